@@ -1,0 +1,48 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import preact from '@astrojs/preact';
+import starlightLinksValidator from 'starlight-links-validator';
+
+/**
+ * The site can be hosted under a sub-path of an intranet server
+ * (e.g. BASE_PATH=/partner-guides/ npm run build). Always ends with a slash.
+ */
+const basePath = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+
+export default defineConfig({
+  base: basePath,
+  trailingSlash: 'always',
+  // Never ask a server outside the site for anything: no telemetry, no remote images.
+  devToolbar: { enabled: false },
+  integrations: [
+    starlight({
+      title: { ja: 'パートナー登録ガイド', en: 'Partner Registration Guides' },
+      description:
+        'HP・Microsoft・Red Hat のパートナー登録手順を、チェックリスト付きでご案内する社内向けガイドです。',
+      defaultLocale: 'root',
+      locales: {
+        root: { label: '日本語', lang: 'ja' },
+        en: { label: 'English', lang: 'en' },
+      },
+      sidebar: [
+        {
+          label: '登録ガイド',
+          translations: { en: 'Registration guides' },
+          items: [{ slug: 'hp' }, { slug: 'microsoft' }, { slug: 'redhat' }],
+        },
+        {
+          label: 'サポート',
+          translations: { en: 'Help' },
+          items: [{ slug: 'troubleshooting' }],
+        },
+      ],
+      customCss: ['./src/styles/custom.css'],
+      components: {},
+      plugins: [starlightLinksValidator({ errorOnInvalidHashes: true, errorOnLocalLinks: true })],
+      lastUpdated: false,
+      pagination: false,
+    }),
+    preact(),
+  ],
+});
