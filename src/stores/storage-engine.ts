@@ -1,0 +1,105 @@
+import { atom } from 'nanostores';
+import { setPersistentEngine, windowPersistentEvents } from '@nanostores/persistent';
+
+/**
+ * The storage the persistent stores write to: the browser's localStorage behind a guard.
+ *
+ * localStorage can be missing, throw on access (SecurityError under strict privacy settings) or
+ * refuse writes (QuotaExceededError, private windows). Every access goes through try/catch here;
+ * a failed write keeps the value in memory so the page goes on working for this visit, and
+ * `$storageHealth` turns to 'unavailable' so the interface can say progress will not be kept.
+ */
+
+/** Whether values written now will still be there after a reload. */
+export type StorageHealth = 'ok' | 'unavailable';
+
+/** 'unavailable' once the browser refused to read or write. */
+export const $storageHealth = atom<StorageHealth>('ok');
+
+/** The subset of the Web Storage API the guard uses. */
+export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/** A record-like view of storage, as @nanostores/persistent expects its engine. */
+export type StorageEngine = Record<string, string | undefined>;
+
+/** Wraps a storage so that no access throws; values that cannot be written stay in memory. */
+export function createGuardedStorage(
+  openStorage: () => StorageLike | undefined,
+  onFailure: (error: unknown) => void,
+): StorageEngine {
+  const unsaved = new Map<string, string>();
+  let storage: StorageLike | undefined;
+  try {
+    storage = openStorage();
+    if (!storage) onFailure(new Error('No storage in this environment'));
+  } catch (error) {
+    onFailure(error);
+  }
+
+  const read = (key: string): string | undefined => {
+    if (unsaved.has(key)) return unsaved.get(key);
+    if (!storage) return undefined;
+    try {
+      return storage.getItem(key) ?? undefined;
+    } catch (error) {
+      onFailure(error);
+      return undefined;
+    }
+  };
+
+  return new Proxy({} as StorageEngine, {
+    get: (_target, key) => (typeof key === 'string' ? read(key) : undefined),
+    has: (_target, key) => typeof key === 'string' && read(key) !== undefined,
+    set: (_target, key, value: unknown) => {
+      if (typeof key !== 'string') return false;
+      const text = String(value);
+      try {
+        if (!storage) throw new Error('No storage in this environment');
+        storage.setItem(key, text);
+        unsaved.delete(key);
+      } catch (error) {
+        unsaved.set(key, text);
+        onFailure(error);
+      }
+      return true;
+    },
+    deleteProperty: (_target, key) => {
+      if (typeof key !== 'string') return false;
+      unsaved.delete(key);
+      try {
+        storage?.removeItem(key);
+      } catch (error) {
+        onFailure(error);
+      }
+      return true;
+    },
+  });
+}
+
+/** How the persistent stores hear about changes made by other tabs. */
+export type StorageEvents = Parameters<typeof setPersistentEngine>[1];
+
+let activeEngine: StorageEngine = createGuardedStorage(
+  () => undefined,
+  () => undefined,
+);
+
+/** The storage engine the stores use now. */
+export function getStorageEngine(): StorageEngine {
+  return activeEngine;
+}
+
+/**
+ * Makes the persistent stores use a guarded copy of the given storage. Call it before the stores
+ * are created; the browser entry does it with localStorage, tests with a fake.
+ */
+export function installGuardedStorage(openStorage: () => StorageLike | undefined, events: StorageEvents): StorageEngine {
+  $storageHealth.set('ok');
+  activeEngine = createGuardedStorage(openStorage, () => $storageHealth.set('unavailable'));
+  setPersistentEngine(activeEngine, events);
+  return activeEngine;
+}
+
+if (typeof window !== 'undefined') {
+  installGuardedStorage(() => window.localStorage, windowPersistentEvents);
+}

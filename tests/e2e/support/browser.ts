@@ -1,0 +1,35 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium; never a downloaded browser (downloads fail on our machines). */
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Starts headless Chromium. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** Everything a page logged as an error: uncaught exceptions and console errors. */
+export interface PageErrors {
+  list: string[];
+}
+
+/** Opens a page in the context and records its uncaught errors and console errors. */
+export async function openPage(context: BrowserContext): Promise<{ page: Page; errors: PageErrors }> {
+  const page = await context.newPage();
+  const errors: PageErrors = { list: [] };
+  page.on('pageerror', (error) => errors.list.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.list.push(`console: ${message.text()}`);
+  });
+  return { page, errors };
+}
