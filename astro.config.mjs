@@ -37,8 +37,10 @@ export default defineConfig({
           items: [{ slug: 'troubleshooting' }],
         },
       ],
-      customCss: ['./src/styles/custom.css'],
-      components: {},
+      customCss: ['./src/styles/guide-steps.css', './src/styles/checklist.css'],
+      components: {
+        PageTitle: './src/components/overrides/PageTitle.astro',
+      },
       plugins: [starlightLinksValidator({ errorOnInvalidHashes: true, errorOnLocalLinks: true })],
       lastUpdated: false,
       pagination: false,

@@ -157,9 +157,9 @@ export function withStep(data: ProgressData, guide: string, stepId: string, tick
   return { ...data, guides: { ...data.guides, [guide]: ticks } };
 }
 
-/** Returns a copy of `data` without the ticks of the given steps of a guide (ticks of other steps stay). */
-export function withoutSteps(data: ProgressData, guide: string, stepIds: readonly string[]): ProgressData {
-  const ticks = { ...data.guides[guide] };
-  for (const stepId of stepIds) delete ticks[stepId];
-  return { ...data, guides: { ...data.guides, [guide]: ticks } };
+/** Returns a copy of `data` without any tick of the guide. */
+export function withoutGuide(data: ProgressData, guide: string): ProgressData {
+  const guides = { ...data.guides };
+  delete guides[guide];
+  return { ...data, guides };
 }

@@ -5,7 +5,7 @@ import {
   emptyProgress,
   encodeProgress,
   withStep,
-  withoutSteps,
+  withoutGuide,
   type ProgressData,
 } from '../lib/progress-data';
 import { $storageHealth, getStorageEngine } from './storage-engine';
@@ -86,10 +86,10 @@ export function setStepTicked(guide: string, stepId: string, ticked: boolean, no
   $announcement.set({ guide, stepId, ticked });
 }
 
-/** Clears the ticks of a guide's current steps. Does nothing while progress is read-only. */
-export function resetGuide(guide: string, stepIds: readonly string[]): void {
+/** Clears every tick of a guide. Does nothing while progress is read-only. */
+export function resetGuide(guide: string): void {
   const state = $state.get();
   if (state.newerRaw !== undefined) return;
-  $state.set({ data: withoutSteps(state.data, guide, stepIds) });
+  $state.set({ data: withoutGuide(state.data, guide) });
   $announcement.set({ guide, reset: true });
 }

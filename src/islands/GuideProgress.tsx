@@ -1,0 +1,120 @@
+import { useRef, useState } from 'preact/hooks';
+import { useHydrated, useHydratedStore } from './hydration';
+import { StorageNotice, type StorageNoticeStrings } from './StorageNotice';
+import { $announcement, $progress, $progressReadOnly, resetGuide } from '../stores/progress';
+import { emptyProgress } from '../lib/progress-data';
+import { fillTemplate, summarizeGuide } from '../lib/progress';
+import type { StepInfo } from '../lib/steps';
+
+/** Interface strings of the progress panel, in the page's language. */
+export interface GuideProgressStrings {
+  panelLabel: string;
+  count: string;
+  progressLabel: string;
+  next: string;
+  allDone: string;
+  reset: string;
+  resetQuestion: string;
+  resetConfirm: string;
+  resetCancel: string;
+  announceTicked: string;
+  announceUnticked: string;
+  announceReset: string;
+  notices: StorageNoticeStrings;
+}
+
+interface Props {
+  guide: string;
+  steps: StepInfo[];
+  strings: GuideProgressStrings;
+}
+
+const EMPTY = emptyProgress();
+
+/** Progress of one guide: count and bar, a link to the next step, reset, notices and the status region. */
+export default function GuideProgress({ guide, steps, strings }: Props) {
+  const hydrated = useHydrated();
+  const progress = useHydratedStore($progress, EMPTY);
+  const readOnly = useHydratedStore($progressReadOnly, false);
+  const announcement = useHydratedStore($announcement, undefined);
+  const [confirming, setConfirming] = useState(false);
+  const resetButton = useRef<HTMLButtonElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+
+  const stepIds = steps.map((step) => step.id);
+  const { done, total, nextStepId } = summarizeGuide(stepIds, progress.guides[guide]);
+  const next = steps.find((step) => step.id === nextStepId);
+  const count = fillTemplate(strings.count, { done, total });
+
+  let status = '';
+  if (announcement?.guide === guide) {
+    if ('reset' in announcement) status = strings.announceReset;
+    else {
+      const title = steps.find((step) => step.id === announcement.stepId)?.title ?? '';
+      const template = announcement.ticked ? strings.announceTicked : strings.announceUnticked;
+      status = fillTemplate(template, { title, done, total });
+    }
+  }
+
+  const askToReset = () => {
+    setConfirming(true);
+    requestAnimationFrame(() => confirmButton.current?.focus());
+  };
+  const closeQuestion = (confirmed: boolean) => {
+    if (confirmed) resetGuide(guide);
+    setConfirming(false);
+    requestAnimationFrame(() => resetButton.current?.focus());
+  };
+
+  return (
+    <section class="checklist-panel" aria-label={strings.panelLabel}>
+      <div class="checklist-panel__summary">
+        <span class="checklist-panel__count" id={`progress-count-${guide}`}>
+          {count}
+        </span>
+        <progress
+          class="checklist-panel__bar"
+          max={total}
+          value={done}
+          aria-label={strings.progressLabel}
+          aria-describedby={`progress-count-${guide}`}
+        />
+      </div>
+      <p class="checklist-panel__next">
+        {next ? (
+          <>
+            {strings.next} <a href={`#${next.id}`}>{next.title}</a>
+          </>
+        ) : (
+          strings.allDone
+        )}
+      </p>
+      <div class="checklist-panel__reset">
+        {confirming ? (
+          <div role="group" aria-label={strings.reset}>
+            <span>{strings.resetQuestion}</span>{' '}
+            <button type="button" ref={confirmButton} onClick={() => closeQuestion(true)}>
+              {strings.resetConfirm}
+            </button>{' '}
+            <button type="button" onClick={() => closeQuestion(false)}>
+              {strings.resetCancel}
+            </button>
+          </div>
+        ) : (
+          <button
+            type="button"
+            ref={resetButton}
+            disabled={!hydrated || readOnly || done === 0}
+            onClick={askToReset}
+          >
+            {strings.reset}
+          </button>
+        )}
+      </div>
+      <StorageNotice strings={strings.notices} />
+      <p class="sr-only" role="status" aria-live="polite">
+        {status}
+      </p>
+    </section>
+  );
+}
