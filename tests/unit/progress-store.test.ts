@@ -1,0 +1,243 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { PROGRESS_VERSION, encodeProgress, emptyProgress, withStep } from '../../src/lib/progress-data';
+import { FakeStorage, FakeStorageEvents, loadStores } from './support/fake-storage';
+
+const KEY = 'partner-guides:progress';
+const BACKUP = 'partner-guides:progress-backup';
+const AT = '2026-05-01T01:02:03.000Z';
+const NOW = new Date('2026-11-21T10:00:00Z');
+
+let unmount: (() => void) | undefined;
+
+/** Loads the stores over `storage` and keeps them mounted, as the page's islands do. */
+async function openPage(storage: FakeStorage | (() => FakeStorage | undefined), events?: FakeStorageEvents) {
+  const stores = await loadStores(storage, events);
+  unmount = stores.$progress.listen(() => undefined);
+  return stores;
+}
+
+afterEach(() => {
+  unmount?.();
+  unmount = undefined;
+});
+
+function storedWith(...ticks: [string, string][]) {
+  let data = emptyProgress();
+  for (const [guide, step] of ticks) data = withStep(data, guide, step, AT);
+  return encodeProgress(data);
+}
+
+describe('progress store with working storage', () => {
+  it('restores stored ticks on load', async () => {
+    const storage = new FakeStorage();
+    storage.items.set(KEY, storedWith(['hp', 'hp-a']));
+    const { $progress, $storageProblem, $storageHealth } = await openPage(storage);
+    expect($progress.get().guides.hp).toEqual({ 'hp-a': { tickedAt: AT } });
+    expect($storageProblem.get()).toBeUndefined();
+    expect($storageHealth.get()).toBe('ok');
+  });
+
+  it('stores a tick with its time under one versioned key, and removes it on untick', async () => {
+    const storage = new FakeStorage();
+    const { setStepTicked, $progress } = await openPage(storage);
+    setStepTicked('microsoft', 'ms-a', true, NOW);
+    expect(JSON.parse(storage.items.get(KEY)!)).toEqual({
+      version: PROGRESS_VERSION,
+      guides: { microsoft: { 'ms-a': { tickedAt: NOW.toISOString() } } },
+    });
+    setStepTicked('microsoft', 'ms-a', false, NOW);
+    expect($progress.get().guides.microsoft).toEqual({});
+    expect(JSON.parse(storage.items.get(KEY)!).guides.microsoft).toEqual({});
+  });
+
+  it('announces user actions only, not restored state', async () => {
+    const storage = new FakeStorage();
+    storage.items.set(KEY, storedWith(['hp', 'hp-a']));
+    const { setStepTicked, resetGuide, $announcement } = await openPage(storage);
+    expect($announcement.get()).toBeUndefined();
+    setStepTicked('hp', 'hp-b', true, NOW);
+    expect($announcement.get()).toEqual({ guide: 'hp', stepId: 'hp-b', ticked: true });
+    resetGuide('hp');
+    expect($announcement.get()).toEqual({ guide: 'hp', reset: true });
+  });
+
+  it('resets one guide, keeping the others', async () => {
+    const storage = new FakeStorage();
+    storage.items.set(KEY, storedWith(['hp', 'hp-a'], ['redhat', 'rh-a']));
+    const { resetGuide, $progress } = await openPage(storage);
+    resetGuide('hp');
+    expect($progress.get().guides).toEqual({ redhat: { 'rh-a': { tickedAt: AT } } });
+    expect(JSON.parse(storage.items.get(KEY)!).guides).toEqual({ redhat: { 'rh-a': { tickedAt: AT } } });
+  });
+
+  it('keeps the tick of a step the content no longer has when other steps change', async () => {
+    const storage = new FakeStorage();
+    storage.items.set(KEY, storedWith(['hp', 'hp-removed']));
+    const { setStepTicked } = await openPage(storage);
+    setStepTicked('hp', 'hp-a', true, NOW);
+    expect(Object.keys(JSON.parse(storage.items.get(KEY)!).guides.hp)).toEqual(['hp-removed', 'hp-a']);
+  });
+});
+
+describe('progress store and other tabs', () => {
+  it('follows a change made in another tab', async () => {
+    const storage = new FakeStorage();
+    const events = new FakeStorageEvents();
+    const { $progress, $announcement } = await openPage(storage, events);
+    const value = storedWith(['redhat', 'rh-a']);
+    storage.items.set(KEY, value);
+    events.storageEvent(KEY, value);
+    expect($progress.get().guides.redhat).toEqual({ 'rh-a': { tickedAt: AT } });
+    expect($announcement.get()).toBeUndefined();
+  });
+
+  it('empties when another tab removes the key', async () => {
+    const storage = new FakeStorage();
+    storage.items.set(KEY, storedWith(['hp', 'hp-a']));
+    const events = new FakeStorageEvents();
+    const { $progress } = await openPage(storage, events);
+    storage.items.delete(KEY);
+    events.storageEvent(KEY, null);
+    expect($progress.get().guides).toEqual({});
+  });
+
+  it('empties when another tab clears the whole storage', async () => {
+    const storage = new FakeStorage();
+    storage.items.set(KEY, storedWith(['hp', 'hp-a']));
+    const events = new FakeStorageEvents();
+    const { $progress } = await openPage(storage, events);
+    storage.items.clear();
+    events.storageEvent(null, null);
+    expect($progress.get().guides).toEqual({});
+  });
+
+  it('ignores changes to unrelated keys', async () => {
+    const storage = new FakeStorage();
+    storage.items.set(KEY, storedWith(['hp', 'hp-a']));
+    const events = new FakeStorageEvents();
+    const { $progress } = await openPage(storage, events);
+    storage.items.set('other-site', 'x');
+    events.storageEvent('other-site', 'x');
+    expect($progress.get().guides.hp).toEqual({ 'hp-a': { tickedAt: AT } });
+  });
+
+  it('shows the current state when the page comes back from the back/forward cache', async () => {
+    const storage = new FakeStorage();
+    const events = new FakeStorageEvents();
+    const { $progress } = await openPage(storage, events);
+    storage.items.set(KEY, storedWith(['hp', 'hp-b']));
+    events.pageshow();
+    expect($progress.get().guides.hp).toEqual({ 'hp-b': { tickedAt: AT } });
+  });
+});
+
+describe('progress store with unreadable stored values', () => {
+  it.each([
+    ['bad JSON', '{"version":1,"guides":'],
+    ['a wrong shape', '["hp-a","hp-b"]'],
+  ])('keeps %s aside, starts empty, tells the user, and repairs on the next tick', async (_name, raw) => {
+    const storage = new FakeStorage();
+    storage.items.set(KEY, raw);
+    const { $progress, $storageProblem, setStepTicked } = await openPage(storage);
+    expect($progress.get().guides).toEqual({});
+    expect(storage.items.get(BACKUP)).toBe(raw);
+    expect($storageProblem.get()).toEqual({ kind: 'recovered', backupKey: BACKUP });
+    setStepTicked('hp', 'hp-a', true, NOW);
+    expect(JSON.parse(storage.items.get(KEY)!).guides.hp).toEqual({ 'hp-a': { tickedAt: NOW.toISOString() } });
+    expect(storage.items.get(BACKUP)).toBe(raw);
+  });
+
+  it('starts from the readable ticks of a partly broken value', async () => {
+    const storage = new FakeStorage();
+    const raw = JSON.stringify({ version: 1, guides: { hp: { 'hp-a': { tickedAt: AT }, 'hp-b': 42 } } });
+    storage.items.set(KEY, raw);
+    const { $progress, $storageProblem } = await openPage(storage);
+    expect($progress.get().guides.hp).toEqual({ 'hp-a': { tickedAt: AT } });
+    expect($storageProblem.get()?.kind).toBe('recovered');
+    expect(storage.items.get(BACKUP)).toBe(raw);
+  });
+
+  it('keeps a corrupt value that arrives from another tab aside too', async () => {
+    const storage = new FakeStorage();
+    const events = new FakeStorageEvents();
+    const { $storageProblem } = await openPage(storage, events);
+    storage.items.set(KEY, 'garbage');
+    events.storageEvent(KEY, 'garbage');
+    expect(storage.items.get(BACKUP)).toBe('garbage');
+    expect($storageProblem.get()?.kind).toBe('recovered');
+  });
+});
+
+describe('progress store with a value from a newer version', () => {
+  const newer = JSON.stringify({ version: PROGRESS_VERSION + 1, guides: { hp: { 'hp-a': { tickedAt: AT } } } });
+
+  it('shows what it can read-only and never overwrites it', async () => {
+    const storage = new FakeStorage();
+    storage.items.set(KEY, newer);
+    const events = new FakeStorageEvents();
+    const { $progress, $progressReadOnly, $storageProblem, setStepTicked, resetGuide } = await openPage(storage, events);
+    expect($progress.get().guides.hp).toEqual({ 'hp-a': { tickedAt: AT } });
+    expect($progressReadOnly.get()).toBe(true);
+    expect($storageProblem.get()).toEqual({ kind: 'newer', version: PROGRESS_VERSION + 1 });
+    setStepTicked('hp', 'hp-b', true, NOW);
+    resetGuide('hp');
+    events.pageshow();
+    expect(storage.items.get(KEY)).toBe(newer);
+    expect($progress.get().guides.hp).toEqual({ 'hp-a': { tickedAt: AT } });
+  });
+
+  it('leaves read-only mode when another tab stores a value this version can read', async () => {
+    const storage = new FakeStorage();
+    storage.items.set(KEY, newer);
+    const events = new FakeStorageEvents();
+    const { $progressReadOnly, $storageProblem } = await openPage(storage, events);
+    const current = storedWith(['hp', 'hp-a']);
+    storage.items.set(KEY, current);
+    events.storageEvent(KEY, current);
+    expect($progressReadOnly.get()).toBe(false);
+    expect($storageProblem.get()).toBeUndefined();
+  });
+});
+
+describe('progress store when storage fails', () => {
+  it('works for the session when reading storage throws (privacy settings)', async () => {
+    const storage = new FakeStorage();
+    storage.faults.readThrows = true;
+    storage.faults.writeThrows = true;
+    const { $progress, $storageHealth, setStepTicked } = await openPage(storage);
+    expect($storageHealth.get()).toBe('unavailable');
+    setStepTicked('hp', 'hp-a', true, NOW);
+    expect($progress.get().guides.hp).toEqual({ 'hp-a': { tickedAt: NOW.toISOString() } });
+  });
+
+  it('works for the session when even opening storage throws (SecurityError)', async () => {
+    const { $progress, $storageHealth, setStepTicked } = await openPage(() => {
+      throw new DOMException('Access is denied for this document.', 'SecurityError');
+    });
+    expect($storageHealth.get()).toBe('unavailable');
+    setStepTicked('redhat', 'rh-a', true, NOW);
+    expect($progress.get().guides.redhat).toEqual({ 'rh-a': { tickedAt: NOW.toISOString() } });
+  });
+
+  it('keeps ticking in memory when writes are refused (QuotaExceededError)', async () => {
+    const storage = new FakeStorage();
+    storage.items.set(KEY, storedWith(['hp', 'hp-a']));
+    storage.faults.writeThrows = true;
+    const { $progress, $storageHealth, setStepTicked } = await openPage(storage);
+    expect($storageHealth.get()).toBe('ok');
+    setStepTicked('hp', 'hp-b', true, NOW);
+    expect($storageHealth.get()).toBe('unavailable');
+    expect(Object.keys($progress.get().guides.hp ?? {})).toEqual(['hp-a', 'hp-b']);
+    expect(storage.items.get(KEY)).toBe(storedWith(['hp', 'hp-a']));
+  });
+
+  it('does not replace an unreadable value it could not keep aside', async () => {
+    const storage = new FakeStorage();
+    storage.items.set(KEY, 'garbage');
+    storage.faults.writeThrows = true;
+    const { $storageProblem, setStepTicked } = await openPage(storage);
+    expect($storageProblem.get()).toEqual({ kind: 'backup-failed' });
+    setStepTicked('hp', 'hp-a', true, NOW);
+    expect(storage.items.get(KEY)).toBe('garbage');
+  });
+});

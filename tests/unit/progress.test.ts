@@ -1,0 +1,51 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fillTemplate, formatTickTime, summarizeGuide } from '../../src/lib/progress';
+
+const AT = { tickedAt: '2026-05-01T01:02:03.000Z' };
+
+describe('summarizeGuide', () => {
+  it('counts ticked steps and points at the first unticked one in guide order', () => {
+    expect(summarizeGuide(['a', 'b', 'c'], { a: AT, c: AT })).toEqual({ done: 2, total: 3, nextStepId: 'b' });
+  });
+
+  it('has no next step when everything is ticked', () => {
+    expect(summarizeGuide(['a', 'b'], { a: AT, b: AT })).toEqual({ done: 2, total: 2, nextStepId: undefined });
+  });
+
+  it('ignores ticks of steps the guide no longer has', () => {
+    expect(summarizeGuide(['a', 'b'], { gone: AT, a: AT })).toEqual({ done: 1, total: 2, nextStepId: 'b' });
+  });
+
+  it('starts at the first step when the guide has no ticks', () => {
+    expect(summarizeGuide(['a', 'b'], undefined)).toEqual({ done: 0, total: 2, nextStepId: 'a' });
+  });
+
+  it('does not count inherited object keys as ticks', () => {
+    expect(summarizeGuide(['toString', 'constructor'], {})).toEqual({ done: 0, total: 2, nextStepId: 'toString' });
+  });
+});
+
+describe('fillTemplate', () => {
+  it('fills named placeholders and leaves unknown ones visible', () => {
+    expect(fillTemplate('{done} / {total} ステップ完了 {x}', { done: 2, total: 15 })).toBe('2 / 15 ステップ完了 {x}');
+  });
+});
+
+describe('formatTickTime', () => {
+  const savedTimeZone = process.env.TZ;
+  beforeEach(() => {
+    process.env.TZ = 'America/Los_Angeles';
+  });
+  afterEach(() => {
+    process.env.TZ = savedTimeZone;
+  });
+
+  it('shows Japan time in Japanese, whatever the computer’s time zone', () => {
+    // 2026-05-06T15:30Z is 7 May 00:30 in Tokyo.
+    expect(formatTickTime('2026-05-06T15:30:00Z', 'ja')).toBe('2026/5/7(木) 00:30');
+  });
+
+  it('shows Japan time in English', () => {
+    expect(formatTickTime('2026-05-06T15:30:00Z', 'en')).toBe('Thu, 7 May 2026, 00:30');
+  });
+});

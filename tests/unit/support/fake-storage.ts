@@ -1,0 +1,68 @@
+import { vi } from 'vitest';
+import type { StorageLike } from '../../../src/stores/storage-engine';
+
+/** How a fake storage misbehaves, to imitate privacy modes and full disks. */
+export interface FakeStorageFaults {
+  /** Every read throws (as a blocked localStorage does). */
+  readThrows?: boolean;
+  /** Every write throws a QuotaExceededError. */
+  writeThrows?: boolean;
+}
+
+/** An in-memory Web Storage whose failures a test can switch on. */
+export class FakeStorage implements StorageLike {
+  readonly items = new Map<string, string>();
+  faults: FakeStorageFaults = {};
+
+  getItem(key: string): string | null {
+    if (this.faults.readThrows) throw new DOMException('The operation is insecure.', 'SecurityError');
+    return this.items.get(key) ?? null;
+  }
+
+  setItem(key: string, value: string): void {
+    if (this.faults.writeThrows) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    this.items.set(key, value);
+  }
+
+  removeItem(key: string): void {
+    if (this.faults.writeThrows) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    this.items.delete(key);
+  }
+}
+
+type Listener = (event: { key: string | null; newValue: string | null }) => void;
+
+/** Stands in for the window's storage and pageshow events. */
+export class FakeStorageEvents {
+  private listeners: Listener[] = [];
+  private restorers: (() => void)[] = [];
+
+  addEventListener = (_key: string, listener: Listener, restore: () => void): void => {
+    this.listeners.push(listener);
+    this.restorers.push(restore);
+  };
+
+  removeEventListener = (_key: string, listener: Listener, restore: () => void): void => {
+    this.listeners = this.listeners.filter((l) => l !== listener);
+    this.restorers = this.restorers.filter((r) => r !== restore);
+  };
+
+  /** Another tab changed (or, with key null, cleared) the storage. */
+  storageEvent(key: string | null, newValue: string | null): void {
+    for (const listener of this.listeners) listener({ key, newValue });
+  }
+
+  /** The page came back from the back/forward cache. */
+  pageshow(): void {
+    for (const restore of this.restorers) restore();
+  }
+}
+
+/** Loads fresh copies of the stores on top of the given storage, as a page load would. */
+export async function loadStores(storage: StorageLike | (() => StorageLike | undefined), events = new FakeStorageEvents()) {
+  vi.resetModules();
+  const engine = await import('../../../src/stores/storage-engine');
+  engine.installGuardedStorage(typeof storage === 'function' ? storage : () => storage, events);
+  const progress = await import('../../../src/stores/progress');
+  return { ...engine, ...progress, events };
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import en from '../../src/content/i18n/en.json';
+import ja from '../../src/content/i18n/ja.json';
+
+describe('interface strings', () => {
+  it('exist in both languages with the same keys', () => {
+    expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('use the same placeholders in both languages', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const [key, text] of Object.entries(en)) {
+      expect(placeholders(ja[key as keyof typeof ja]), key).toEqual(placeholders(text));
+    }
+  });
+
+  it('are never empty', () => {
+    expect(Object.entries({ ...ja, ...en }).filter(([, text]) => text.trim() === '')).toEqual([]);
+  });
+});
