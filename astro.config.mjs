@@ -40,6 +40,8 @@ export default defineConfig({
       customCss: ['./src/styles/guide-steps.css', './src/styles/checklist.css'],
       components: {
         PageTitle: './src/components/overrides/PageTitle.astro',
+        ThemeProvider: './src/components/overrides/ThemeProvider.astro',
+        ThemeSelect: './src/components/overrides/ThemeSelect.astro',
       },
       plugins: [starlightLinksValidator({ errorOnInvalidHashes: true, errorOnLocalLinks: true })],
       lastUpdated: false,

@@ -1,0 +1,273 @@
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, openPage, type PageErrors } from './support/browser';
+
+const site = inject('siteUrl');
+const KEY = 'partner-guides:progress';
+const BACKUP = 'partner-guides:progress-backup';
+const FIRST_HP_STEP = 'hp-open-registration-page';
+const SECOND_HP_STEP = 'hp-download-application-form';
+
+let browser: Browser;
+let context: BrowserContext;
+let errors: PageErrors[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+afterEach(async () => {
+  await context?.close();
+  // No uncaught error and no console error in any scenario, broken storage included.
+  const logged = errors.flatMap((e) => e.list);
+  errors = [];
+  expect(logged).toEqual([]);
+});
+
+async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+  context ??= await browser.newContext(options);
+  const opened = await openPage(context);
+  errors.push(opened.errors);
+  return opened.page;
+}
+
+async function freshContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+  context = await browser.newContext(options);
+  return newPage();
+}
+
+/** Opens a page and waits until its checkboxes are live (hydrated). */
+async function openGuide(page: Page, path: string): Promise<void> {
+  await page.goto(site + path);
+  await page.locator('.guide-step__check').first().waitFor();
+  await expect.poll(() => page.locator('.guide-step__check:enabled').count()).toBeGreaterThan(0);
+}
+
+const box = (page: Page, stepId: string) => page.locator(`#check-${stepId}`);
+const count = (page: Page) => page.locator('.checklist-panel__count').textContent();
+
+describe('checklist', () => {
+  it('ticks a step, shows its time and the progress, and keeps it after a reload', async () => {
+    const page = await freshContext();
+    await openGuide(page, 'hp/');
+    const total = await page.locator('.guide-step__check').count();
+    expect(await count(page)).toBe(`0 / ${total} ステップ完了`);
+
+    await box(page, FIRST_HP_STEP).check();
+    expect(await count(page)).toBe(`1 / ${total} ステップ完了`);
+    const status = page.locator(`[data-step-id="${FIRST_HP_STEP}"] .guide-step__status`);
+    await expect.poll(() => status.textContent()).toMatch(/^\d{4}\/\d{1,2}\/\d{1,2}\(.\) \d\d:\d\d に完了$/);
+    expect(await page.locator('.checklist-panel progress').getAttribute('value')).toBe('1');
+    expect(await page.locator('.checklist-panel__next a').getAttribute('href')).toBe(`#${SECOND_HP_STEP}`);
+
+    await page.reload();
+    await expect.poll(() => box(page, FIRST_HP_STEP).isChecked()).toBe(true);
+    expect(await box(page, SECOND_HP_STEP).isChecked()).toBe(false);
+    expect(await count(page)).toBe(`1 / ${total} ステップ完了`);
+    expect(await status.textContent()).toMatch(/に完了$/);
+  });
+
+  it('clicking the step title toggles its box (the title is the label)', async () => {
+    const page = await freshContext();
+    await openGuide(page, 'redhat/');
+    await page.locator('label[for="check-rh-open-partner-connect"]').click();
+    expect(await box(page, 'rh-open-partner-connect').isChecked()).toBe(true);
+  });
+
+  it('shares ticks between the Japanese and English pages of a guide', async () => {
+    const page = await freshContext();
+    await openGuide(page, 'microsoft/');
+    await box(page, 'ms-account-create-new').check();
+    await openGuide(page, 'en/microsoft/');
+    await expect.poll(() => box(page, 'ms-account-create-new').isChecked()).toBe(true);
+    expect(await count(page)).toMatch(/^1 of \d+ steps done$/);
+    await expect
+      .poll(() => page.locator('[data-step-id="ms-account-create-new"] .guide-step__status').textContent())
+      .toMatch(/^Done \w{3}, \d{1,2} \w{3} \d{4}, \d\d:\d\d$/);
+
+    await box(page, 'ms-account-create-new').uncheck();
+    await openGuide(page, 'microsoft/');
+    await expect.poll(() => count(page)).toMatch(/^0 \/ \d+ ステップ完了$/);
+  });
+
+  it('keeps two open tabs in step without a reload', async () => {
+    const first = await freshContext();
+    const second = await newPage();
+    await openGuide(first, 'hp/');
+    await openGuide(second, 'en/hp/');
+    await box(first, FIRST_HP_STEP).check();
+    await expect.poll(() => box(second, FIRST_HP_STEP).isChecked()).toBe(true);
+    await box(second, FIRST_HP_STEP).uncheck();
+    await expect.poll(() => box(first, FIRST_HP_STEP).isChecked()).toBe(false);
+  });
+
+  it('shows the current state after back/forward navigation', async () => {
+    const page = await freshContext();
+    await openGuide(page, 'hp/');
+    await openGuide(page, 'en/hp/');
+    await box(page, FIRST_HP_STEP).check();
+    await page.goBack();
+    await expect.poll(() => box(page, FIRST_HP_STEP).isChecked()).toBe(true);
+  });
+
+  it('is usable with the keyboard, announcing changes politely on user action only', async () => {
+    const page = await freshContext();
+    await page.goto(site + 'hp/');
+    await page.evaluate((key) => localStorage.setItem(key, JSON.stringify({ version: 1, guides: { hp: { 'hp-fill-in-application-form': { tickedAt: '2026-05-01T01:00:00Z' } } } })), KEY);
+    await openGuide(page, 'hp/');
+    const status = page.locator('.checklist-panel [role="status"]');
+    expect(await status.getAttribute('aria-live')).toBe('polite');
+    expect(await status.textContent()).toBe('');
+
+    let reached = false;
+    for (let presses = 0; presses < 80 && !reached; presses++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate((id) => document.activeElement?.id === id, `check-${FIRST_HP_STEP}`);
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Space');
+    expect(await box(page, FIRST_HP_STEP).isChecked()).toBe(true);
+    await expect.poll(() => status.textContent()).toMatch(/^「.+」を完了にしました。2 \/ \d+ ステップ完了です。$/);
+
+    // Past the links of the first step's body, Tab reaches the next box.
+    let next = false;
+    for (let presses = 0; presses < 5 && !next; presses++) {
+      await page.keyboard.press('Tab');
+      next = await page.evaluate((id) => document.activeElement?.id === id, `check-${SECOND_HP_STEP}`);
+    }
+    expect(next).toBe(true);
+    await page.keyboard.press('Space');
+    expect(await box(page, SECOND_HP_STEP).isChecked()).toBe(true);
+  });
+
+  it('links the next step and asks before resetting a guide', async () => {
+    const page = await freshContext();
+    await openGuide(page, 'redhat/');
+    await box(page, 'rh-open-partner-connect').check();
+    await page.locator('.checklist-panel__next a').click();
+    expect(new URL(page.url()).hash).toBe('#rh-choose-business-partner-login');
+
+    await page.getByRole('button', { name: 'このガイドの進捗をリセット' }).click();
+    await page.getByRole('button', { name: 'キャンセル' }).click();
+    expect(await box(page, 'rh-open-partner-connect').isChecked()).toBe(true);
+
+    await page.getByRole('button', { name: 'このガイドの進捗をリセット' }).click();
+    await page.getByRole('button', { name: 'リセットする' }).click();
+    await expect.poll(() => box(page, 'rh-open-partner-connect').isChecked()).toBe(false);
+    expect(await page.locator('.checklist-panel [role="status"]').textContent()).toBe('このガイドの進捗をリセットしました。');
+  });
+
+  it('shows every guide’s progress on the home page, linking each next step', async () => {
+    const page = await freshContext();
+    await openGuide(page, 'en/redhat/');
+    await box(page, 'rh-open-partner-connect').check();
+    await page.goto(site + 'en/');
+    const redhat = page.locator('.home-progress__guide[data-guide="redhat"]');
+    await expect.poll(() => redhat.locator('.checklist-panel__count').textContent()).toMatch(/^1 of \d+ steps done$/);
+    expect(await redhat.locator('.checklist-panel__next a').getAttribute('href')).toBe('/en/redhat/#rh-choose-business-partner-login');
+    expect(await page.locator('.home-progress__guide').count()).toBe(3);
+    await redhat.locator('.checklist-panel__next a').click();
+    await page.waitForURL(/\/en\/redhat\/#rh-choose-business-partner-login$/);
+  });
+
+  it('restores progress without moving the page (no layout shift)', async () => {
+    const page = await freshContext();
+    await page.goto(site + 'microsoft/');
+    const ticks = Object.fromEntries(
+      ['ms-account-open-signup-page', 'ms-account-create-new', 'ms-account-verify-identity'].map((id) => [id, { tickedAt: '2026-05-01T01:00:00Z' }]),
+    );
+    await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, JSON.stringify({ version: 1, guides: { microsoft: ticks } })]);
+    await page.addInitScript(() => {
+      (window as unknown as { shifts: number }).shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+          if (!entry.hadRecentInput) (window as unknown as { shifts: number }).shifts += entry.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await openGuide(page, 'microsoft/');
+    await expect.poll(() => count(page)).toMatch(/^3 \/ \d+ ステップ完了$/);
+    await page.waitForTimeout(300);
+    const shifts = await page.evaluate(() => (window as unknown as { shifts: number }).shifts);
+    expect(shifts).toBeLessThanOrEqual(0.01);
+  });
+});
+
+describe('checklist without JavaScript', () => {
+  it('still lists every step as readable text, with inactive boxes and a note', async () => {
+    const page = await freshContext({ javaScriptEnabled: false });
+    await page.goto(site + 'microsoft/');
+    const steps = page.locator('.guide-step');
+    expect(await steps.count()).toBeGreaterThan(10);
+    expect(await page.locator('.guide-step__check:disabled').count()).toBe(await steps.count());
+    expect(await page.locator('#ms-account-create-new').textContent()).toContain('代わりに新しいアカウントを作成');
+    expect(await page.locator('.checklist-noscript').isVisible()).toBe(true);
+  });
+});
+
+describe('checklist with broken storage', () => {
+  it('keeps an unreadable value aside, says so, and goes on working', async () => {
+    const page = await freshContext();
+    await page.goto(site + 'hp/');
+    await page.evaluate((key) => localStorage.setItem(key, '{"version":1,"guides":{'), KEY);
+    await openGuide(page, 'hp/');
+    const notice = page.locator('.checklist-panel [data-testid="storage-notice"]');
+    await expect.poll(() => notice.textContent()).toContain(BACKUP);
+    expect(await page.evaluate((key) => localStorage.getItem(key), BACKUP)).toBe('{"version":1,"guides":{');
+    await box(page, FIRST_HP_STEP).check();
+    await page.reload();
+    await expect.poll(() => box(page, FIRST_HP_STEP).isChecked()).toBe(true);
+  });
+
+  it('works for the visit and says progress will not be kept when storage throws', async () => {
+    const page = await freshContext();
+    await page.addInitScript(() => {
+      // As Chromium does when a policy blocks site data: both storages throw on access.
+      for (const name of ['localStorage', 'sessionStorage']) {
+        Object.defineProperty(window, name, {
+          get() {
+            throw new DOMException('The operation is insecure.', 'SecurityError');
+          },
+        });
+      }
+    });
+    await openGuide(page, 'en/hp/');
+    await box(page, FIRST_HP_STEP).check();
+    expect(await count(page)).toMatch(/^1 of \d+ steps done$/);
+    await expect
+      .poll(() => page.locator('.checklist-panel [data-testid="storage-notice"]').textContent())
+      .toContain('does not let the site save your progress');
+  });
+
+  it('keeps ticking when the browser refuses writes (quota)', async () => {
+    const page = await freshContext();
+    await page.addInitScript(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await openGuide(page, 'hp/');
+    await box(page, FIRST_HP_STEP).check();
+    await box(page, SECOND_HP_STEP).check();
+    expect(await count(page)).toMatch(/^2 \/ \d+ ステップ完了$/);
+    await expect
+      .poll(() => page.locator('.checklist-panel [data-testid="storage-notice"]').textContent())
+      .toContain('進捗を保存できません');
+  });
+
+  it('shows progress from a newer version read-only and leaves it untouched', async () => {
+    const page = await freshContext();
+    await page.goto(site + 'hp/');
+    const newer = JSON.stringify({ version: 99, guides: { hp: { [FIRST_HP_STEP]: { tickedAt: '2026-05-01T01:00:00Z' } } } });
+    await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, newer]);
+    await page.goto(site + 'hp/');
+    await expect.poll(() => box(page, FIRST_HP_STEP).isChecked()).toBe(true);
+    expect(await box(page, SECOND_HP_STEP).isDisabled()).toBe(true);
+    await expect.poll(() => page.locator('.checklist-panel [data-testid="storage-notice"]').textContent()).toContain('新しい版');
+    expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(newer);
+  });
+});
