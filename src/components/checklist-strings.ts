@@ -1,4 +1,4 @@
-import type { GuideProgressStrings } from '../islands/GuideProgress';
+import type { GuideProgressStrings } from '../islands/Checklist';
 import type { HomeProgressStrings } from '../islands/HomeProgress';
 import type { StorageNoticeStrings } from '../islands/StorageNotice';
 

@@ -1,4 +1,4 @@
-import { atom, computed } from 'nanostores';
+import { atom } from 'nanostores';
 import { persistentAtom } from '@nanostores/persistent';
 import {
   decodeProgress,
@@ -15,13 +15,6 @@ export const STORAGE_PREFIX = 'partner-guides:';
 export const PROGRESS_KEY = `${STORAGE_PREFIX}progress`;
 /** Where an unreadable stored value is kept aside before it is replaced. */
 export const PROGRESS_BACKUP_KEY = `${STORAGE_PREFIX}progress-backup`;
-
-/** The progress as held in memory, plus the stored text when it must not be overwritten. */
-interface ProgressState {
-  data: ProgressData;
-  /** Set when storage holds a newer version: writing this back leaves it untouched. */
-  newerRaw?: string;
-}
 
 /** A problem found while reading storage, for the notice shown to the user. */
 export type StorageProblem =
@@ -41,37 +34,29 @@ function keepAside(raw: string): void {
   );
 }
 
-function decodeState(raw: string | undefined): ProgressState {
+/** True while storage holds progress from a newer version of the site: ticking is then disabled. */
+export const $progressReadOnly = atom(false);
+
+/** The stored text while it is of a newer version: writing it back leaves storage untouched. */
+let newerRaw: string | undefined;
+
+function decodeStored(raw: string | undefined): ProgressData {
   const decoded = decodeProgress(raw);
-  switch (decoded.status) {
-    case 'recovered':
-      keepAside(decoded.raw);
-      return { data: decoded.data };
-    case 'newer':
-      $storageProblem.set({ kind: 'newer', version: decoded.version });
-      return { data: decoded.data, newerRaw: decoded.raw };
-    default:
-      // A value written by a newer tab and then replaced by a readable one ends read-only mode.
-      if ($storageProblem.get()?.kind === 'newer') $storageProblem.set(undefined);
-      return { data: decoded.data };
-  }
+  newerRaw = decoded.status === 'newer' ? decoded.raw : undefined;
+  $progressReadOnly.set(newerRaw !== undefined);
+  if (decoded.status === 'recovered') keepAside(decoded.raw);
+  else if (decoded.status === 'newer') $storageProblem.set({ kind: 'newer', version: decoded.version });
+  // A value written by a newer tab and then replaced by a readable one ends read-only mode.
+  else if ($storageProblem.get()?.kind === 'newer') $storageProblem.set(undefined);
+  return decoded.data;
 }
 
-const $state = persistentAtom<ProgressState>(
-  PROGRESS_KEY,
-  { data: emptyProgress() },
-  {
-    decode: decodeState,
-    encode: (state) => state.newerRaw ?? encodeProgress(state.data),
-    listen: true,
-  },
-);
-
 /** Ticks of every guide; changes with user actions, other tabs and back/forward navigation. */
-export const $progress = computed($state, (state) => state.data);
-
-/** True while storage holds progress from a newer version of the site: ticking is then disabled. */
-export const $progressReadOnly = computed($state, (state) => state.newerRaw !== undefined);
+export const $progress = persistentAtom<ProgressData>(PROGRESS_KEY, emptyProgress(), {
+  decode: decodeStored,
+  encode: (data) => newerRaw ?? encodeProgress(data),
+  listen: true,
+});
 
 /** The last change the user made, for the polite status region (never set by restoring state). */
 export const $announcement = atom<{ guide: string; stepId: string; ticked: boolean } | { guide: string; reset: true } | undefined>(
@@ -80,16 +65,14 @@ export const $announcement = atom<{ guide: string; stepId: string; ticked: boole
 
 /** Ticks or unticks a step now. Does nothing while progress is read-only. */
 export function setStepTicked(guide: string, stepId: string, ticked: boolean, now: Date = new Date()): void {
-  const state = $state.get();
-  if (state.newerRaw !== undefined) return;
-  $state.set({ data: withStep(state.data, guide, stepId, ticked ? now.toISOString() : undefined) });
+  if ($progressReadOnly.get()) return;
+  $progress.set(withStep($progress.get(), guide, stepId, ticked ? now.toISOString() : undefined));
   $announcement.set({ guide, stepId, ticked });
 }
 
 /** Clears every tick of a guide. Does nothing while progress is read-only. */
 export function resetGuide(guide: string): void {
-  const state = $state.get();
-  if (state.newerRaw !== undefined) return;
-  $state.set({ data: withoutGuide(state.data, guide) });
+  if ($progressReadOnly.get()) return;
+  $progress.set(withoutGuide($progress.get(), guide));
   $announcement.set({ guide, reset: true });
 }

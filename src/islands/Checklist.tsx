@@ -1,10 +1,50 @@
 import { useRef, useState } from 'preact/hooks';
 import { useHydrated, useHydratedStore } from './hydration';
 import { StorageNotice, type StorageNoticeStrings } from './StorageNotice';
-import { $announcement, $progress, $progressReadOnly, resetGuide } from '../stores/progress';
+import { $announcement, $progress, $progressReadOnly, resetGuide, setStepTicked } from '../stores/progress';
 import { emptyProgress } from '../lib/progress-data';
-import { fillTemplate, summarizeGuide } from '../lib/progress';
+import { fillTemplate, formatTickTime, summarizeGuide } from '../lib/progress';
 import type { StepInfo } from '../lib/steps';
+
+/**
+ * The checklist's islands of a guide page, in one module so that a guide loads one file for both:
+ * the checkbox of each step and the progress panel under the title.
+ */
+
+const EMPTY = emptyProgress();
+
+interface StepCheckProps {
+  guide: string;
+  stepId: string;
+  lang: string;
+  /** UI string with `{time}`, e.g. "{time} に完了". */
+  tickedTemplate: string;
+}
+
+
+/** The checkbox of one guide step and the time it was ticked. The step's title is its <label>. */
+export function StepCheck({ guide, stepId, lang, tickedTemplate }: StepCheckProps) {
+  const hydrated = useHydrated();
+  const progress = useHydratedStore($progress, EMPTY);
+  const readOnly = useHydratedStore($progressReadOnly, false);
+  const tick = progress.guides[guide]?.[stepId];
+
+  return (
+    <>
+      <input
+        type="checkbox"
+        class="guide-step__check"
+        id={`check-${stepId}`}
+        checked={tick !== undefined}
+        disabled={!hydrated || readOnly}
+        onChange={(event) => setStepTicked(guide, stepId, event.currentTarget.checked)}
+      />
+      <p class="guide-step__status">
+        {tick ? fillTemplate(tickedTemplate, { time: formatTickTime(tick.tickedAt, lang) }) : ''}
+      </p>
+    </>
+  );
+}
 
 /** Interface strings of the progress panel, in the page's language. */
 export interface GuideProgressStrings {
@@ -23,16 +63,15 @@ export interface GuideProgressStrings {
   notices: StorageNoticeStrings;
 }
 
-interface Props {
+interface GuideProgressProps {
   guide: string;
   steps: StepInfo[];
   strings: GuideProgressStrings;
 }
 
-const EMPTY = emptyProgress();
 
 /** Progress of one guide: count and bar, a link to the next step, reset, notices and the status region. */
-export default function GuideProgress({ guide, steps, strings }: Props) {
+export function GuideProgress({ guide, steps, strings }: GuideProgressProps) {
   const hydrated = useHydrated();
   const progress = useHydratedStore($progress, EMPTY);
   const readOnly = useHydratedStore($progressReadOnly, false);

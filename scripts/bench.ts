@@ -1,0 +1,28 @@
+/**
+ * Prints what each page of the built site (dist/) costs to load, in gzip bytes: JavaScript before
+ * the load event and by the time the page is idle, the HTML and the CSS. Run after `npm run build`.
+ */
+import { fileURLToPath } from 'node:url';
+import { launchBrowser } from '../tests/e2e/support/browser.ts';
+import { startStaticServer } from '../tests/e2e/support/server.ts';
+import { BASELINE_ROUTE, BUDGETS, kib, listRoutes, measurePage } from '../tests/support/page-weight.ts';
+
+const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
+const server = await startStaticServer({ root: distDir });
+const browser = await launchBrowser();
+try {
+  const rows = [];
+  for (const route of listRoutes(distDir)) rows.push(await measurePage(browser, server.url, distDir, route));
+  const baseline = rows.find((row) => row.route === BASELINE_ROUTE)!;
+  console.log(`Gzip sizes. Baseline for islands: /${BASELINE_ROUTE} (no islands).`);
+  console.log(`Budgets: guide pages ≤ ${kib(BUDGETS.guideJsOverBaseline)} and other pages ≤ ${kib(BUDGETS.otherJsOverBaseline)} of JS over baseline by idle, HTML ≤ ${kib(BUDGETS.htmlPerPage)}, CSS ≤ ${kib(BUDGETS.css)}.\n`);
+  console.log('| page | JS at load | JS by idle | JS by idle over baseline | HTML | CSS |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+  for (const row of rows) {
+    const extra = row.jsAfterIdle - baseline.jsAfterIdle;
+    console.log(`| /${row.route} | ${kib(row.jsAtLoad)} | ${kib(row.jsAfterIdle)} | ${kib(extra)} | ${kib(row.html)} | ${kib(row.css)} |`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

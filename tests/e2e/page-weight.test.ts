@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import { GUIDE_IDS } from '../../src/lib/guides';
+import { BASELINE_ROUTE, BUDGETS, listRoutes, measurePage, type PageWeight } from '../support/page-weight';
+
+const site = inject('siteUrl');
+const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
+const routes = listRoutes(distDir);
+
+let browser: Browser;
+const weights = new Map<string, PageWeight>();
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  for (const route of routes) weights.set(route, await measurePage(browser, site, distDir, route));
+}, 120_000);
+
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('page weight budgets (gzip)', () => {
+  it('measures every page, the baseline among them', () => {
+    expect(routes).toContain(BASELINE_ROUTE);
+    expect(routes).toContain('en/microsoft/');
+    expect(routes.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each(routes)('/%s loads at most its budget of JavaScript beyond a page without islands', (route) => {
+    const baseline = weights.get(BASELINE_ROUTE)!.jsAfterIdle;
+    const isGuide = GUIDE_IDS.some((guide) => route === `${guide}/` || route === `en/${guide}/`);
+    const budget = isGuide ? BUDGETS.guideJsOverBaseline : BUDGETS.otherJsOverBaseline;
+    expect(weights.get(route)!.jsAfterIdle - baseline).toBeLessThanOrEqual(budget);
+  });
+
+  it.each(routes)('/%s keeps its HTML and CSS within budget', (route) => {
+    const weight = weights.get(route)!;
+    expect(weight.html).toBeLessThanOrEqual(BUDGETS.htmlPerPage);
+    expect(weight.css).toBeLessThanOrEqual(BUDGETS.css);
+  });
+});

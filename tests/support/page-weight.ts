@@ -1,0 +1,84 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+
+/** What one page costs to load, in gzip bytes as a static server with compression sends it. */
+export interface PageWeight {
+  route: string;
+  /** Scripts requested before the load event. */
+  jsAtLoad: number;
+  /** Scripts requested once the page is idle (islands with client:idle/visible, search). */
+  jsAfterIdle: number;
+  /** The HTML document, inline scripts and styles included. */
+  html: number;
+  /** Stylesheets the page requests. */
+  css: number;
+}
+
+/**
+ * Budgets, in gzip bytes, set a little above today's figures so that a regression fails the test
+ * (tests/e2e/page-weight.test.ts). Raise one only on purpose, with the reason in the commit.
+ */
+export const BUDGETS = {
+  /** JavaScript a guide page (checklist islands) may load by idle beyond the baseline page. */
+  guideJsOverBaseline: 10 * 1024,
+  /** The same for any other page (the home page's progress list). */
+  otherJsOverBaseline: 11 * 1024,
+  /** One HTML document. */
+  htmlPerPage: 20 * 1024,
+  /** All stylesheets of a page. */
+  css: 14 * 1024,
+};
+
+/** A page like the guides (Starlight page, table of contents, search) but without islands. */
+export const BASELINE_ROUTE = 'about/';
+
+/** Routes of every page of the built site, e.g. `''`, `en/hp/`, `404.html`. */
+export function listRoutes(distDir: string): string[] {
+  return readdirSync(distDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => join(entry.parentPath, entry.name).slice(distDir.length).replace(/^\//, ''))
+    .filter((path) => !path.startsWith('_astro/') && !path.startsWith('pagefind/'))
+    .map((path) => (path.endsWith('index.html') ? path.slice(0, -'index.html'.length) : path))
+    .sort();
+}
+
+/** Gzip size of a file of the built site. */
+export function gzipSize(file: string): number {
+  return gzipSync(readFileSync(file), { level: 9 }).length;
+}
+
+/**
+ * Loads a page of the built site, served at `siteUrl` from `distDir`, and adds up the gzip sizes of
+ * the scripts and stylesheets it requests before load and until it is idle.
+ */
+export async function measurePage(browser: Browser, siteUrl: string, distDir: string, route: string): Promise<PageWeight> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const requested: { url: string; type: string; afterLoad: boolean }[] = [];
+  let loaded = false;
+  page.on('request', (request) => requested.push({ url: request.url(), type: request.resourceType(), afterLoad: loaded }));
+  await page.goto(siteUrl + route, { waitUntil: 'load' });
+  loaded = true;
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => resolve(undefined), { timeout: 2000 })));
+  await page.waitForLoadState('networkidle');
+  await context.close();
+
+  const fileOf = (url: string) => join(distDir, decodeURIComponent(new URL(url).pathname.slice(new URL(siteUrl).pathname.length)));
+  const sum = (filter: (r: (typeof requested)[number]) => boolean) =>
+    [...new Set(requested.filter(filter).map((r) => r.url))].reduce((total, url) => total + gzipSize(fileOf(url)), 0);
+  return {
+    route,
+    jsAtLoad: sum((r) => r.type === 'script' && !r.afterLoad),
+    jsAfterIdle: sum((r) => r.type === 'script'),
+    html: gzipSize(join(distDir, route, route.endsWith('.html') ? '' : 'index.html')),
+    css: sum((r) => r.type === 'stylesheet'),
+  };
+}
+
+/** Formats bytes as KiB with one decimal. */
+export function kib(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KiB`;
+}
