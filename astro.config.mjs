@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import preact from '@astrojs/preact';
 import starlightLinksValidator from 'starlight-links-validator';
+import { satteri } from '@astrojs/markdown-satteri';
+import { baseLinks } from './src/markdown/base-links';
 
 /**
  * The site can be hosted under a sub-path of an intranet server
@@ -15,6 +17,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Never ask a server outside the site for anything: no telemetry, no remote images.
   devToolbar: { enabled: false },
+  markdown: { processor: satteri({ hastPlugins: [baseLinks(basePath)] }) },
   vite: {
     build: {
       rollupOptions: {
