@@ -55,10 +55,10 @@ describe('checklist', () => {
     const page = await freshContext();
     await openGuide(page, 'hp/');
     const total = await page.locator('.guide-step__check').count();
-    expect(await count(page)).toBe(`0 / ${total} ステップ完了`);
+    await expect.poll(() => count(page)).toBe(`0 / ${total} ステップ完了`);
 
     await box(page, FIRST_HP_STEP).check();
-    expect(await count(page)).toBe(`1 / ${total} ステップ完了`);
+    await expect.poll(() => count(page)).toBe(`1 / ${total} ステップ完了`);
     const status = page.locator(`[data-step-id="${FIRST_HP_STEP}"] .guide-step__status`);
     await expect.poll(() => status.textContent()).toMatch(/^\d{4}\/\d{1,2}\/\d{1,2}\(.\) \d\d:\d\d に完了$/);
     expect(await page.locator('.checklist-panel progress').getAttribute('value')).toBe('1');
@@ -67,7 +67,7 @@ describe('checklist', () => {
     await page.reload();
     await expect.poll(() => box(page, FIRST_HP_STEP).isChecked()).toBe(true);
     expect(await box(page, SECOND_HP_STEP).isChecked()).toBe(false);
-    expect(await count(page)).toBe(`1 / ${total} ステップ完了`);
+    await expect.poll(() => count(page)).toBe(`1 / ${total} ステップ完了`);
     expect(await status.textContent()).toMatch(/に完了$/);
   });
 
@@ -84,7 +84,7 @@ describe('checklist', () => {
     await box(page, 'ms-account-create-new').check();
     await openGuide(page, 'en/microsoft/');
     await expect.poll(() => box(page, 'ms-account-create-new').isChecked()).toBe(true);
-    expect(await count(page)).toMatch(/^1 of \d+ steps done$/);
+    await expect.poll(() => count(page)).toMatch(/^1 of \d+ steps done$/);
     await expect
       .poll(() => page.locator('[data-step-id="ms-account-create-new"] .guide-step__status').textContent())
       .toMatch(/^Done \w{3}, \d{1,2} \w{3} \d{4}, \d\d:\d\d$/);
@@ -237,7 +237,7 @@ describe('checklist with broken storage', () => {
     });
     await openGuide(page, 'en/hp/');
     await box(page, FIRST_HP_STEP).check();
-    expect(await count(page)).toMatch(/^1 of \d+ steps done$/);
+    await expect.poll(() => count(page)).toMatch(/^1 of \d+ steps done$/);
     await expect
       .poll(() => page.locator('.checklist-panel [data-testid="storage-notice"]').textContent())
       .toContain('does not let the site save your progress');
@@ -253,7 +253,7 @@ describe('checklist with broken storage', () => {
     await openGuide(page, 'hp/');
     await box(page, FIRST_HP_STEP).check();
     await box(page, SECOND_HP_STEP).check();
-    expect(await count(page)).toMatch(/^2 \/ \d+ ステップ完了$/);
+    await expect.poll(() => count(page)).toMatch(/^2 \/ \d+ ステップ完了$/);
     await expect
       .poll(() => page.locator('.checklist-panel [data-testid="storage-notice"]').textContent())
       .toContain('進捗を保存できません');
