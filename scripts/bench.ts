@@ -15,12 +15,15 @@ try {
   for (const route of listRoutes(distDir)) rows.push(await measurePage(browser, server.url, distDir, route));
   const baseline = rows.find((row) => row.route === BASELINE_ROUTE)!;
   console.log(`Gzip sizes. Baseline for islands: /${BASELINE_ROUTE} (no islands).`);
-  console.log(`Budgets: guide pages ≤ ${kib(BUDGETS.guideJsOverBaseline)} and other pages ≤ ${kib(BUDGETS.otherJsOverBaseline)} of JS over baseline by idle, HTML ≤ ${kib(BUDGETS.htmlPerPage)}, CSS ≤ ${kib(BUDGETS.css)}.\n`);
-  console.log('| page | JS at load | JS by idle | JS by idle over baseline | HTML | CSS |');
-  console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+  console.log(`Budgets: guide pages ≤ ${kib(BUDGETS.guideJsOverBaseline)} and other pages ≤ ${kib(BUDGETS.otherJsOverBaseline)} of JS over the baseline, at load and by idle, HTML ≤ ${kib(BUDGETS.htmlPerPage)}, CSS ≤ ${kib(BUDGETS.css)}.\n`);
+  console.log('| page | JS at load | over baseline | JS by idle | over baseline | HTML | CSS |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of rows) {
-    const extra = row.jsAfterIdle - baseline.jsAfterIdle;
-    console.log(`| /${row.route} | ${kib(row.jsAtLoad)} | ${kib(row.jsAfterIdle)} | ${kib(extra)} | ${kib(row.html)} | ${kib(row.css)} |`);
+    const atLoad = row.jsAtLoad - baseline.jsAtLoad;
+    const byIdle = row.jsAfterIdle - baseline.jsAfterIdle;
+    console.log(
+      `| /${row.route} | ${kib(row.jsAtLoad)} | ${kib(atLoad)} | ${kib(row.jsAfterIdle)} | ${kib(byIdle)} | ${kib(row.html)} | ${kib(row.css)} |`,
+    );
   }
 } finally {
   await browser.close();

@@ -1,12 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 
 /** What one page costs to load, in gzip bytes as a static server with compression sends it. */
 export interface PageWeight {
   route: string;
-  /** Scripts requested before the load event. */
+  /** Scripts the HTML loads by itself: module scripts, client:load islands and their static imports. */
   jsAtLoad: number;
   /** Scripts requested once the page is idle (islands with client:idle/visible, search). */
   jsAfterIdle: number;
@@ -56,26 +56,54 @@ export function gzipSize(file: string): number {
 export async function measurePage(browser: Browser, siteUrl: string, distDir: string, route: string): Promise<PageWeight> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const requested: { url: string; type: string; afterLoad: boolean }[] = [];
-  let loaded = false;
-  page.on('request', (request) => requested.push({ url: request.url(), type: request.resourceType(), afterLoad: loaded }));
+  const requested: { url: string; type: string }[] = [];
+  page.on('request', (request) => requested.push({ url: request.url(), type: request.resourceType() }));
   await page.goto(siteUrl + route, { waitUntil: 'load' });
-  loaded = true;
   await page.waitForLoadState('networkidle');
   await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => resolve(undefined), { timeout: 2000 })));
   await page.waitForLoadState('networkidle');
   await context.close();
 
+  const htmlFile = join(distDir, route, route.endsWith('.html') ? '' : 'index.html');
   const fileOf = (url: string) => join(distDir, decodeURIComponent(new URL(url).pathname.slice(new URL(siteUrl).pathname.length)));
   const sum = (filter: (r: (typeof requested)[number]) => boolean) =>
     [...new Set(requested.filter(filter).map((r) => r.url))].reduce((total, url) => total + gzipSize(fileOf(url)), 0);
   return {
     route,
-    jsAtLoad: sum((r) => r.type === 'script' && !r.afterLoad),
+    jsAtLoad: [...scriptsLoadedByHtml(readFileSync(htmlFile, 'utf8'), distDir)].reduce(
+      (total, file) => total + gzipSize(file),
+      0,
+    ),
     jsAfterIdle: sum((r) => r.type === 'script'),
-    html: gzipSize(join(distDir, route, route.endsWith('.html') ? '' : 'index.html')),
+    html: gzipSize(htmlFile),
     css: sum((r) => r.type === 'stylesheet'),
   };
+}
+
+/**
+ * The script files a page loads without waiting for anything: its module scripts and the component
+ * and renderer of every `client:load` island, with their static imports followed (dynamic imports
+ * are not: they load later). Read from the files, so the figure does not depend on timing.
+ */
+export function scriptsLoadedByHtml(html: string, distDir: string): Set<string> {
+  const entries = [
+    ...[...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1]!),
+    ...[...html.matchAll(/<astro-island[^>]*>/g)]
+      .filter((m) => m[0].includes('client="load"'))
+      .flatMap((m) => [...m[0].matchAll(/(?:component|renderer)-url="([^"]+)"/g)].map((u) => u[1]!)),
+  ];
+  const files = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    const code = readFileSync(file, 'utf8');
+    for (const m of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["'](\.\/[^"']+)["']/g)) {
+      visit(join(dirname(file), m[1]!));
+    }
+  };
+  const astroDir = (url: string) => join(distDir, url.replace(/^.*?\/_astro\//, '_astro/'));
+  for (const url of entries) visit(astroDir(url));
+  return files;
 }
 
 /** Formats bytes as KiB with one decimal. */
