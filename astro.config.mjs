@@ -28,7 +28,12 @@ export default defineConfig({
           // One file for Preact, the stores, their logic and the guide islands: one gzip stream is
           // smaller than five (see `npm run bench`). The home page's island stays apart.
           manualChunks(id) {
-            if (/node_modules\/(preact|nanostores|@nanostores)\/|\/src\/(stores|lib)\/|\/src\/islands\/(?!HomeProgress)/.test(id)) return 'islands';
+            if (
+              /node_modules\/(preact|nanostores|@nanostores)\/|\/src\/(stores|lib)\/|\/src\/islands\/(?!HomeProgress)/.test(
+                id,
+              )
+            )
+              return 'islands';
           },
         },
       },

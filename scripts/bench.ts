@@ -15,7 +15,9 @@ try {
   for (const route of listRoutes(distDir)) rows.push(await measurePage(browser, server.url, distDir, route));
   const baseline = rows.find((row) => row.route === BASELINE_ROUTE)!;
   console.log(`Gzip sizes. Baseline for islands: /${BASELINE_ROUTE} (no islands).`);
-  console.log(`Budgets: guide pages ≤ ${kib(BUDGETS.guideJsOverBaseline)} and other pages ≤ ${kib(BUDGETS.otherJsOverBaseline)} of JS over the baseline, at load and by idle, HTML ≤ ${kib(BUDGETS.htmlPerPage)}, CSS ≤ ${kib(BUDGETS.css)}.\n`);
+  console.log(
+    `Budgets: guide pages ≤ ${kib(BUDGETS.guideJsOverBaseline)} and other pages ≤ ${kib(BUDGETS.otherJsOverBaseline)} of JS over the baseline, at load and by idle, HTML ≤ ${kib(BUDGETS.htmlPerPage)}, CSS ≤ ${kib(BUDGETS.css)}.\n`,
+  );
   console.log('| page | JS at load | over baseline | JS by idle | over baseline | HTML | CSS |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of rows) {

@@ -21,7 +21,6 @@ interface StepCheckProps {
   tickedTemplate: string;
 }
 
-
 /** The checkbox of one guide step and the time it was ticked. The step's title is its <label>. */
 export function StepCheck({ guide, stepId, lang, tickedTemplate }: StepCheckProps) {
   const hydrated = useHydrated();
@@ -68,7 +67,6 @@ interface GuideProgressProps {
   steps: StepInfo[];
   strings: GuideProgressStrings;
 }
-
 
 /** Progress of one guide: count and bar, a link to the next step, reset, notices and the status region. */
 export function GuideProgress({ guide, steps, strings }: GuideProgressProps) {

@@ -26,7 +26,13 @@ export interface HomeProgressStrings {
 const EMPTY = emptyProgress();
 
 /** The progress of every guide, each with a link to its next step. */
-export default function HomeProgress({ guides, strings }: { guides: HomeGuide[]; strings: HomeProgressStrings }) {
+export default function HomeProgress({
+  guides,
+  strings,
+}: {
+  guides: HomeGuide[];
+  strings: HomeProgressStrings;
+}) {
   const progress = useHydratedStore($progress, EMPTY);
   return (
     <div class="home-progress">

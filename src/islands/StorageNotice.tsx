@@ -16,7 +16,8 @@ export function StorageNotice({ strings }: { strings: StorageNoticeStrings }) {
   const health = useHydratedStore($storageHealth, 'ok');
   const problem = useHydratedStore($storageProblem, undefined);
   const messages: string[] = [];
-  if (problem?.kind === 'recovered') messages.push(fillTemplate(strings.recovered, { key: problem.backupKey }));
+  if (problem?.kind === 'recovered')
+    messages.push(fillTemplate(strings.recovered, { key: problem.backupKey }));
   if (problem?.kind === 'backup-failed') messages.push(strings.backupFailed);
   if (problem?.kind === 'newer') messages.push(strings.newer);
   if (health === 'unavailable' && problem?.kind !== 'backup-failed') messages.push(strings.unavailable);

@@ -150,7 +150,12 @@ export function encodeProgress(data: ProgressData): string {
 }
 
 /** Returns a copy of `data` with a step ticked at `at` or unticked. */
-export function withStep(data: ProgressData, guide: string, stepId: string, tickedAt: string | undefined): ProgressData {
+export function withStep(
+  data: ProgressData,
+  guide: string,
+  stepId: string,
+  tickedAt: string | undefined,
+): ProgressData {
   const ticks = { ...data.guides[guide] };
   if (tickedAt === undefined) delete ticks[stepId];
   else ticks[stepId] = { tickedAt };

@@ -21,10 +21,10 @@ const ATTRIBUTE = /(\w+)="([^"]*)"/g;
 export function extractSteps(mdxSource: string): StepInfo[] {
   const steps: StepInfo[] = [];
   for (const tag of mdxSource.matchAll(STEP_TAG)) {
-    const attributes = Object.fromEntries(
-      [...(tag[1] ?? '').matchAll(ATTRIBUTE)].map((m) => [m[1], m[2]]),
-    );
-    const { id, title } = attributes;
+    const attributes = new Map<string, string>();
+    for (const [, name = '', value = ''] of (tag[1] ?? '').matchAll(ATTRIBUTE)) attributes.set(name, value);
+    const id = attributes.get('id');
+    const title = attributes.get('title');
     if (!id || !title) throw new Error(`A <Step> needs both id and title: ${tag[0]}`);
     if (!STEP_ID_PATTERN.test(id)) throw new Error(`Step id "${id}" is not lower-case-with-hyphens`);
     steps.push({ id, title });

@@ -18,9 +18,7 @@ export const PROGRESS_BACKUP_KEY = `${STORAGE_PREFIX}progress-backup`;
 
 /** A problem found while reading storage, for the notice shown to the user. */
 export type StorageProblem =
-  | { kind: 'recovered'; backupKey: string }
-  | { kind: 'newer'; version: number }
-  | { kind: 'backup-failed' };
+  { kind: 'recovered'; backupKey: string } | { kind: 'newer'; version: number } | { kind: 'backup-failed' };
 
 /** The latest problem found in stored progress, if any; the interface shows it as a notice. */
 export const $storageProblem = atom<StorageProblem | undefined>(undefined);
@@ -30,7 +28,9 @@ function keepAside(raw: string): void {
   const engine = getStorageEngine();
   if (engine[PROGRESS_BACKUP_KEY] !== raw) engine[PROGRESS_BACKUP_KEY] = raw;
   $storageProblem.set(
-    $storageHealth.get() === 'ok' ? { kind: 'recovered', backupKey: PROGRESS_BACKUP_KEY } : { kind: 'backup-failed' },
+    $storageHealth.get() === 'ok'
+      ? { kind: 'recovered', backupKey: PROGRESS_BACKUP_KEY }
+      : { kind: 'backup-failed' },
   );
 }
 
@@ -59,9 +59,9 @@ export const $progress = persistentAtom<ProgressData>(PROGRESS_KEY, emptyProgres
 });
 
 /** The last change the user made, for the polite status region (never set by restoring state). */
-export const $announcement = atom<{ guide: string; stepId: string; ticked: boolean } | { guide: string; reset: true } | undefined>(
-  undefined,
-);
+export const $announcement = atom<
+  { guide: string; stepId: string; ticked: boolean } | { guide: string; reset: true } | undefined
+>(undefined);
 
 /** Ticks or unticks a step now. Does nothing while progress is read-only. */
 export function setStepTicked(guide: string, stepId: string, ticked: boolean, now: Date = new Date()): void {

@@ -19,8 +19,11 @@ export const $storageHealth = atom<StorageHealth>('ok');
 /** The subset of the Web Storage API the guard uses. */
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-/** A record-like view of storage, as @nanostores/persistent expects its engine. */
-export type StorageEngine = Record<string, string | undefined>;
+/**
+ * A record-like view of storage, as @nanostores/persistent expects its engine. Reading a missing
+ * key gives undefined, as with any record.
+ */
+export type StorageEngine = Record<string, string>;
 
 /** Wraps a storage so that no access throws; values that cannot be written stay in memory. */
 export function createGuardedStorage(
@@ -47,7 +50,8 @@ export function createGuardedStorage(
     }
   };
 
-  return new Proxy({} as StorageEngine, {
+  const target: StorageEngine = {};
+  return new Proxy(target, {
     get: (_target, key) => (typeof key === 'string' ? read(key) : undefined),
     has: (_target, key) => typeof key === 'string' && read(key) !== undefined,
     set: (_target, key, value: unknown) => {
@@ -93,7 +97,10 @@ export function getStorageEngine(): StorageEngine {
  * Makes the persistent stores use a guarded copy of the given storage. Call it before the stores
  * are created; the browser entry does it with localStorage, tests with a fake.
  */
-export function installGuardedStorage(openStorage: () => StorageLike | undefined, events: StorageEvents): StorageEngine {
+export function installGuardedStorage(
+  openStorage: () => StorageLike | undefined,
+  events: StorageEvents,
+): StorageEngine {
   $storageHealth.set('ok');
   activeEngine = createGuardedStorage(openStorage, () => $storageHealth.set('unavailable'));
   setPersistentEngine(activeEngine, events);

@@ -117,7 +117,17 @@ describe('checklist', () => {
   it('is usable with the keyboard, announcing changes politely on user action only', async () => {
     const page = await freshContext();
     await page.goto(site + 'hp/');
-    await page.evaluate((key) => localStorage.setItem(key, JSON.stringify({ version: 1, guides: { hp: { 'hp-fill-in-application-form': { tickedAt: '2026-05-01T01:00:00Z' } } } })), KEY);
+    await page.evaluate(
+      (key) =>
+        localStorage.setItem(
+          key,
+          JSON.stringify({
+            version: 1,
+            guides: { hp: { 'hp-fill-in-application-form': { tickedAt: '2026-05-01T01:00:00Z' } } },
+          }),
+        ),
+      KEY,
+    );
     await openGuide(page, 'hp/');
     const status = page.locator('.checklist-panel [role="status"]');
     expect(await status.getAttribute('aria-live')).toBe('polite');
@@ -131,7 +141,9 @@ describe('checklist', () => {
     expect(reached).toBe(true);
     await page.keyboard.press('Space');
     expect(await box(page, FIRST_HP_STEP).isChecked()).toBe(true);
-    await expect.poll(() => status.textContent()).toMatch(/^「.+」を完了にしました。2 \/ \d+ ステップ完了です。$/);
+    await expect
+      .poll(() => status.textContent())
+      .toMatch(/^「.+」を完了にしました。2 \/ \d+ ステップ完了です。$/);
 
     // Past the links of the first step's body, Tab reaches the next box.
     let next = false;
@@ -158,7 +170,9 @@ describe('checklist', () => {
     await page.getByRole('button', { name: 'このガイドの進捗をリセット' }).click();
     await page.getByRole('button', { name: 'リセットする' }).click();
     await expect.poll(() => box(page, 'rh-open-partner-connect').isChecked()).toBe(false);
-    expect(await page.locator('.checklist-panel [role="status"]').textContent()).toBe('このガイドの進捗をリセットしました。');
+    expect(await page.locator('.checklist-panel [role="status"]').textContent()).toBe(
+      'このガイドの進捗をリセットしました。',
+    );
   });
 
   it('shows every guide’s progress on the home page, linking each next step', async () => {
@@ -167,8 +181,12 @@ describe('checklist', () => {
     await box(page, 'rh-open-partner-connect').check();
     await page.goto(site + 'en/');
     const redhat = page.locator('.home-progress__guide[data-guide="redhat"]');
-    await expect.poll(() => redhat.locator('.checklist-panel__count').textContent()).toMatch(/^1 of \d+ steps done$/);
-    expect(await redhat.locator('.checklist-panel__next a').getAttribute('href')).toBe('/en/redhat/#rh-choose-business-partner-login');
+    await expect
+      .poll(() => redhat.locator('.checklist-panel__count').textContent())
+      .toMatch(/^1 of \d+ steps done$/);
+    expect(await redhat.locator('.checklist-panel__next a').getAttribute('href')).toBe(
+      '/en/redhat/#rh-choose-business-partner-login',
+    );
     expect(await page.locator('.home-progress__guide').count()).toBe(3);
     await redhat.locator('.checklist-panel__next a').click();
     await page.waitForURL(/\/en\/redhat\/#rh-choose-business-partner-login$/);
@@ -178,13 +196,22 @@ describe('checklist', () => {
     const page = await freshContext();
     await page.goto(site + 'microsoft/');
     const ticks = Object.fromEntries(
-      ['ms-account-open-signup-page', 'ms-account-create-new', 'ms-account-verify-identity'].map((id) => [id, { tickedAt: '2026-05-01T01:00:00Z' }]),
+      ['ms-account-open-signup-page', 'ms-account-create-new', 'ms-account-verify-identity'].map((id) => [
+        id,
+        { tickedAt: '2026-05-01T01:00:00Z' },
+      ]),
     );
-    await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, JSON.stringify({ version: 1, guides: { microsoft: ticks } })]);
+    await page.evaluate(
+      ([key, value]) => localStorage.setItem(key!, value!),
+      [KEY, JSON.stringify({ version: 1, guides: { microsoft: ticks } })],
+    );
     await page.addInitScript(() => {
       (window as unknown as { shifts: number }).shifts = 0;
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+        for (const entry of list.getEntries() as (PerformanceEntry & {
+          value: number;
+          hadRecentInput: boolean;
+        })[]) {
           if (!entry.hadRecentInput) (window as unknown as { shifts: number }).shifts += entry.value;
         }
       }).observe({ type: 'layout-shift', buffered: true });
@@ -204,7 +231,9 @@ describe('checklist without JavaScript', () => {
     const steps = page.locator('.guide-step');
     expect(await steps.count()).toBeGreaterThan(10);
     expect(await page.locator('.guide-step__check:disabled').count()).toBe(await steps.count());
-    expect(await page.locator('#ms-account-create-new').textContent()).toContain('代わりに新しいアカウントを作成');
+    expect(await page.locator('#ms-account-create-new').textContent()).toContain(
+      '代わりに新しいアカウントを作成',
+    );
     expect(await page.locator('.checklist-noscript').isVisible()).toBe(true);
   });
 });
@@ -262,12 +291,17 @@ describe('checklist with broken storage', () => {
   it('shows progress from a newer version read-only and leaves it untouched', async () => {
     const page = await freshContext();
     await page.goto(site + 'hp/');
-    const newer = JSON.stringify({ version: 99, guides: { hp: { [FIRST_HP_STEP]: { tickedAt: '2026-05-01T01:00:00Z' } } } });
+    const newer = JSON.stringify({
+      version: 99,
+      guides: { hp: { [FIRST_HP_STEP]: { tickedAt: '2026-05-01T01:00:00Z' } } },
+    });
     await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, newer]);
     await page.goto(site + 'hp/');
     await expect.poll(() => box(page, FIRST_HP_STEP).isChecked()).toBe(true);
     expect(await box(page, SECOND_HP_STEP).isDisabled()).toBe(true);
-    await expect.poll(() => page.locator('.checklist-panel [data-testid="storage-notice"]').textContent()).toContain('新しい版');
+    await expect
+      .poll(() => page.locator('.checklist-panel [data-testid="storage-notice"]').textContent())
+      .toContain('新しい版');
     expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(newer);
   });
 });

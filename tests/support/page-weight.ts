@@ -53,21 +53,32 @@ export function gzipSize(file: string): number {
  * Loads a page of the built site, served at `siteUrl` from `distDir`, and adds up the gzip sizes of
  * the scripts and stylesheets it requests before load and until it is idle.
  */
-export async function measurePage(browser: Browser, siteUrl: string, distDir: string, route: string): Promise<PageWeight> {
+export async function measurePage(
+  browser: Browser,
+  siteUrl: string,
+  distDir: string,
+  route: string,
+): Promise<PageWeight> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const requested: { url: string; type: string }[] = [];
   page.on('request', (request) => requested.push({ url: request.url(), type: request.resourceType() }));
   await page.goto(siteUrl + route, { waitUntil: 'load' });
   await page.waitForLoadState('networkidle');
-  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => resolve(undefined), { timeout: 2000 })));
+  await page.evaluate(
+    () => new Promise((resolve) => requestIdleCallback(() => resolve(undefined), { timeout: 2000 })),
+  );
   await page.waitForLoadState('networkidle');
   await context.close();
 
   const htmlFile = join(distDir, route, route.endsWith('.html') ? '' : 'index.html');
-  const fileOf = (url: string) => join(distDir, decodeURIComponent(new URL(url).pathname.slice(new URL(siteUrl).pathname.length)));
+  const fileOf = (url: string) =>
+    join(distDir, decodeURIComponent(new URL(url).pathname.slice(new URL(siteUrl).pathname.length)));
   const sum = (filter: (r: (typeof requested)[number]) => boolean) =>
-    [...new Set(requested.filter(filter).map((r) => r.url))].reduce((total, url) => total + gzipSize(fileOf(url)), 0);
+    [...new Set(requested.filter(filter).map((r) => r.url))].reduce(
+      (total, url) => total + gzipSize(fileOf(url)),
+      0,
+    );
   return {
     route,
     jsAtLoad: [...scriptsLoadedByHtml(readFileSync(htmlFile, 'utf8'), distDir)].reduce(

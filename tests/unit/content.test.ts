@@ -28,7 +28,9 @@ describe('translations', () => {
     const en = extractSteps(readDoc(`en/${guide}.mdx`)).map((step) => step.id);
     expect(ja.length).toBeGreaterThan(3);
     expect(en).toEqual(ja);
-    expect(ja.every((id) => id.startsWith(`${{ hp: 'hp', microsoft: 'ms', redhat: 'rh' }[guide]}-`))).toBe(true);
+    expect(ja.every((id) => id.startsWith(`${{ hp: 'hp', microsoft: 'ms', redhat: 'rh' }[guide]}-`))).toBe(
+      true,
+    );
   });
 });
 

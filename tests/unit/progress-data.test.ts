@@ -63,11 +63,18 @@ describe('decodeProgress', () => {
 
   it('keeps ticks of steps the content no longer has (they reappear if the step returns)', () => {
     const raw = stored({ version: 1, guides: { hp: { 'hp-removed-long-ago': { tickedAt: AT } } } });
-    expect(decodeProgress(raw)).toMatchObject({ status: 'ok', data: { guides: { hp: { 'hp-removed-long-ago': {} } } } });
+    expect(decodeProgress(raw)).toMatchObject({
+      status: 'ok',
+      data: { guides: { hp: { 'hp-removed-long-ago': {} } } },
+    });
   });
 
   it('shows a value written by a newer version read-only, as far as it can be read', () => {
-    const raw = stored({ version: PROGRESS_VERSION + 1, guides: { hp: { 'hp-a': { tickedAt: AT } } }, more: 1 });
+    const raw = stored({
+      version: PROGRESS_VERSION + 1,
+      guides: { hp: { 'hp-a': { tickedAt: AT } } },
+      more: 1,
+    });
     expect(decodeProgress(raw)).toEqual({
       status: 'newer',
       data: { version: PROGRESS_VERSION, guides: { hp: { 'hp-a': { tickedAt: AT } } } },

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROGRESS_VERSION, encodeProgress, emptyProgress, withStep } from '../../src/lib/progress-data';
+import {
+  PROGRESS_VERSION,
+  encodeProgress,
+  emptyProgress,
+  withStep,
+  type ProgressData,
+} from '../../src/lib/progress-data';
 import { FakeStorage, FakeStorageEvents, loadStores } from './support/fake-storage';
 
 const KEY = 'partner-guides:progress';
@@ -21,6 +27,13 @@ afterEach(() => {
   unmount = undefined;
 });
 
+/** The stored progress document, parsed. */
+function stored(storage: FakeStorage): ProgressData {
+  const raw = storage.items.get(KEY);
+  if (raw === undefined) throw new Error('nothing stored');
+  return JSON.parse(raw) as ProgressData;
+}
+
 function storedWith(...ticks: [string, string][]) {
   let data = emptyProgress();
   for (const [guide, step] of ticks) data = withStep(data, guide, step, AT);
@@ -41,13 +54,13 @@ describe('progress store with working storage', () => {
     const storage = new FakeStorage();
     const { setStepTicked, $progress } = await openPage(storage);
     setStepTicked('microsoft', 'ms-a', true, NOW);
-    expect(JSON.parse(storage.items.get(KEY)!)).toEqual({
+    expect(stored(storage)).toEqual({
       version: PROGRESS_VERSION,
       guides: { microsoft: { 'ms-a': { tickedAt: NOW.toISOString() } } },
     });
     setStepTicked('microsoft', 'ms-a', false, NOW);
     expect($progress.get().guides.microsoft).toEqual({});
-    expect(JSON.parse(storage.items.get(KEY)!).guides.microsoft).toEqual({});
+    expect(stored(storage).guides.microsoft).toEqual({});
   });
 
   it('announces user actions only, not restored state', async () => {
@@ -67,7 +80,7 @@ describe('progress store with working storage', () => {
     const { resetGuide, $progress } = await openPage(storage);
     resetGuide('hp');
     expect($progress.get().guides).toEqual({ redhat: { 'rh-a': { tickedAt: AT } } });
-    expect(JSON.parse(storage.items.get(KEY)!).guides).toEqual({ redhat: { 'rh-a': { tickedAt: AT } } });
+    expect(stored(storage).guides).toEqual({ redhat: { 'rh-a': { tickedAt: AT } } });
   });
 
   it('keeps the tick of a step the content no longer has when other steps change', async () => {
@@ -75,7 +88,7 @@ describe('progress store with working storage', () => {
     storage.items.set(KEY, storedWith(['hp', 'hp-removed']));
     const { setStepTicked } = await openPage(storage);
     setStepTicked('hp', 'hp-a', true, NOW);
-    expect(Object.keys(JSON.parse(storage.items.get(KEY)!).guides.hp)).toEqual(['hp-removed', 'hp-a']);
+    expect(Object.keys(stored(storage).guides.hp ?? {})).toEqual(['hp-removed', 'hp-a']);
   });
 });
 
@@ -143,7 +156,7 @@ describe('progress store with unreadable stored values', () => {
     expect(storage.items.get(BACKUP)).toBe(raw);
     expect($storageProblem.get()).toEqual({ kind: 'recovered', backupKey: BACKUP });
     setStepTicked('hp', 'hp-a', true, NOW);
-    expect(JSON.parse(storage.items.get(KEY)!).guides.hp).toEqual({ 'hp-a': { tickedAt: NOW.toISOString() } });
+    expect(stored(storage).guides.hp).toEqual({ 'hp-a': { tickedAt: NOW.toISOString() } });
     expect(storage.items.get(BACKUP)).toBe(raw);
   });
 
@@ -169,13 +182,19 @@ describe('progress store with unreadable stored values', () => {
 });
 
 describe('progress store with a value from a newer version', () => {
-  const newer = JSON.stringify({ version: PROGRESS_VERSION + 1, guides: { hp: { 'hp-a': { tickedAt: AT } } } });
+  const newer = JSON.stringify({
+    version: PROGRESS_VERSION + 1,
+    guides: { hp: { 'hp-a': { tickedAt: AT } } },
+  });
 
   it('shows what it can read-only and never overwrites it', async () => {
     const storage = new FakeStorage();
     storage.items.set(KEY, newer);
     const events = new FakeStorageEvents();
-    const { $progress, $progressReadOnly, $storageProblem, setStepTicked, resetGuide } = await openPage(storage, events);
+    const { $progress, $progressReadOnly, $storageProblem, setStepTicked, resetGuide } = await openPage(
+      storage,
+      events,
+    );
     expect($progress.get().guides.hp).toEqual({ 'hp-a': { tickedAt: AT } });
     expect($progressReadOnly.get()).toBe(true);
     expect($storageProblem.get()).toEqual({ kind: 'newer', version: PROGRESS_VERSION + 1 });

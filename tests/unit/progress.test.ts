@@ -9,7 +9,11 @@ describe('summarizeGuide', () => {
   });
 
   it('has no next step when everything is ticked', () => {
-    expect(summarizeGuide(['a', 'b'], { a: AT, b: AT })).toEqual({ done: 2, total: 2, nextStepId: undefined });
+    expect(summarizeGuide(['a', 'b'], { a: AT, b: AT })).toEqual({
+      done: 2,
+      total: 2,
+      nextStepId: undefined,
+    });
   });
 
   it('ignores ticks of steps the guide no longer has', () => {
@@ -21,13 +25,19 @@ describe('summarizeGuide', () => {
   });
 
   it('does not count inherited object keys as ticks', () => {
-    expect(summarizeGuide(['toString', 'constructor'], {})).toEqual({ done: 0, total: 2, nextStepId: 'toString' });
+    expect(summarizeGuide(['toString', 'constructor'], {})).toEqual({
+      done: 0,
+      total: 2,
+      nextStepId: 'toString',
+    });
   });
 });
 
 describe('fillTemplate', () => {
   it('fills named placeholders and leaves unknown ones visible', () => {
-    expect(fillTemplate('{done} / {total} ステップ完了 {x}', { done: 2, total: 15 })).toBe('2 / 15 ステップ完了 {x}');
+    expect(fillTemplate('{done} / {total} ステップ完了 {x}', { done: 2, total: 15 })).toBe(
+      '2 / 15 ステップ完了 {x}',
+    );
   });
 });
 

@@ -17,7 +17,11 @@ export interface SeedFacts {
 export const SEED_FACTS: Record<GuideId, SeedFacts> = {
   hp: {
     seed: 'hp-partner-portal-registration.ja.txt',
-    links: ['https://partner.hp.com', 'http://www.hp.com/jp/partner', 'https://jp.ext.hp.com/partner/new_user'],
+    links: [
+      'https://partner.hp.com',
+      'http://www.hp.com/jp/partner',
+      'https://jp.ext.hp.com/partner/new_user',
+    ],
     both: [
       'HP Partner Portalのご登録について',
       'ユーザー登録申請書',

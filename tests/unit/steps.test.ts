@@ -28,7 +28,9 @@ describe('extractSteps', () => {
   });
 
   it('rejects an id used twice', () => {
-    expect(() => extractSteps('<Step id="hp-a" title="x">\n<Step id="hp-a" title="y">')).toThrow(/used twice/);
+    expect(() => extractSteps('<Step id="hp-a" title="x">\n<Step id="hp-a" title="y">')).toThrow(
+      /used twice/,
+    );
   });
 
   it('ignores other components whose names start with Step', () => {

@@ -1,3 +1,4 @@
+import type { PersistentListener } from '@nanostores/persistent';
 import { vi } from 'vitest';
 import type { StorageLike } from '../../../src/stores/storage-engine';
 
@@ -30,26 +31,32 @@ export class FakeStorage implements StorageLike {
   }
 }
 
-type Listener = (event: { key: string | null; newValue: string | null }) => void;
+/** What the window's storage event carries: a null key when storage was cleared, null value on removal. */
+interface StorageEventLike {
+  key: string | null;
+  newValue: string | null;
+}
 
 /** Stands in for the window's storage and pageshow events. */
 export class FakeStorageEvents {
-  private listeners: Listener[] = [];
+  private listeners: PersistentListener[] = [];
   private restorers: (() => void)[] = [];
 
-  addEventListener = (_key: string, listener: Listener, restore: () => void): void => {
+  addEventListener = (_key: string, listener: PersistentListener, restore: () => void): void => {
     this.listeners.push(listener);
     this.restorers.push(restore);
   };
 
-  removeEventListener = (_key: string, listener: Listener, restore: () => void): void => {
+  removeEventListener = (_key: string, listener: PersistentListener, restore: () => void): void => {
     this.listeners = this.listeners.filter((l) => l !== listener);
     this.restorers = this.restorers.filter((r) => r !== restore);
   };
 
   /** Another tab changed (or, with key null, cleared) the storage. */
   storageEvent(key: string | null, newValue: string | null): void {
-    for (const listener of this.listeners) listener({ key, newValue });
+    // The library's types leave out null, which real storage events do carry and it does handle.
+    const event: StorageEventLike = { key, newValue };
+    for (const listener of this.listeners) listener(event as Parameters<PersistentListener>[0]);
   }
 
   /** The page came back from the back/forward cache. */
@@ -59,7 +66,10 @@ export class FakeStorageEvents {
 }
 
 /** Loads fresh copies of the stores on top of the given storage, as a page load would. */
-export async function loadStores(storage: StorageLike | (() => StorageLike | undefined), events = new FakeStorageEvents()) {
+export async function loadStores(
+  storage: StorageLike | (() => StorageLike | undefined),
+  events = new FakeStorageEvents(),
+) {
   vi.resetModules();
   const engine = await import('../../../src/stores/storage-engine');
   engine.installGuardedStorage(typeof storage === 'function' ? storage : () => storage, events);
