@@ -65,7 +65,11 @@ export default defineConfig({
         // Paint nothing until the page's content is parsed (see components/overrides/Footer.astro).
         { tag: 'link', attrs: { rel: 'expect', href: '#page-end', blocking: 'render' } },
       ],
-      customCss: ['./src/styles/guide-steps.css', './src/styles/checklist.css'],
+      customCss: [
+        './src/styles/guide-steps.css',
+        './src/styles/checklist.css',
+        './src/styles/troubleshooting.css',
+      ],
       components: {
         PageTitle: './src/components/overrides/PageTitle.astro',
         ThemeProvider: './src/components/overrides/ThemeProvider.astro',

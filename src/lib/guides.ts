@@ -8,6 +8,11 @@ export const LANGS = ['ja', 'en'] as const;
 
 export type Lang = (typeof LANGS)[number];
 
+/** The site language of a Starlight route language (`ja` or `en`). */
+export function toLang(lang: string): Lang {
+  return lang === 'en' ? 'en' : 'ja';
+}
+
 /** Tells whether a string names one of the guides. */
 export function isGuideId(value: string): value is GuideId {
   return (GUIDE_IDS as readonly string[]).includes(value);

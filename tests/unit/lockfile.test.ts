@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error The script is plain JavaScript run by Node, without type declarations.
 import { completeLock, platformOf } from '../../scripts/complete-lockfile.mjs';
 
 describe('package-lock.json', () => {
@@ -8,13 +7,12 @@ describe('package-lock.json', () => {
     const lock: unknown = JSON.parse(
       readFileSync(new URL('../../package-lock.json', import.meta.url), 'utf8'),
     );
-    expect((completeLock as (lock: unknown) => string[])(lock)).toEqual([]);
+    expect(completeLock(lock)).toEqual([]);
   });
 
   it('reads the platform from a package name', () => {
-    const read = platformOf as (name: string) => { os?: string; cpu?: string };
-    expect(read('@astrojs/compiler-binding-win32-arm64-msvc')).toEqual({ os: 'win32', cpu: 'arm64' });
-    expect(read('@pagefind/windows-x64')).toEqual({ os: 'win32', cpu: 'x64' });
-    expect(read('@astrojs/compiler-binding-wasm32-wasi')).toEqual({ os: undefined, cpu: 'wasm32' });
+    expect(platformOf('@astrojs/compiler-binding-win32-arm64-msvc')).toEqual({ os: 'win32', cpu: 'arm64' });
+    expect(platformOf('@pagefind/windows-x64')).toEqual({ os: 'win32', cpu: 'x64' });
+    expect(platformOf('@astrojs/compiler-binding-wasm32-wasi')).toEqual({ os: undefined, cpu: 'wasm32' });
   });
 });

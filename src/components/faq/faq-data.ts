@@ -1,0 +1,49 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { Lang } from '../../lib/guides';
+import { FAQ_VENDORS, type FaqSearchEntry } from '../../lib/faq-filter';
+
+/** A troubleshooting entry in one language, with its id without the language folder. */
+export interface FaqEntry {
+  id: string;
+  entry: CollectionEntry<'faq'>;
+}
+
+/** The troubleshooting entries of a language, grouped by their first vendor, then by `order`. */
+export async function getFaqEntries(lang: Lang): Promise<FaqEntry[]> {
+  const entries = await getCollection('faq', (entry) => entry.id.startsWith(`${lang}/`));
+  return entries
+    .map((entry) => ({ id: entry.id.slice(lang.length + 1), entry }))
+    .sort(
+      (a, b) =>
+        FAQ_VENDORS.indexOf(a.entry.data.vendors[0]) - FAQ_VENDORS.indexOf(b.entry.data.vendors[0]) ||
+        a.entry.data.order - b.entry.data.order ||
+        a.id.localeCompare(b.id),
+    );
+}
+
+/** The troubleshooting entries of a language that name a step, in page order. */
+export async function getFaqEntriesForStep(lang: Lang, stepId: string): Promise<FaqEntry[]> {
+  return (await getFaqEntries(lang)).filter(({ entry }) => entry.data.steps.includes(stepId));
+}
+
+/** All the text of an entry that a user might type to find it. */
+function searchableText(entry: CollectionEntry<'faq'>): string {
+  const { title, symptom, message, cause, copy } = entry.data;
+  return [title, symptom, message ?? '', cause, ...copy, entry.body ?? ''].join('\n');
+}
+
+/**
+ * Entries of the page's language for the filter, each carrying its text in both languages, so that
+ * an English word finds an entry on the Japanese page and the reverse.
+ */
+export async function getFaqSearchEntries(lang: Lang): Promise<FaqSearchEntry[]> {
+  const [own, other] = await Promise.all([getFaqEntries(lang), getFaqEntries(lang === 'ja' ? 'en' : 'ja')]);
+  return own.map(({ id, entry }) => {
+    const twin = other.find((candidate) => candidate.id === id);
+    return {
+      id,
+      vendors: entry.data.vendors,
+      text: `${searchableText(entry)}\n${twin ? searchableText(twin.entry) : ''}`,
+    };
+  });
+}

@@ -1,0 +1,124 @@
+import { useEffect } from 'preact/hooks';
+import { useHydratedStore } from './hydration';
+import { fillTemplate } from '../lib/progress';
+import {
+  FAQ_VENDORS,
+  filterEntries,
+  type FaqFilterState,
+  type FaqSearchEntry,
+  type FaqVendor,
+} from '../lib/faq-filter';
+import {
+  $faqFilter,
+  clearFaqFilter,
+  loadFilterFromUrl,
+  setFaqQuery,
+  setFaqVendor,
+} from '../stores/faq-filter';
+
+/** Interface strings of the filter, in the page's language. */
+export interface FaqFilterStrings {
+  label: string;
+  hint: string;
+  vendorLegend: string;
+  all: string;
+  vendors: Record<FaqVendor, string>;
+  count: string;
+  noMatch: string;
+  searchSite: string;
+  clear: string;
+}
+
+interface Props {
+  entries: FaqSearchEntry[];
+  strings: FaqFilterStrings;
+}
+
+const NO_FILTER: FaqFilterState = { query: '', vendor: undefined };
+
+/** Opens the site search with the same words, for when the troubleshooting page has no answer. */
+function searchWholeSite(query: string): void {
+  document.querySelector<HTMLButtonElement>('site-search button[data-open-modal]')?.click();
+  requestAnimationFrame(() => {
+    const input = document.querySelector<HTMLInputElement>('#starlight__search input');
+    if (!input) return;
+    input.value = query;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+/**
+ * The filter box and vendor choice of the troubleshooting page. It hides the entries that do not
+ * match with a generated style rule, so the entries themselves stay static, indexed HTML.
+ */
+export default function FaqFilter({ entries, strings }: Props) {
+  const state = useHydratedStore($faqFilter, NO_FILTER);
+  useEffect(() => {
+    loadFilterFromUrl();
+    window.addEventListener('popstate', loadFilterFromUrl);
+    return () => window.removeEventListener('popstate', loadFilterFromUrl);
+  }, []);
+
+  const shown = new Set(filterEntries(entries, state));
+  const hiddenIds = entries.filter((entry) => !shown.has(entry.id)).map((entry) => entry.id);
+  const emptyVendors = FAQ_VENDORS.filter(
+    (vendor) => !entries.some((entry) => entry.vendors[0] === vendor && shown.has(entry.id)),
+  );
+  const hidingRules = [
+    ...hiddenIds.map((id) => `.faq-entry[data-faq-id="${id}"]`),
+    ...emptyVendors.flatMap((vendor) => [
+      `.faq-group[data-vendor="${vendor}"]`,
+      `.sl-heading-wrapper:has(+ .faq-group[data-vendor="${vendor}"])`,
+    ]),
+  ];
+  const filtered = state.query.trim() !== '' || state.vendor !== undefined;
+
+  return (
+    <div class="faq-filter" role="search">
+      <label class="faq-filter__label" for="faq-filter-query">
+        {strings.label}
+      </label>
+      <p class="faq-filter__hint" id="faq-filter-hint">
+        {strings.hint}
+      </p>
+      <input
+        id="faq-filter-query"
+        type="search"
+        autocomplete="off"
+        aria-describedby="faq-filter-hint"
+        value={state.query}
+        onInput={(event) => setFaqQuery(event.currentTarget.value)}
+      />
+      <fieldset class="faq-filter__vendors">
+        <legend>{strings.vendorLegend}</legend>
+        {[undefined, ...FAQ_VENDORS].map((vendor) => (
+          <label key={vendor ?? 'all'}>
+            <input
+              type="radio"
+              name="faq-vendor"
+              value={vendor ?? ''}
+              checked={state.vendor === vendor}
+              onChange={() => setFaqVendor(vendor)}
+            />{' '}
+            {vendor ? strings.vendors[vendor] : strings.all}
+          </label>
+        ))}
+      </fieldset>
+      <p class="faq-filter__status" role="status">
+        {filtered ? fillTemplate(strings.count, { shown: shown.size, total: entries.length }) : ''}
+      </p>
+      {filtered && shown.size === 0 && (
+        <div class="faq-filter__empty">
+          <p>{fillTemplate(strings.noMatch, { query: state.query })}</p>
+          <button type="button" onClick={() => searchWholeSite(state.query)}>
+            {strings.searchSite}
+          </button>{' '}
+          <button type="button" onClick={clearFaqFilter}>
+            {strings.clear}
+          </button>
+        </div>
+      )}
+      {hidingRules.length > 0 && <style>{`${hidingRules.join(',\n')} { display: none; }`}</style>}
+    </div>
+  );
+}

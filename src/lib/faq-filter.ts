@@ -1,0 +1,74 @@
+/**
+ * Filtering of the troubleshooting entries: what the filter box and the vendor choice show.
+ * Pure functions; the state lives in the URL (`?q=…&vendor=…`) so a filtered view can be shared.
+ */
+
+/** Vendors an entry can concern, in page order. */
+export const FAQ_VENDORS = ['hp', 'microsoft', 'redhat'] as const;
+
+export type FaqVendor = (typeof FAQ_VENDORS)[number];
+
+/** Vendor names as the page shows them (the same in both languages). */
+export const VENDOR_NAMES: Record<FaqVendor, string> = {
+  hp: 'HP',
+  microsoft: 'Microsoft',
+  redhat: 'Red Hat',
+};
+
+/** One entry as the filter sees it: its id, vendors, and all its text in both languages. */
+export interface FaqSearchEntry {
+  id: string;
+  vendors: readonly FaqVendor[];
+  text: string;
+}
+
+/** What the user chose. `vendor` undefined means every vendor. */
+export interface FaqFilterState {
+  query: string;
+  vendor: FaqVendor | undefined;
+}
+
+/**
+ * Folds the differences a user should not have to type: full-width and half-width forms (ＡＢＣ,
+ * ｱｲｳ), letter case, and runs of white space.
+ */
+export function normalizeForSearch(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Tells whether an entry matches every word of the query and the chosen vendor. */
+export function matchesFilter(entry: FaqSearchEntry, state: FaqFilterState): boolean {
+  if (state.vendor && !entry.vendors.includes(state.vendor)) return false;
+  const haystack = normalizeForSearch(entry.text);
+  return normalizeForSearch(state.query)
+    .split(' ')
+    .filter((word) => word !== '')
+    .every((word) => haystack.includes(word));
+}
+
+/** Ids of the entries the filter shows, in their original order. */
+export function filterEntries(entries: readonly FaqSearchEntry[], state: FaqFilterState): string[] {
+  return entries.filter((entry) => matchesFilter(entry, state)).map((entry) => entry.id);
+}
+
+function isVendor(value: string | null): value is FaqVendor {
+  return (FAQ_VENDORS as readonly (string | null)[]).includes(value);
+}
+
+/** Reads the filter from a URL query string; unknown vendors are ignored. */
+export function readFilterFromSearch(search: string): FaqFilterState {
+  const params = new URLSearchParams(search);
+  const vendor = params.get('vendor');
+  return { query: params.get('q') ?? '', vendor: isVendor(vendor) ? vendor : undefined };
+}
+
+/** Writes the filter into a URL query string, keeping other parameters; empty values are left out. */
+export function writeFilterToSearch(search: string, state: FaqFilterState): string {
+  const params = new URLSearchParams(search);
+  if (state.query.trim() === '') params.delete('q');
+  else params.set('q', state.query);
+  if (state.vendor) params.set('vendor', state.vendor);
+  else params.delete('vendor');
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}
