@@ -25,15 +25,21 @@ export default defineConfig({
         // for every page. It is Astro's marker, not a problem of ours; our code has no directives.
         checks: { moduleLevelDirective: false },
         output: {
-          // One file for Preact, the stores, their logic and the guide islands: one gzip stream is
-          // smaller than five (see `npm run bench`). The home page's island stays apart.
-          manualChunks(id) {
-            if (
-              /node_modules\/(preact|nanostores|@nanostores)\/|\/src\/(stores|lib)\/|\/src\/islands\/(?!HomeProgress)/.test(
-                id,
-              )
-            )
-              return 'islands';
+          // Few, larger files: Preact with nanostores for every island, and the checklist with its
+          // stores for the guides (one gzip stream is smaller than five; see `npm run bench`).
+          codeSplitting: {
+            groups: [
+              {
+                name: 'preact-runtime',
+                test: /node_modules\/(preact|nanostores|@nanostores)\/|\/src\/(islands\/hydration|lib\/template)\./,
+                priority: 20,
+              },
+              {
+                name: 'checklist',
+                test: /\/src\/(stores\/(progress|storage-engine)|lib\/progress|islands\/(Checklist|StorageNotice))/,
+                priority: 10,
+              },
+            ],
           },
         },
       },

@@ -3,7 +3,8 @@ import { useHydrated, useHydratedStore } from './hydration';
 import { StorageNotice, type StorageNoticeStrings } from './StorageNotice';
 import { $announcement, $progress, $progressReadOnly, resetGuide, setStepTicked } from '../stores/progress';
 import { emptyProgress } from '../lib/progress-data';
-import { fillTemplate, formatTickTime, summarizeGuide } from '../lib/progress';
+import { formatTickTime, summarizeGuide } from '../lib/progress';
+import { fillTemplate } from '../lib/template';
 import type { StepInfo } from '../lib/steps';
 
 /**

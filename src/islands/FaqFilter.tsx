@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { useHydratedStore } from './hydration';
-import { fillTemplate } from '../lib/progress';
+import { fillTemplate } from '../lib/template';
 import {
   FAQ_VENDORS,
   filterEntries,

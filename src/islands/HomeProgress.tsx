@@ -2,7 +2,8 @@ import { useHydratedStore } from './hydration';
 import { StorageNotice, type StorageNoticeStrings } from './StorageNotice';
 import { $progress } from '../stores/progress';
 import { emptyProgress } from '../lib/progress-data';
-import { fillTemplate, summarizeGuide } from '../lib/progress';
+import { summarizeGuide } from '../lib/progress';
+import { fillTemplate } from '../lib/template';
 import type { StepInfo } from '../lib/steps';
 
 /** One guide as the home page lists it. */

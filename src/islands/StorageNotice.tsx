@@ -1,7 +1,7 @@
 import { useHydratedStore } from './hydration';
 import { $storageHealth } from '../stores/storage-engine';
 import { $storageProblem } from '../stores/progress';
-import { fillTemplate } from '../lib/progress';
+import { fillTemplate } from '../lib/template';
 
 /** The notices about storage, in the page's language. */
 export interface StorageNoticeStrings {

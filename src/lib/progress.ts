@@ -20,13 +20,6 @@ export function summarizeGuide(stepIds: readonly string[], ticks: GuideTicks | u
   return { done, total: stepIds.length, nextStepId };
 }
 
-/** Fills `{name}` placeholders of a UI string. */
-export function fillTemplate(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(values, name) ? String(values[name]) : whole,
-  );
-}
-
 /** Formats a tick time for a page language, in Japan time (the procedures run on Japanese business days). */
 export function formatTickTime(iso: string, lang: string): string {
   return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {

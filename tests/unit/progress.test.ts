@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fillTemplate, formatTickTime, summarizeGuide } from '../../src/lib/progress';
+import { formatTickTime, summarizeGuide } from '../../src/lib/progress';
+import { fillTemplate } from '../../src/lib/template';
 
 const AT = { tickedAt: '2026-05-01T01:02:03.000Z' };
 

@@ -32,18 +32,11 @@ function searchableText(entry: CollectionEntry<'faq'>): string {
   return [title, symptom, message ?? '', cause, ...copy, entry.body ?? ''].join('\n');
 }
 
-/**
- * Entries of the page's language for the filter, each carrying its text in both languages, so that
- * an English word finds an entry on the Japanese page and the reverse.
- */
+/** Entries of the page's language as the filter sees them. */
 export async function getFaqSearchEntries(lang: Lang): Promise<FaqSearchEntry[]> {
-  const [own, other] = await Promise.all([getFaqEntries(lang), getFaqEntries(lang === 'ja' ? 'en' : 'ja')]);
-  return own.map(({ id, entry }) => {
-    const twin = other.find((candidate) => candidate.id === id);
-    return {
-      id,
-      vendors: entry.data.vendors,
-      text: `${searchableText(entry)}\n${twin ? searchableText(twin.entry) : ''}`,
-    };
-  });
+  return (await getFaqEntries(lang)).map(({ id, entry }) => ({
+    id,
+    vendors: entry.data.vendors,
+    text: searchableText(entry),
+  }));
 }
