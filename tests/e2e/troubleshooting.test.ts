@@ -1,0 +1,177 @@
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, openPage, type PageErrors } from './support/browser';
+
+const site = inject('siteUrl');
+
+let browser: Browser;
+let context: BrowserContext | undefined;
+let errors: PageErrors | undefined;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+  const logged = errors?.list ?? [];
+  errors = undefined;
+  expect(logged).toEqual([]);
+});
+
+async function open(path: string): Promise<Page> {
+  context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site).origin });
+  const opened = await openPage(context);
+  errors = opened.errors;
+  await opened.page.goto(site + path);
+  await opened.page.locator('#faq-filter-query:not([disabled])').waitFor();
+  return opened.page;
+}
+
+/** Ids of the entries the page shows. */
+const visibleEntries = (page: Page) =>
+  page
+    .locator('.faq-entry')
+    .evaluateAll((entries) =>
+      entries
+        .filter((entry) => entry.getClientRects().length > 0)
+        .map((entry) => entry.getAttribute('data-faq-id')),
+    );
+
+describe('troubleshooting filter', () => {
+  it('narrows the entries as you type, in Japanese, whatever the width, and keeps it in the URL', async () => {
+    const page = await open('troubleshooting/');
+    const total = await page.locator('.faq-entry').count();
+    expect(await visibleEntries(page)).toHaveLength(total);
+
+    await page.locator('#faq-filter-query').pressSequentially('既にシステムに存在');
+    await expect.poll(() => visibleEntries(page)).toEqual(['ms-name-already-exists']);
+    expect(await page.locator('.faq-filter__status').textContent()).toBe(`1 / ${total} 件を表示しています。`);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('既にシステムに存在');
+
+    await page.locator('#faq-filter-query').fill('ＳＥＮＤＧＲＩＤ');
+    await expect.poll(() => visibleEntries(page)).toEqual(['hp-confirmation-mail-not-arriving']);
+  });
+
+  it('finds English words on the English page and hides the groups left empty', async () => {
+    const page = await open('en/troubleshooting/');
+    await page.locator('#faq-filter-query').fill('name already exists');
+    await expect.poll(() => visibleEntries(page)).toContain('ms-name-already-exists');
+    expect(await page.locator('h2#hp-partner-portal').isVisible()).toBe(false);
+    expect(await page.locator('h2#microsoft').isVisible()).toBe(true);
+  });
+
+  it('filters by vendor, shares the view through the URL, and restores it from the URL', async () => {
+    const page = await open('troubleshooting/');
+    await page.getByRole('radio', { name: 'Red Hat' }).check();
+    await expect
+      .poll(async () => (await visibleEntries(page)).every((id) => id?.startsWith('rh-')))
+      .toBe(true);
+    expect(new URL(page.url()).searchParams.get('vendor')).toBe('redhat');
+
+    await page.goto(`${site}troubleshooting/?q=D-U-N-S&vendor=microsoft`);
+    await expect.poll(() => visibleEntries(page)).toEqual(['ms-duns-no-results', 'ms-duns-number-error']);
+    expect(await page.locator('#faq-filter-query').inputValue()).toBe('D-U-N-S');
+    expect(await page.getByRole('radio', { name: 'Microsoft' }).isChecked()).toBe(true);
+  });
+
+  it('says when nothing matches and offers the site search with the same words', async () => {
+    const page = await open('troubleshooting/');
+    await page.locator('#faq-filter-query').fill('該当しない言葉xyz');
+    await expect
+      .poll(() => page.locator('.faq-filter__empty').textContent())
+      .toContain('「該当しない言葉xyz」に一致する項目はありません。');
+    expect(await visibleEntries(page)).toEqual([]);
+    await page.getByRole('button', { name: 'サイト全体を検索する' }).click();
+    await expect.poll(() => page.locator('#starlight__search input').inputValue()).toBe('該当しない言葉xyz');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '絞り込みを解除' }).click();
+    await expect
+      .poll(async () => (await visibleEntries(page)).length)
+      .toBe(await page.locator('.faq-entry').count());
+  });
+});
+
+describe('troubleshooting copy buttons', () => {
+  it('copies an address to allow, and says so politely', async () => {
+    const page = await open('troubleshooting/');
+    const button = page.getByRole('button', { name: 'コピー: sendgrid.net' });
+    await button.click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('sendgrid.net');
+    const status = page
+      .locator('.faq-entry[data-faq-id="hp-confirmation-mail-not-arriving"] .faq-entry__copy [role="status"]')
+      .first();
+    await expect.poll(() => status.textContent()).toBe('コピーしました');
+  });
+
+  it('copies a link to an entry that opens on that entry', async () => {
+    const page = await open('en/troubleshooting/');
+    const entry = page.locator('.faq-entry[data-faq-id="ms-review-pending"]');
+    await entry.getByRole('button', { name: 'Copy a link to this entry' }).click();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toBe(`${site}en/troubleshooting/#ms-review-pending`);
+    await page.goto(link);
+    await expect.poll(() => page.locator('#ms-review-pending').isVisible()).toBe(true);
+  });
+});
+
+describe('links between guides and troubleshooting', () => {
+  it('takes a step’s “困ったときは” link to its entry, and the entry back to the step', async () => {
+    const page = await open('troubleshooting/');
+    await page.goto(`${site}hp/`);
+    await page
+      .locator('[data-step-id="hp-check-confirmation-mail"] .guide-step__help a', {
+        hasText: '確認コードお知らせメール',
+      })
+      .first()
+      .click();
+    await page.waitForURL(/\/troubleshooting\/#hp-confirmation-mail-not-arriving$/);
+    const heading = page.locator('#hp-confirmation-mail-not-arriving');
+    await expect.poll(() => heading.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(200);
+
+    await page
+      .locator('.faq-entry[data-faq-id="hp-confirmation-mail-not-arriving"] .faq-entry__steps a')
+      .filter({ hasText: '確認コードお知らせメールが届いたことを確認します' })
+      .click();
+    await page.waitForURL(/\/hp\/#hp-check-confirmation-mail$/);
+  });
+});
+
+describe('site search', () => {
+  it.each([
+    ['', 'sendgrid', 'hp-confirmation-mail-not-arriving'],
+    ['', '既にシステムに存在', 'ms-name-already-exists'],
+    ['', '確認コード', 'hp-confirmation-code-expired'],
+    ['', 'D-U-N-S', 'ms-duns-no-results'],
+    ['', '迷惑メール', 'hp-confirmation-mail-not-arriving'],
+    ['en/', 'sendgrid', 'hp-confirmation-mail-not-arriving'],
+    ['en/', 'name already exists', 'ms-name-already-exists'],
+    ['en/', 'verification code', 'hp-confirmation-code-expired'],
+  ])(
+    'on /%s finds “%s” in the troubleshooting entry %s among the first three',
+    async (prefix, query, entry) => {
+      const page = await open(`${prefix}troubleshooting/`);
+      await page.goto(`${site}${prefix}`);
+      await page.getByRole('button', { name: prefix === '' ? '検索' : 'Search' }).click();
+      await page.locator('#starlight__search input').fill(query);
+      const results = page.locator('#starlight__search .pagefind-ui__result-link');
+      const links = () => results.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
+      // Results arrive in steps; wait until the troubleshooting page's sub-results are in.
+      await expect
+        .poll(
+          async () => (await links()).filter((href) => href.startsWith(`/${prefix}troubleshooting/#`)).length,
+        )
+        .toBeGreaterThan(0);
+      const found = await links();
+      expect(found.filter((href) => !href.includes('#')).slice(0, 3)).toContain(`/${prefix}troubleshooting/`);
+      const entries = found.filter((href) => href.startsWith(`/${prefix}troubleshooting/#`));
+      expect(entries.slice(0, 3)).toContain(`/${prefix}troubleshooting/#${entry}`);
+    },
+  );
+});
