@@ -81,6 +81,7 @@ export default defineConfig({
         ThemeProvider: './src/components/overrides/ThemeProvider.astro',
         ThemeSelect: './src/components/overrides/ThemeSelect.astro',
         Footer: './src/components/overrides/Footer.astro',
+        Search: './src/components/overrides/Search.astro',
       },
       plugins: [starlightLinksValidator({ errorOnInvalidHashes: true, errorOnLocalLinks: true })],
       lastUpdated: false,

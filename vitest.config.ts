@@ -24,6 +24,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // Pages hydrate and search loads at their own pace on a busy machine: wait for states,
+          // up to a generous bound, rather than for fixed times.
+          expect: { poll: { timeout: 10_000, interval: 50 } },
         },
       },
     ],

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { copyText } from './clipboard';
+import { useHydrated } from './hydration';
 
 interface Props {
   /** Text to copy; without it, the link to `#hash` on the current page is copied. */
@@ -15,6 +16,7 @@ interface Props {
 
 /** A button that copies an address or a link, and says politely whether it worked. */
 export default function CopyButton({ text, hash, label, accessibleLabel, copied, failed }: Props) {
+  const hydrated = useHydrated();
   const [status, setStatus] = useState('');
   const copy = async () => {
     const value = text ?? `${window.location.origin}${window.location.pathname}#${hash ?? ''}`;
@@ -24,7 +26,7 @@ export default function CopyButton({ text, hash, label, accessibleLabel, copied,
   };
   return (
     <span class="copy-button">
-      <button type="button" aria-label={accessibleLabel} onClick={() => void copy()}>
+      <button type="button" aria-label={accessibleLabel} disabled={!hydrated} onClick={() => void copy()}>
         {label}
       </button>
       <span class="copy-button__status" role="status">

@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { useHydratedStore } from './hydration';
+import { useHydrated, useHydratedStore } from './hydration';
 import { fillTemplate } from '../lib/template';
 import {
   FAQ_VENDORS,
@@ -39,12 +39,16 @@ const NO_FILTER: FaqFilterState = { query: '', vendor: undefined };
 /** Opens the site search with the same words, for when the troubleshooting page has no answer. */
 function searchWholeSite(query: string): void {
   document.querySelector<HTMLButtonElement>('site-search button[data-open-modal]')?.click();
-  requestAnimationFrame(() => {
+  // The search box appears once Pagefind's interface has loaded: try for a couple of seconds.
+  let attempts = 40;
+  const fill = () => {
     const input = document.querySelector<HTMLInputElement>('#starlight__search input');
-    if (!input) return;
-    input.value = query;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
+    if (input) {
+      input.value = query;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    } else if (--attempts > 0) setTimeout(fill, 50);
+  };
+  fill();
 }
 
 /**
@@ -52,6 +56,7 @@ function searchWholeSite(query: string): void {
  * match with a generated style rule, so the entries themselves stay static, indexed HTML.
  */
 export default function FaqFilter({ entries, strings }: Props) {
+  const hydrated = useHydrated();
   const state = useHydratedStore($faqFilter, NO_FILTER);
   useEffect(() => {
     loadFilterFromUrl();
@@ -86,6 +91,7 @@ export default function FaqFilter({ entries, strings }: Props) {
         type="search"
         autocomplete="off"
         aria-describedby="faq-filter-hint"
+        disabled={!hydrated}
         value={state.query}
         onInput={(event) => setFaqQuery(event.currentTarget.value)}
       />
@@ -98,6 +104,7 @@ export default function FaqFilter({ entries, strings }: Props) {
               name="faq-vendor"
               value={vendor ?? ''}
               checked={state.vendor === vendor}
+              disabled={!hydrated}
               onChange={() => setFaqVendor(vendor)}
             />{' '}
             {vendor ? strings.vendors[vendor] : strings.all}

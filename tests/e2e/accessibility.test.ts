@@ -1,0 +1,61 @@
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import { listRoutes } from '../support/page-weight';
+
+const site = inject('siteUrl');
+const routes = listRoutes(fileURLToPath(new URL('../../dist/', import.meta.url)));
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+/** Runs axe on the page and lists each violation with the elements it found. */
+async function violations(page: Page): Promise<string[]> {
+  // withTags() and withRules() together would run only the listed rules: keep every rule of the
+  // tags and switch target-size on beside them.
+  const results = await new AxeBuilder({ page })
+    .options({
+      runOnly: { type: 'tag', values: TAGS },
+      rules: { 'target-size': { enabled: true }, 'label-content-name-mismatch': { enabled: true } },
+    })
+    .analyze();
+  return results.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
+}
+
+async function openInTheme(route: string, theme: 'light' | 'dark'): Promise<Page> {
+  const context = await browser.newContext({ colorScheme: theme });
+  const page = await context.newPage();
+  await page.goto(site + route);
+  await page.waitForLoadState('networkidle');
+  return page;
+}
+
+describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (theme) => {
+  it.each(routes)('/%s has no axe violations', async (route) => {
+    const page = await openInTheme(route, theme);
+    expect(await page.locator('html').getAttribute('data-theme')).toBe(theme);
+    expect(await violations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
+it('a guide with ticked steps has no axe violations', async () => {
+  const page = await openInTheme('microsoft/', 'light');
+  for (const id of ['ms-account-open-signup-page', 'ms-account-create-new'])
+    await page.locator(`#check-${id}`).check();
+  await expect.poll(() => page.locator('.guide-step__status').first().textContent()).toMatch(/完了/);
+  expect(await violations(page)).toEqual([]);
+  await page.context().close();
+});
