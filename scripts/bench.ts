@@ -18,13 +18,13 @@ try {
   console.log(
     `Budgets: guide pages ≤ ${kib(BUDGETS.guideJsOverBaseline)} and other pages ≤ ${kib(BUDGETS.otherJsOverBaseline)} of JS over the baseline, at load and by idle, HTML ≤ ${kib(BUDGETS.htmlPerPage)} (troubleshooting ≤ ${kib(BUDGETS.htmlTroubleshooting)}), CSS ≤ ${kib(BUDGETS.css)}.\n`,
   );
-  console.log('| page | JS at load | over baseline | JS by idle | over baseline | HTML | CSS |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| page | JS at load | over baseline | JS by idle | over baseline | HTML | CSS | CLS |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of rows) {
     const atLoad = row.jsAtLoad - baseline.jsAtLoad;
     const byIdle = row.jsAfterIdle - baseline.jsAfterIdle;
     console.log(
-      `| /${row.route} | ${kib(row.jsAtLoad)} | ${kib(atLoad)} | ${kib(row.jsAfterIdle)} | ${kib(byIdle)} | ${kib(row.html)} | ${kib(row.css)} |`,
+      `| /${row.route} | ${kib(row.jsAtLoad)} | ${kib(atLoad)} | ${kib(row.jsAfterIdle)} | ${kib(byIdle)} | ${kib(row.html)} | ${kib(row.css)} | ${row.layoutShift.toFixed(3)} |`,
     );
   }
 } finally {

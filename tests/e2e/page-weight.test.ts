@@ -21,6 +21,16 @@ afterAll(async () => {
   await browser.close();
 });
 
+describe('every page', () => {
+  it.each(routes)('/%s requests nothing from another origin', (route) => {
+    expect(weights.get(route)?.foreignRequests).toEqual([]);
+  });
+
+  it.each(routes)('/%s does not move while it loads (cumulative layout shift at most 0.01)', (route) => {
+    expect(weights.get(route)?.layoutShift).toBeLessThanOrEqual(0.01);
+  });
+});
+
 describe('page weight budgets (gzip)', () => {
   it('measures every page, the baseline among them', () => {
     expect(routes).toContain(BASELINE_ROUTE);

@@ -14,6 +14,10 @@ export interface PageWeight {
   html: number;
   /** Stylesheets the page requests. */
   css: number;
+  /** Cumulative layout shift from load until idle. */
+  layoutShift: number;
+  /** Requests the page made to any other origin (there must be none). */
+  foreignRequests: string[];
 }
 
 /**
@@ -65,19 +69,36 @@ export async function measurePage(
   const page = await context.newPage();
   const requested: { url: string; type: string }[] = [];
   page.on('request', (request) => requested.push({ url: request.url(), type: request.resourceType() }));
+  await page.addInitScript(() => {
+    const shifts = { total: 0 };
+    Object.assign(window, { __layoutShift: shifts });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+      })[]) {
+        if (!entry.hadRecentInput) shifts.total += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
   await page.goto(siteUrl + route, { waitUntil: 'load' });
   await page.waitForLoadState('networkidle');
   await page.evaluate(
     () => new Promise((resolve) => requestIdleCallback(() => resolve(undefined), { timeout: 2000 })),
   );
   await page.waitForLoadState('networkidle');
+  const layoutShift = await page.evaluate(
+    () => (window as unknown as { __layoutShift: { total: number } }).__layoutShift.total,
+  );
   await context.close();
 
+  const origin = new URL(siteUrl).origin;
+  const own = requested.filter((r) => new URL(r.url).origin === origin);
   const htmlFile = join(distDir, route, route.endsWith('.html') ? '' : 'index.html');
   const fileOf = (url: string) =>
     join(distDir, decodeURIComponent(new URL(url).pathname.slice(new URL(siteUrl).pathname.length)));
   const sum = (filter: (r: (typeof requested)[number]) => boolean) =>
-    [...new Set(requested.filter(filter).map((r) => r.url))].reduce(
+    [...new Set(own.filter(filter).map((r) => r.url))].reduce(
       (total, url) => total + gzipSize(fileOf(url)),
       0,
     );
@@ -90,6 +111,11 @@ export async function measurePage(
     jsAfterIdle: sum((r) => r.type === 'script'),
     html: gzipSize(htmlFile),
     css: sum((r) => r.type === 'stylesheet'),
+    layoutShift,
+    // data: and blob: URLs are not network requests.
+    foreignRequests: requested
+      .map((r) => r.url)
+      .filter((url) => /^(https?|wss?):/.test(url) && new URL(url).origin !== origin),
   };
 }
 
