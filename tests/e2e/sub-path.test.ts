@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openPage } from './support/browser';
+
+/** The site built with BASE_PATH=/partner-guides/ and served under that path only. */
+const site = inject('subPathUrl');
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('hosted under /partner-guides/', () => {
+  it('links every page under the sub-path', async () => {
+    const context = await browser.newContext();
+    const { page, errors } = await openPage(context);
+    const failed: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) failed.push(response.url());
+    });
+    await page.goto(site);
+    const links = await page
+      .locator('a[href^="/"]')
+      .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
+    expect(links.length).toBeGreaterThan(5);
+    expect(links.filter((href) => !href.startsWith('/partner-guides/'))).toEqual([]);
+    for (const path of ['hp/', 'en/microsoft/', 'troubleshooting/']) {
+      await page.goto(site + path);
+      const pageLinks = await page
+        .locator('a[href^="/"]')
+        .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
+      expect(pageLinks.filter((href) => !href.startsWith('/partner-guides/'))).toEqual([]);
+    }
+    expect(failed).toEqual([]);
+    expect(errors.list).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps checklist progress and shows it on the home page', async () => {
+    const context = await browser.newContext();
+    const { page, errors } = await openPage(context);
+    await page.goto(site + 'redhat/');
+    const box = page.locator('#check-rh-open-partner-connect');
+    await expect.poll(() => box.isEnabled()).toBe(true);
+    await box.check();
+    await page.reload();
+    await expect.poll(() => box.isChecked()).toBe(true);
+    await page.goto(site);
+    const next = page.locator('.home-progress__guide[data-guide="redhat"] .checklist-panel__next a');
+    await expect
+      .poll(() => next.getAttribute('href'))
+      .toBe('/partner-guides/redhat/#rh-choose-business-partner-login');
+    expect(errors.list).toEqual([]);
+    await context.close();
+  });
+
+  it('searches and filters troubleshooting entries', async () => {
+    const context = await browser.newContext();
+    const { page, errors } = await openPage(context);
+    await page.goto(site + 'en/troubleshooting/');
+    await page.locator('#faq-filter-query:not([disabled])').fill('sendgrid');
+    await expect
+      .poll(() =>
+        page
+          .locator('.faq-entry')
+          .evaluateAll((entries) => entries.filter((e) => e.getClientRects().length > 0).length),
+      )
+      .toBe(1);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.locator('#starlight__search input').fill('sendgrid');
+    const results = page.locator('#starlight__search .pagefind-ui__result-link');
+    await expect
+      .poll(() => results.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? '')))
+      .toContain('/partner-guides/en/troubleshooting/#hp-confirmation-mail-not-arriving');
+    expect(errors.list).toEqual([]);
+    await context.close();
+  });
+});
