@@ -5,7 +5,14 @@
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../tests/e2e/support/browser.ts';
 import { startStaticServer } from '../tests/e2e/support/server.ts';
-import { BASELINE_ROUTE, BUDGETS, kib, listRoutes, measurePage } from '../tests/support/page-weight.ts';
+import {
+  BASELINE_ROUTE,
+  BUDGETS,
+  kib,
+  listRoutes,
+  measureFirstSearch,
+  measurePage,
+} from '../tests/support/page-weight.ts';
 
 const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
 const server = await startStaticServer({ root: distDir });
@@ -25,6 +32,12 @@ try {
     const byIdle = row.jsAfterIdle - baseline.jsAfterIdle;
     console.log(
       `| /${row.route} | ${kib(row.jsAtLoad)} | ${kib(atLoad)} | ${kib(row.jsAfterIdle)} | ${kib(byIdle)} | ${kib(row.html)} | ${kib(row.css)} | ${row.layoutShift.toFixed(3)} |`,
+    );
+  }
+  for (const query of ['sendgrid', '確認コード']) {
+    const search = await measureFirstSearch(browser, server.url, distDir, query);
+    console.log(
+      `\nFirst site search for “${query}” from the home page: ${search.files} files, ${kib(search.bytes)}.`,
     );
   }
 } finally {

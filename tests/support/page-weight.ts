@@ -147,6 +147,33 @@ export function scriptsLoadedByHtml(html: string, distDir: string): Set<string> 
   return files;
 }
 
+/**
+ * What the first site search costs: the bytes of every file requested from opening the search
+ * dialog on the home page until the first results show (Pagefind's script, WebAssembly, index and
+ * result fragments; these files are stored compressed and are counted as they are stored).
+ */
+export async function measureFirstSearch(browser: Browser, siteUrl: string, distDir: string, query: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(siteUrl, { waitUntil: 'load' });
+  await page.waitForLoadState('networkidle');
+  const requested = new Set<string>();
+  page.on('request', (request) => requested.add(request.url()));
+  await page.locator('site-search button[data-open-modal]').click();
+  await page.locator('#starlight__search input').fill(query);
+  await page.locator('#starlight__search .pagefind-ui__result-link').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  const prefix = new URL(siteUrl).pathname;
+  let bytes = 0;
+  for (const url of requested) {
+    const path = decodeURIComponent(new URL(url).pathname.slice(prefix.length));
+    const file = join(distDir, path);
+    bytes += /\.(js|css|json)$/.test(path) ? gzipSize(file) : readFileSync(file).length;
+  }
+  return { files: requested.size, bytes };
+}
+
 /** Formats bytes as KiB with one decimal. */
 export function kib(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KiB`;
