@@ -72,6 +72,7 @@ export default defineConfig({
         { tag: 'link', attrs: { rel: 'expect', href: '#page-end', blocking: 'render' } },
       ],
       customCss: [
+        './src/styles/controls.css',
         './src/styles/guide-steps.css',
         './src/styles/checklist.css',
         './src/styles/troubleshooting.css',
