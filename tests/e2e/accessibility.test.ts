@@ -1,23 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser } from './support/browser';
 import { listRoutes } from '../support/page-weight';
 
 const site = inject('siteUrl');
 const routes = listRoutes(fileURLToPath(new URL('../../dist/', import.meta.url)));
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 /** Runs axe on the page and lists each violation with the elements it found. */
 async function violations(page: Page): Promise<string[]> {
@@ -35,7 +27,7 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 async function openInTheme(route: string, theme: 'light' | 'dark'): Promise<Page> {
-  const context = await browser.newContext({ colorScheme: theme });
+  const context = await browser().newContext({ colorScheme: theme });
   const page = await context.newPage();
   await page.goto(site + route);
   await page.waitForLoadState('networkidle');

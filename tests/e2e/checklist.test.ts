@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage, type PageErrors } from './support/browser';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useBrowser, openPage, type PageErrors } from './support/browser';
 
 const site = inject('siteUrl');
 const KEY = 'partner-guides:progress';
@@ -8,17 +8,9 @@ const BACKUP = 'partner-guides:progress-backup';
 const FIRST_HP_STEP = 'hp-open-registration-page';
 const SECOND_HP_STEP = 'hp-download-application-form';
 
-let browser: Browser;
+const browser = useBrowser();
 let context: BrowserContext;
 let errors: PageErrors[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
 
 afterEach(async () => {
   await context?.close();
@@ -28,15 +20,17 @@ afterEach(async () => {
   expect(logged).toEqual([]);
 });
 
-async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-  context ??= await browser.newContext(options);
+async function newPage(options: Parameters<ReturnType<typeof browser>['newContext']>[0] = {}): Promise<Page> {
+  context ??= await browser().newContext(options);
   const opened = await openPage(context);
   errors.push(opened.errors);
   return opened.page;
 }
 
-async function freshContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-  context = await browser.newContext(options);
+async function freshContext(
+  options: Parameters<ReturnType<typeof browser>['newContext']>[0] = {},
+): Promise<Page> {
+  context = await browser().newContext(options);
   return newPage();
 }
 

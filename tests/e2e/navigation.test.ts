@@ -1,26 +1,17 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './support/browser';
 
 const site = inject('siteUrl');
 const GUIDES = ['hp', 'microsoft', 'redhat'];
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 describe.each([
   ['ja', ''],
   ['en', 'en/'],
 ])('navigation in %s', (_lang, prefix) => {
   it('leads from the home page and the sidebar to every guide and the troubleshooting page', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(site + prefix);
     const inContent = await page
       .locator('main a')
@@ -36,7 +27,7 @@ describe.each([
   });
 
   it.each(GUIDES)('switches the %s guide to the other language', async (guide) => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${site}${prefix}${guide}/`);
     const other = prefix === '' ? 'en/' : '';
     await page

@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './support/browser';
 import { GUIDE_IDS } from '../../src/lib/guides';
 import { BASELINE_ROUTE, BUDGETS, listRoutes, measurePage, type PageWeight } from '../support/page-weight';
 
@@ -9,17 +8,12 @@ const site = inject('siteUrl');
 const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
 const routes = listRoutes(distDir);
 
-let browser: Browser;
+const browser = useBrowser();
 const weights = new Map<string, PageWeight>();
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  for (const route of routes) weights.set(route, await measurePage(browser, site, distDir, route));
+  for (const route of routes) weights.set(route, await measurePage(browser(), site, distDir, route));
 }, 120_000);
-
-afterAll(async () => {
-  await browser.close();
-});
 
 describe('every page', () => {
   it.each(routes)('/%s requests nothing from another origin', (route) => {

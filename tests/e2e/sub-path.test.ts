@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from './support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser, openPage } from './support/browser';
 
 /** The site built with BASE_PATH=/partner-guides/ and served under that path only. */
 const site = inject('subPathUrl');
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 describe('hosted under /partner-guides/', () => {
   it('links every page under the sub-path', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const { page, errors } = await openPage(context);
     const failed: string[] = [];
     page.on('response', (response) => {
@@ -42,7 +33,7 @@ describe('hosted under /partner-guides/', () => {
   });
 
   it('keeps checklist progress and shows it on the home page', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const { page, errors } = await openPage(context);
     await page.goto(site + 'redhat/');
     const box = page.locator('#check-rh-open-partner-connect');
@@ -60,7 +51,7 @@ describe('hosted under /partner-guides/', () => {
   });
 
   it('searches and filters troubleshooting entries', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const { page, errors } = await openPage(context);
     await page.goto(site + 'en/troubleshooting/');
     await page.locator('#faq-filter-query:not([disabled])').fill('sendgrid');

@@ -1,20 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage, type PageErrors } from './support/browser';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useBrowser, openPage, type PageErrors } from './support/browser';
 
 const site = inject('siteUrl');
 
-let browser: Browser;
+const browser = useBrowser();
 let context: BrowserContext | undefined;
 let errors: PageErrors | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
 
 afterEach(async () => {
   await context?.close();
@@ -25,7 +17,7 @@ afterEach(async () => {
 });
 
 async function open(path: string): Promise<Page> {
-  context = await browser.newContext();
+  context = await browser().newContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site).origin });
   const opened = await openPage(context);
   errors = opened.errors;

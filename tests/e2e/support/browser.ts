@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium; never a downloaded browser (downloads fail on our machines). */
@@ -16,6 +17,21 @@ const CHROMIUM_ARGS = [
 /** Starts headless Chromium. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** Starts Chromium before a test file's tests and closes it after them; returns the running browser. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('The browser is not running yet: use it inside a test or a later hook.');
+    return browser;
+  };
 }
 
 /** Everything a page logged as an error: uncaught exceptions and console errors. */
