@@ -9,9 +9,9 @@ export interface StepLocation {
   href: string;
 }
 
-/** The URL of a guide page in a language, under the site's base path. */
-export function guideHref(guide: GuideId, lang: Lang): string {
-  return `${import.meta.env.BASE_URL}${lang === 'ja' ? '' : `${lang}/`}${guide}/`;
+/** The URL of a page (`hp`, `troubleshooting`…) in a language, under the site's base path. */
+export function pageHref(slug: string, lang: Lang): string {
+  return `${import.meta.env.BASE_URL}${lang === 'ja' ? '' : `${lang}/`}${slug}/`;
 }
 
 /** Every step of every guide in a language, by step id. */
@@ -21,7 +21,7 @@ export async function getStepIndex(lang: Lang): Promise<Map<string, StepLocation
     const entry = await getEntry('docs', lang === 'ja' ? guide : `${lang}/${guide}`);
     if (!entry) throw new Error(`The ${guide} guide has no page in ${lang}`);
     for (const step of extractSteps(entry.body ?? '')) {
-      index.set(step.id, { guide, title: step.title, href: `${guideHref(guide, lang)}#${step.id}` });
+      index.set(step.id, { guide, title: step.title, href: `${pageHref(guide, lang)}#${step.id}` });
     }
   }
   return index;
