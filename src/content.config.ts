@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import uiStrings from './content/i18n/en.json';
@@ -40,7 +40,48 @@ const faqSchema = z.object({
   order: z.number().int().default(100),
 });
 
+const stepId = z.string().regex(/^(hp|ms|rh)-[a-z0-9-]+$/);
+const waitText = z.object({
+  /** What is awaited, as a short noun phrase (the home page's list). */
+  what: z.string().min(1),
+  /** Label before the dates or the deadline, e.g. 「審査完了の目安」. */
+  label: z.string().min(1),
+  /** What to do once the window has passed or the deadline has expired. */
+  late: z.string().min(1),
+});
+
+/**
+ * Waiting periods and deadlines of the procedures (src/content/waits.json), with durations taken
+ * from the seeds only; `source` quotes the sentence each one comes from (checked by a unit test).
+ */
+const waitSchema = z.object({
+  guide: z.enum(['hp', 'microsoft', 'redhat']),
+  /** business-days: an expected window; deadline: a code or link expires; recheck: look again after. */
+  kind: z.enum(['business-days', 'deadline', 'recheck']),
+  /** The step whose tick time starts the wait. */
+  startStep: stepId,
+  /** The step that shows the wait and is done when the wait is over. */
+  waitingStep: stepId,
+  /** Ticking any of these ends the wait. */
+  doneWhen: z.array(stepId).min(1),
+  duration: z.union([
+    z.object({ businessDays: z.object({ min: z.number().int().min(0), max: z.number().int().min(1) }) }),
+    z.object({ hours: z.number().positive() }),
+    z.object({ minutes: z.number().positive() }),
+  ]),
+  source: z.object({ seed: z.string().min(1), quote: z.string().min(1) }),
+  /** Troubleshooting entry for when the wait runs late. */
+  faq: z.string().min(1),
+  /** A step of the same guide to go to when the wait runs late. */
+  nextStep: stepId.optional(),
+  /** Seed documents to read when the wait runs late. */
+  links: z.array(z.object({ href: z.url(), ja: z.string().min(1), en: z.string().min(1) })).default([]),
+  ja: waitText,
+  en: waitText,
+});
+
 export const collections = {
+  waits: defineCollection({ loader: file('src/content/waits.json'), schema: waitSchema }),
   faq: defineCollection({
     loader: glob({ pattern: '**/*.md', base: './src/content/faq' }),
     schema: faqSchema,

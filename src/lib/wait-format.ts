@@ -1,0 +1,44 @@
+import { dateParts, dayInJapan, hourInJapan, type BusinessDayWindow, type Day } from './business-days';
+import type { Lang } from './guides';
+
+/**
+ * Dates, times and remaining time of waits, in the page's language and always in Japan time. Built
+ * by hand rather than with Intl so that the output is the same on every browser: 「5月7日（木）」,
+ * "Thu 7 May".
+ */
+
+const WEEKDAYS_JA = '日月火水木金土';
+const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Formats a day; the year is added when it differs from the year of `now` in Japan. */
+export function formatDay(day: Day, lang: Lang, now: Date): string {
+  const { year, month, date, weekday } = dateParts(day);
+  const withYear = year !== dateParts(dayInJapan(now)).year;
+  if (lang === 'ja') return `${withYear ? `${year}年` : ''}${month}月${date}日（${WEEKDAYS_JA[weekday]}）`;
+  return `${WEEKDAYS_EN[weekday]} ${date} ${MONTHS_EN[month - 1]}${withYear ? ` ${year}` : ''}`;
+}
+
+/** Formats the days of a business-day window: 「5月7日（木）〜5月11日（月）」, "Thu 7 May – Mon 11 May". */
+export function formatWindow(window: BusinessDayWindow, lang: Lang, now: Date): string {
+  const first = formatDay(window.first, lang, now);
+  if (window.first === window.last) return first;
+  return `${first}${lang === 'ja' ? '〜' : ' – '}${formatDay(window.last, lang, now)}`;
+}
+
+/** Formats an instant as day and time in Japan: 「11月24日（火）10:05」, "Tue 24 Nov, 10:05". */
+export function formatDayTime(instant: Date, lang: Lang, now: Date): string {
+  const minutes = Math.floor((instant.getTime() / 60_000) % 60);
+  const time = `${hourInJapan(instant)}:${String(minutes).padStart(2, '0')}`;
+  return `${formatDay(dayInJapan(instant), lang, now)}${lang === 'ja' ? ' ' : ', '}${time}`;
+}
+
+/** Formats time left, to the second under an hour: 「14分05秒」, "47 h 59 min", "14 min 05 s". */
+export function formatRemaining(ms: number, lang: Lang): string {
+  const totalSeconds = Math.max(0, Math.ceil(ms / 1000));
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = String(totalSeconds % 60).padStart(2, '0');
+  if (lang === 'ja') return hours > 0 ? `${hours}時間${minutes}分` : `${minutes}分${seconds}秒`;
+  return hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min ${seconds} s`;
+}

@@ -1,0 +1,64 @@
+import { businessDayWindow, type BusinessDayWindow, type HolidaySet } from './business-days';
+import type { GuideTicks } from './progress-data';
+
+/**
+ * Where a wait or deadline of a procedure stands, given the guide's ticks and the time now. The
+ * rules come from the `waits` collection (src/content/waits.json); this is the arithmetic only.
+ */
+
+/** How long a wait lasts: business days (a window), or a fixed number of hours or minutes. */
+export type WaitDuration =
+  { businessDays: { min: number; max: number } } | { hours: number } | { minutes: number };
+
+/** The part of a wait rule the arithmetic needs (it is passed to islands, so it stays small). */
+export interface WaitRule {
+  id: string;
+  kind: 'business-days' | 'deadline' | 'recheck';
+  startStep: string;
+  doneWhen: readonly string[];
+  duration: WaitDuration;
+}
+
+/** Where a wait stands. */
+export type WaitState =
+  /** The step that starts it is not ticked. */
+  | { phase: 'not-started' }
+  /** A step that ends it is ticked. */
+  | { phase: 'done' }
+  /**
+   * Running (`pending`) or past its end (`late`: window passed, deadline expired, time to check
+   * again). `until` is when it turns late; `window` is set for business-day waits.
+   */
+  | { phase: 'pending' | 'late'; startedAt: Date; until: Date; window?: BusinessDayWindow };
+
+/** Length of a wait given in hours or minutes, in milliseconds. */
+export function fixedDurationMs(duration: { hours: number } | { minutes: number }): number {
+  return 'hours' in duration ? duration.hours * 3_600_000 : duration.minutes * 60_000;
+}
+
+/** Computes the state of a wait from the guide's ticks at `now`; holidays matter for business days only. */
+export function waitState(
+  rule: WaitRule,
+  ticks: GuideTicks | undefined,
+  now: Date,
+  holidays: HolidaySet,
+): WaitState {
+  const started = ticks?.[rule.startStep];
+  if (!started) return { phase: 'not-started' };
+  if (rule.doneWhen.some((step) => ticks[step] !== undefined)) return { phase: 'done' };
+
+  const startedAt = new Date(started.tickedAt);
+  const { duration } = rule;
+  if ('businessDays' in duration) {
+    const window = businessDayWindow(
+      startedAt,
+      duration.businessDays.min,
+      duration.businessDays.max,
+      holidays,
+    );
+    const phase = now >= window.lateAt ? 'late' : 'pending';
+    return { phase, startedAt, until: window.lateAt, window };
+  }
+  const until = new Date(startedAt.getTime() + fixedDurationMs(duration));
+  return { phase: now >= until ? 'late' : 'pending', startedAt, until };
+}
