@@ -85,7 +85,7 @@ export function GuideProgress({ guide, steps, strings }: GuideProgressProps) {
   const count = fillTemplate(strings.count, { done, total });
 
   let status = '';
-  if (announcement?.guide === guide) {
+  if (announcement && 'guide' in announcement && announcement.guide === guide) {
     if ('reset' in announcement) status = strings.announceReset;
     else {
       const title = steps.find((step) => step.id === announcement.stepId)?.title ?? '';

@@ -4,10 +4,12 @@ import {
   decodeProgress,
   emptyProgress,
   encodeProgress,
+  withRecord,
   withStep,
   withoutGuide,
   type ProgressData,
 } from '../lib/progress-data';
+import type { RecordFieldId } from '../lib/records';
 import { $storageHealth, getStorageEngine } from './storage-engine';
 
 /** localStorage key of the checklist progress; every key of this site starts with the same prefix. */
@@ -58,10 +60,15 @@ export const $progress = persistentAtom<ProgressData>(PROGRESS_KEY, emptyProgres
   listen: true,
 });
 
+/** A change the user made, as the polite status region reports it. */
+export type Announcement =
+  | { guide: string; stepId: string; ticked: boolean }
+  | { guide: string; reset: true }
+  /** A record was saved (`saved`) or cleared. */
+  | { fieldId: RecordFieldId; saved: boolean };
+
 /** The last change the user made, for the polite status region (never set by restoring state). */
-export const $announcement = atom<
-  { guide: string; stepId: string; ticked: boolean } | { guide: string; reset: true } | undefined
->(undefined);
+export const $announcement = atom<Announcement | undefined>(undefined);
 
 /** Ticks or unticks a step now. Does nothing while progress is read-only. */
 export function setStepTicked(guide: string, stepId: string, ticked: boolean, now: Date = new Date()): void {
@@ -75,4 +82,11 @@ export function resetGuide(guide: string): void {
   if ($progressReadOnly.get()) return;
   $progress.set(withoutGuide($progress.get(), guide));
   $announcement.set({ guide, reset: true });
+}
+
+/** Notes a record's value now, or clears it when `value` is blank. Does nothing while read-only. */
+export function setRecord(fieldId: RecordFieldId, value: string | undefined, now: Date = new Date()): void {
+  if ($progressReadOnly.get()) return;
+  $progress.set(withRecord($progress.get(), fieldId, value, now));
+  $announcement.set({ fieldId, saved: (value?.trim() ?? '') !== '' });
 }

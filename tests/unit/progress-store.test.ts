@@ -3,6 +3,7 @@ import {
   PROGRESS_VERSION,
   encodeProgress,
   emptyProgress,
+  withRecord,
   withStep,
   type ProgressData,
 } from '../../src/lib/progress-data';
@@ -57,6 +58,7 @@ describe('progress store with working storage', () => {
     expect(stored(storage)).toEqual({
       version: PROGRESS_VERSION,
       guides: { microsoft: { 'ms-a': { tickedAt: NOW.toISOString() } } },
+      records: {},
     });
     setStepTicked('microsoft', 'ms-a', false, NOW);
     expect($progress.get().guides.microsoft).toEqual({});
@@ -89,6 +91,80 @@ describe('progress store with working storage', () => {
     const { setStepTicked } = await openPage(storage);
     setStepTicked('hp', 'hp-a', true, NOW);
     expect(Object.keys(stored(storage).guides.hp ?? {})).toEqual(['hp-removed', 'hp-a']);
+  });
+});
+
+describe('progress store with a value of an older version', () => {
+  it('reads version 1 ticks without a notice and writes version 2 on the next change', async () => {
+    const storage = new FakeStorage();
+    const v1 = JSON.stringify({ version: 1, guides: { hp: { 'hp-a': { tickedAt: AT } } } });
+    storage.items.set(KEY, v1);
+    const { $progress, $storageProblem, $progressReadOnly, setStepTicked } = await openPage(storage);
+    expect($progress.get()).toEqual({
+      version: 2,
+      guides: { hp: { 'hp-a': { tickedAt: AT } } },
+      records: {},
+    });
+    expect($storageProblem.get()).toBeUndefined();
+    expect($progressReadOnly.get()).toBe(false);
+    setStepTicked('hp', 'hp-b', true, NOW);
+    expect(stored(storage)).toEqual({
+      version: 2,
+      guides: { hp: { 'hp-a': { tickedAt: AT }, 'hp-b': { tickedAt: NOW.toISOString() } } },
+      records: {},
+    });
+    expect(storage.items.has(BACKUP)).toBe(false);
+  });
+});
+
+describe('progress store records', () => {
+  it('stores a record with its time and announces it, then clears it', async () => {
+    const storage = new FakeStorage();
+    storage.items.set(KEY, storedWith(['microsoft', 'ms-mpa-accept']));
+    const { setRecord, $progress, $announcement } = await openPage(storage);
+    setRecord('ms-partner-id-location', '6123456', NOW);
+    expect(stored(storage).records).toEqual({
+      'ms-partner-id-location': { value: '6123456', updatedAt: NOW.toISOString() },
+    });
+    expect(stored(storage).guides).toEqual({ microsoft: { 'ms-mpa-accept': { tickedAt: AT } } });
+    expect($announcement.get()).toEqual({ fieldId: 'ms-partner-id-location', saved: true });
+    setRecord('ms-partner-id-location', '  ');
+    expect($progress.get().records).toEqual({});
+    expect(stored(storage).records).toEqual({});
+    expect($announcement.get()).toEqual({ fieldId: 'ms-partner-id-location', saved: false });
+    setRecord('ms-partner-id-location', '1', NOW);
+    setRecord('ms-partner-id-location', undefined);
+    expect(stored(storage).records).toEqual({});
+    expect($announcement.get()).toEqual({ fieldId: 'ms-partner-id-location', saved: false });
+  });
+
+  it('follows records changed in another tab without announcing them', async () => {
+    const storage = new FakeStorage();
+    const events = new FakeStorageEvents();
+    const { $progress, $announcement } = await openPage(storage, events);
+    const value = encodeProgress(withRecord(emptyProgress(), 'rh-login', 'taro', new Date(AT)));
+    storage.items.set(KEY, value);
+    events.storageEvent(KEY, value);
+    expect($progress.get().records).toEqual({ 'rh-login': { value: 'taro', updatedAt: AT } });
+    expect($announcement.get()).toBeUndefined();
+  });
+
+  it('merges imported progress into what is stored and says it did', async () => {
+    const storage = new FakeStorage();
+    let local = withStep(emptyProgress(), 'hp', 'hp-a', AT);
+    local = withRecord(local, 'rh-login', 'taro', new Date(AT));
+    storage.items.set(KEY, encodeProgress(local));
+    const { importProgress, $progress } = await openPage(storage);
+    let incoming = withStep(emptyProgress(), 'redhat', 'rh-a', AT);
+    incoming = withRecord(incoming, 'rh-login', 'jiro', NOW);
+    expect(importProgress(incoming)).toBe(true);
+    const expected = {
+      version: PROGRESS_VERSION,
+      guides: { hp: { 'hp-a': { tickedAt: AT } }, redhat: { 'rh-a': { tickedAt: AT } } },
+      records: { 'rh-login': { value: 'jiro', updatedAt: NOW.toISOString() } },
+    };
+    expect($progress.get()).toEqual(expected);
+    expect(stored(storage)).toEqual(expected);
   });
 });
 
@@ -186,15 +262,18 @@ describe('progress store with a value from a newer version', () => {
     version: PROGRESS_VERSION + 1,
     guides: { hp: { 'hp-a': { tickedAt: AT } } },
   });
+  const newerWithRecord = JSON.stringify({
+    version: PROGRESS_VERSION + 1,
+    guides: {},
+    records: { 'ms-domain': { value: 'contoso.onmicrosoft.com', updatedAt: AT } },
+  });
 
   it('shows what it can read-only and never overwrites it', async () => {
     const storage = new FakeStorage();
     storage.items.set(KEY, newer);
     const events = new FakeStorageEvents();
-    const { $progress, $progressReadOnly, $storageProblem, setStepTicked, resetGuide } = await openPage(
-      storage,
-      events,
-    );
+    const { $progress, $progressReadOnly, $storageProblem, setStepTicked, resetGuide, $announcement } =
+      await openPage(storage, events);
     expect($progress.get().guides.hp).toEqual({ 'hp-a': { tickedAt: AT } });
     expect($progressReadOnly.get()).toBe(true);
     expect($storageProblem.get()).toEqual({ kind: 'newer', version: PROGRESS_VERSION + 1 });
@@ -203,6 +282,24 @@ describe('progress store with a value from a newer version', () => {
     events.pageshow();
     expect(storage.items.get(KEY)).toBe(newer);
     expect($progress.get().guides.hp).toEqual({ 'hp-a': { tickedAt: AT } });
+    expect($announcement.get()).toBeUndefined();
+  });
+
+  it('shows its records read-only: neither noting nor importing changes anything', async () => {
+    const storage = new FakeStorage();
+    storage.items.set(KEY, newerWithRecord);
+    const { $progress, $announcement, setRecord, importProgress } = await openPage(storage);
+    expect($progress.get().records).toEqual({
+      'ms-domain': { value: 'contoso.onmicrosoft.com', updatedAt: AT },
+    });
+    setRecord('ms-domain', 'fabrikam.onmicrosoft.com', NOW);
+    setRecord('ms-domain', undefined, NOW);
+    expect(importProgress(withRecord(emptyProgress(), 'rh-login', 'taro', NOW))).toBe(false);
+    expect(storage.items.get(KEY)).toBe(newerWithRecord);
+    expect($progress.get().records).toEqual({
+      'ms-domain': { value: 'contoso.onmicrosoft.com', updatedAt: AT },
+    });
+    expect($announcement.get()).toBeUndefined();
   });
 
   it('leaves read-only mode when another tab stores a value this version can read', async () => {

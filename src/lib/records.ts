@@ -1,0 +1,303 @@
+/**
+ * Values a user notes down while following a guide (a domain, a Partner ID, the date the MPA was
+ * accepted…), so that they are at hand later, for example to tell the upstream distributor.
+ *
+ * Validation returns codes, never text: the interface strings live with the other UI strings. Only
+ * what a hand-off or a later sign-in needs is asked for; there is deliberately no field for a
+ * password or any other secret, even where a source document tells the reader to note one down.
+ */
+import type { GuideId } from './guides';
+import type { RecordValue } from './progress-data';
+
+/** How a field's value is checked and normalised. */
+export type RecordKind = 'email' | 'domain' | 'sign-in-name' | 'partner-id' | 'date' | 'text' | 'choice';
+
+/** A value the user can note at one step of a guide. */
+export interface RecordFieldSpec {
+  /** Stable identifier, the key of the value in stored progress. */
+  id: string;
+  guide: GuideId;
+  /** Id of the step where the field is shown. */
+  step: string;
+  kind: RecordKind;
+  /** True when the message to the distributor cannot be written without it. */
+  requiredForHandoff?: boolean;
+  /** The accepted values of a `choice` field, as the source document spells them. */
+  choices?: readonly string[];
+}
+
+/** Every record field, in the order the guides reach them. */
+export const RECORD_FIELDS = [
+  { id: 'hp-account-email', guide: 'hp', step: 'hp-fill-in-account-form', kind: 'email' },
+  { id: 'ms-domain', guide: 'microsoft', step: 'ms-account-save', kind: 'domain' },
+  { id: 'ms-user-name', guide: 'microsoft', step: 'ms-account-save', kind: 'sign-in-name' },
+  { id: 'ms-partner-id-global', guide: 'microsoft', step: 'ms-aicpp-check-partner-id', kind: 'partner-id' },
+  {
+    // Noted where it is linked to the CSP enrollment: that is the one the distributor needs.
+    id: 'ms-partner-id-location',
+    guide: 'microsoft',
+    step: 'ms-csp-link-partner-id',
+    kind: 'partner-id',
+    requiredForHandoff: true,
+  },
+  {
+    id: 'ms-mpa-accepted-on',
+    guide: 'microsoft',
+    step: 'ms-mpa-accept',
+    kind: 'date',
+    requiredForHandoff: true,
+  },
+  {
+    id: 'ms-mpa-accepted-by',
+    guide: 'microsoft',
+    step: 'ms-mpa-accept',
+    kind: 'text',
+    requiredForHandoff: true,
+  },
+  { id: 'rh-login', guide: 'redhat', step: 'rh-create-account', kind: 'text' },
+  {
+    id: 'rh-partner-type',
+    guide: 'redhat',
+    step: 'rh-select-partner-type',
+    kind: 'choice',
+    // The English names of the partner types table in the Red Hat source document.
+    choices: [
+      'Independent Software Vendor',
+      'Solution Provider',
+      'Training',
+      'System Integrator',
+      'Alliance Partners/OEM',
+      'Embedded',
+      'Service/Cloud Provider',
+    ],
+  },
+] as const satisfies readonly RecordFieldSpec[];
+
+/** Id of a record field this version of the site knows. */
+export type RecordFieldId = (typeof RECORD_FIELDS)[number]['id'];
+
+/** A record field, with its id narrowed to the known ones. */
+export type RecordField = RecordFieldSpec & { id: RecordFieldId };
+
+/** Every value is capped so that a paste by mistake cannot fill storage or a message. */
+export const MAX_RECORD_LENGTH = 200;
+
+/**
+ * Domains of personal mailboxes, which partner programmes refuse for company accounts.
+ * hotmail.com, live.com and outlook.com are named by the Microsoft source document; the others are
+ * the common free-mail and mobile-carrier domains in Japan and worldwide.
+ */
+export const FREE_MAIL_DOMAINS: readonly string[] = [
+  'hotmail.com',
+  'live.com',
+  'outlook.com',
+  'gmail.com',
+  'googlemail.com',
+  'yahoo.co.jp',
+  'yahoo.com',
+  'icloud.com',
+  'me.com',
+  'outlook.jp',
+  'hotmail.co.jp',
+  'live.jp',
+  'docomo.ne.jp',
+  'ezweb.ne.jp',
+  'softbank.ne.jp',
+  'i.softbank.jp',
+  'nifty.com',
+  'excite.co.jp',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+];
+
+/**
+ * Words the Microsoft source document says a user name cannot contain ("info", "admin", "email@",
+ * "marketing@"); the ones ending in @ only match at the end of the part before the @.
+ */
+export const RESERVED_USER_NAME_WORDS: readonly string[] = ['info', 'admin', 'email@', 'marketing@'];
+
+/** Why a value was refused. */
+export type RecordErrorCode =
+  | 'unknown-field'
+  | 'too-long'
+  | 'control-character'
+  | 'not-email'
+  | 'not-domain'
+  | 'not-sign-in-name'
+  | 'not-digits'
+  | 'not-date'
+  | 'future-date'
+  | 'not-a-choice';
+
+/** What may be wrong with an accepted value, for the user to double-check. */
+export type RecordWarningCode = 'free-mail' | 'reserved-word' | 'domain-mismatch';
+
+/** What validating a value found: an empty `value` means the user cleared the field. */
+export type RecordValidation =
+  { ok: true; value: string; warnings: RecordWarningCode[] } | { ok: false; error: RecordErrorCode };
+
+/** What validation may compare a value with. */
+export interface RecordContext {
+  /** The records already noted (to compare the sign-in name with the domain, for example). */
+  records: Readonly<Record<string, RecordValue>>;
+  /** The present moment: dates after today are refused. */
+  now: Date;
+}
+
+const FIELDS_BY_ID = new Map<string, RecordField>(RECORD_FIELDS.map((field) => [field.id, field]));
+
+/** Tells whether a string is the id of a known record field. */
+export function isRecordFieldId(id: string): id is RecordFieldId {
+  return FIELDS_BY_ID.has(id);
+}
+
+/** The field of an id, or undefined when this version of the site does not know it. */
+export function getRecordField(id: string): RecordField | undefined {
+  return FIELDS_BY_ID.get(id);
+}
+
+/** The fields shown at one step, in list order. */
+export function recordFieldsOfStep(step: string): RecordField[] {
+  return RECORD_FIELDS.filter((field) => field.step === step);
+}
+
+// Letters and digits of any script are allowed so that internationalised domains typed as such pass.
+const DOMAIN_LABEL = /^(?!-)[\p{L}\p{N}-]{1,63}(?<!-)$/u;
+const TOP_LEVEL_LABEL = /^(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})$/u;
+// The characters RFC 5322 allows in an unquoted local part; quoted local parts are not worth the risk.
+const LOCAL_PART = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/i;
+const CONTROL_CHARACTER = /\p{Cc}/u;
+
+function isDomain(domain: string): boolean {
+  const labels = domain.split('.');
+  const last = labels[labels.length - 1] ?? '';
+  return (
+    domain.length <= 253 &&
+    labels.length >= 2 &&
+    labels.every((label) => DOMAIN_LABEL.test(label)) &&
+    TOP_LEVEL_LABEL.test(last)
+  );
+}
+
+/** Tells whether a domain is or is under a free-mail one (`mail.gmail.com` is, `gmail.com.x.jp` is not). */
+export function isFreeMailDomain(domain: string): boolean {
+  const normalised = domain.trim().toLowerCase().replace(/\.$/, '');
+  return FREE_MAIL_DOMAINS.some((free) => normalised === free || normalised.endsWith(`.${free}`));
+}
+
+/** Splits an address at its last @, lower-casing the domain (local parts are left as typed). */
+function splitAddress(address: string): { local: string; domain: string } | undefined {
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return undefined;
+  const local = address.slice(0, at);
+  const domain = address.slice(at + 1).toLowerCase();
+  if (local.length > 64 || !LOCAL_PART.test(local) || !isDomain(domain)) return undefined;
+  return { local, domain };
+}
+
+function hasReservedWord(local: string): boolean {
+  const name = `${local.toLowerCase()}@`;
+  return RESERVED_USER_NAME_WORDS.some((word) =>
+    word.endsWith('@') ? name.endsWith(word) : name.includes(word),
+  );
+}
+
+/** The domain part of a sign-in name, or undefined when there is none. */
+function domainOf(signInName: string | undefined): string | undefined {
+  if (signInName === undefined) return undefined;
+  const at = signInName.lastIndexOf('@');
+  return at < 0 ? undefined : signInName.slice(at + 1).toLowerCase();
+}
+
+/** Days in a month of the proleptic Gregorian calendar. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** Reads a YYYY-MM-DD calendar date, or undefined when it is not a real one. */
+export function parseCalendarDate(value: string): { year: number; month: number; day: number } | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return { year, month, day };
+}
+
+/** Today's date as YYYY-MM-DD on the user's own clock (the calendar they read the date from). */
+function localDate(now: Date): string {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function checkKind(field: RecordField, value: string, context: RecordContext): RecordValidation {
+  const warnings: RecordWarningCode[] = [];
+  switch (field.kind) {
+    case 'email': {
+      const address = splitAddress(value);
+      if (!address) return { ok: false, error: 'not-email' };
+      if (isFreeMailDomain(address.domain)) warnings.push('free-mail');
+      return { ok: true, value: `${address.local}@${address.domain}`, warnings };
+    }
+    case 'sign-in-name': {
+      const address = splitAddress(value);
+      if (!address) return { ok: false, error: 'not-sign-in-name' };
+      if (isFreeMailDomain(address.domain)) warnings.push('free-mail');
+      if (hasReservedWord(address.local)) warnings.push('reserved-word');
+      const recorded = context.records['ms-domain']?.value.toLowerCase();
+      if (recorded !== undefined && recorded !== address.domain) warnings.push('domain-mismatch');
+      return { ok: true, value: `${address.local}@${address.domain}`, warnings };
+    }
+    case 'domain': {
+      // A trailing dot (fully qualified form) names the same domain.
+      const domain = value.toLowerCase().replace(/\.$/, '');
+      if (!isDomain(domain)) return { ok: false, error: 'not-domain' };
+      if (isFreeMailDomain(domain)) warnings.push('free-mail');
+      const signInDomain = domainOf(context.records['ms-user-name']?.value);
+      if (signInDomain !== undefined && signInDomain !== domain) warnings.push('domain-mismatch');
+      return { ok: true, value: domain, warnings };
+    }
+    case 'partner-id':
+      // No length is checked: the source documents do not fix one.
+      return /^[0-9]+$/.test(value) ? { ok: true, value, warnings } : { ok: false, error: 'not-digits' };
+    case 'date':
+      if (!parseCalendarDate(value)) return { ok: false, error: 'not-date' };
+      // YYYY-MM-DD strings compare in calendar order.
+      return value > localDate(context.now)
+        ? { ok: false, error: 'future-date' }
+        : { ok: true, value, warnings };
+    case 'choice': {
+      const choice = field.choices?.find((option) => option.toLowerCase() === value.toLowerCase());
+      return choice === undefined
+        ? { ok: false, error: 'not-a-choice' }
+        : { ok: true, value: choice, warnings };
+    }
+    case 'text':
+      // A name typed over two lines would break the labelled lines of the hand-off message; other
+      // spaces, such as the full-width one between family and given names, are kept.
+      return { ok: true, value: value.replace(/\s*[\t\r\n\u2028\u2029]\s*/g, ' '), warnings };
+  }
+}
+
+/**
+ * Checks and normalises what the user typed for a field. An empty (or all-space) input is valid with
+ * an empty value, meaning the record is to be removed.
+ */
+export function validateRecord(
+  fieldId: RecordFieldId,
+  raw: string,
+  context: RecordContext,
+): RecordValidation {
+  const field = getRecordField(fieldId);
+  if (!field) return { ok: false, error: 'unknown-field' };
+  // Japanese keyboards easily produce full-width digits, @ and spaces; NFKC turns them into ASCII.
+  // Free text (names) is kept as typed.
+  const structured = field.kind !== 'text' && field.kind !== 'choice';
+  const value = (structured ? raw.normalize('NFKC') : raw).trim();
+  if (value === '') return { ok: true, value: '', warnings: [] };
+  if (value.length > MAX_RECORD_LENGTH) return { ok: false, error: 'too-long' };
+  if (CONTROL_CHARACTER.test(value.replace(/[\t\n\r]/g, ' ')))
+    return { ok: false, error: 'control-character' };
+  return checkKind(field, value, context);
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { HANDOFF_REQUIRED_FIELDS, composeHandoff, formatRecordDate } from '../../src/lib/handoff';
+import type { RecordValue } from '../../src/lib/progress-data';
+
+const AT = '2026-05-07T09:00:00.000Z';
+
+function records(values: Record<string, string>): Record<string, RecordValue> {
+  return Object.fromEntries(Object.entries(values).map(([id, value]) => [id, { value, updatedAt: AT }]));
+}
+
+const REQUIRED = {
+  'ms-mpa-accepted-on': '2026-05-07',
+  'ms-mpa-accepted-by': '山田 太郎',
+  'ms-partner-id-location': '6123456',
+};
+
+describe('composeHandoff in Japanese', () => {
+  it('writes a polite message with the required lines only when nothing else is recorded', () => {
+    expect(composeHandoff(records(REQUIRED), 'ja')).toEqual({
+      status: 'ready',
+      text: [
+        'お世話になっております。',
+        'Microsoft CSP 間接リセラーの登録について、MPA（Microsoft Partner Agreement）への同意が完了しましたのでご連絡いたします。',
+        '',
+        '同意日: 2026年5月7日',
+        '同意者: 山田 太郎',
+        'CSP 登録に関連付けたパートナー ID（ロケーション）: 6123456',
+        '',
+        'お手数をおかけしますが、ご確認のほどよろしくお願いいたします。',
+      ].join('\n'),
+    });
+  });
+
+  it('adds the Partner ID (global) and the organisation domain when they are recorded', () => {
+    const result = composeHandoff(
+      records({ ...REQUIRED, 'ms-partner-id-global': '5123456', 'ms-domain': 'contoso.onmicrosoft.com' }),
+      'ja',
+    );
+    expect(result.status).toBe('ready');
+    const lines = result.status === 'ready' ? result.text.split('\n') : [];
+    expect(lines.slice(3, 8)).toEqual([
+      '同意日: 2026年5月7日',
+      '同意者: 山田 太郎',
+      'CSP 登録に関連付けたパートナー ID（ロケーション）: 6123456',
+      'パートナー ID（グローバル）: 5123456',
+      '組織アカウントのドメイン: contoso.onmicrosoft.com',
+    ]);
+    expect(lines.at(-1)).toMatch(/よろしくお願いいたします。$/);
+  });
+
+  it('leaves out what is not a hand-off matter and never names the company', () => {
+    const result = composeHandoff(
+      records({ ...REQUIRED, 'ms-user-name': 'taro@contoso.onmicrosoft.com', 'hp-account-email': 'a@b.jp' }),
+      'ja',
+    );
+    expect(result.status === 'ready' && result.text).not.toMatch(/taro@|a@b\.jp|株式会社|会社名/);
+  });
+});
+
+describe('composeHandoff in English', () => {
+  it('writes a business message with every recorded line', () => {
+    const result = composeHandoff(
+      records({
+        ...REQUIRED,
+        'ms-mpa-accepted-by': 'Taro Yamada',
+        'ms-partner-id-global': '5123456',
+        'ms-domain': 'contoso.onmicrosoft.com',
+      }),
+      'en',
+    );
+    expect(result).toEqual({
+      status: 'ready',
+      text: [
+        'Hello,',
+        '',
+        'I am writing to let you know that we have accepted the Microsoft Partner Agreement (MPA) for our Microsoft CSP indirect reseller enrollment.',
+        '',
+        'Date accepted: 7 May 2026',
+        'Accepted by: Taro Yamada',
+        'Partner ID (location) linked to the CSP enrollment: 6123456',
+        'Partner ID (global): 5123456',
+        'Organization account domain: contoso.onmicrosoft.com',
+        '',
+        'Please let me know if you need anything else.',
+        '',
+        'Kind regards,',
+      ].join('\n'),
+    });
+  });
+
+  it('leaves out the optional lines when they are not recorded', () => {
+    const result = composeHandoff(records(REQUIRED), 'en');
+    expect(result.status === 'ready' && result.text).not.toMatch(/global|domain/i);
+  });
+});
+
+describe('composeHandoff with missing records', () => {
+  it('lists every required field when nothing is recorded', () => {
+    expect(composeHandoff({}, 'ja')).toEqual({
+      status: 'missing',
+      missing: ['ms-partner-id-location', 'ms-mpa-accepted-on', 'ms-mpa-accepted-by'],
+    });
+  });
+
+  it.each(Object.keys(REQUIRED))('asks for %s when only it is missing, in both languages', (id) => {
+    const values: Record<string, string> = { ...REQUIRED, 'ms-partner-id-global': '5123456' };
+    delete values[id];
+    expect(composeHandoff(records(values), 'ja')).toEqual({ status: 'missing', missing: [id] });
+    expect(composeHandoff(records(values), 'en')).toEqual({ status: 'missing', missing: [id] });
+  });
+
+  it('counts a blank value as missing', () => {
+    expect(composeHandoff(records({ ...REQUIRED, 'ms-mpa-accepted-by': '  ' }), 'en')).toEqual({
+      status: 'missing',
+      missing: ['ms-mpa-accepted-by'],
+    });
+  });
+
+  it('requires exactly what the Microsoft document asks to pass on', () => {
+    expect([...HANDOFF_REQUIRED_FIELDS].sort()).toEqual(Object.keys(REQUIRED).sort());
+  });
+});
+
+describe('formatRecordDate', () => {
+  it.each([
+    ['2026-05-07', '2026年5月7日', '7 May 2026'],
+    ['2026-01-01', '2026年1月1日', '1 January 2026'],
+    ['2025-12-31', '2025年12月31日', '31 December 2025'],
+    ['2024-02-29', '2024年2月29日', '29 February 2024'],
+  ])('writes %s as %s and %s', (value, ja, en) => {
+    expect(formatRecordDate(value, 'ja')).toBe(ja);
+    expect(formatRecordDate(value, 'en')).toBe(en);
+  });
+
+  it('does not move the date whatever the time zone, since it never goes through Date', () => {
+    const original = process.env.TZ;
+    try {
+      for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Tokyo']) {
+        process.env.TZ = zone;
+        expect(formatRecordDate('2026-01-01', 'en')).toBe('1 January 2026');
+      }
+    } finally {
+      if (original === undefined) delete process.env.TZ;
+      else process.env.TZ = original;
+    }
+  });
+
+  it('shows a value that is not a date as it is rather than inventing one', () => {
+    expect(formatRecordDate('sometime in May', 'en')).toBe('sometime in May');
+  });
+});
