@@ -35,6 +35,13 @@ export default defineConfig({
                 priority: 20,
               },
               {
+                // Only pages that show a wait (HP, Microsoft, home) load the wait arithmetic. Below the
+                // checklist in priority, so that its stores, which waits use too, stay in that chunk.
+                name: 'waits',
+                test: /\/src\/(config\/business-calendar|lib\/(business-days|waits|wait-format)|stores\/(holidays|clock)|islands\/(WaitNotice|use-waits))\./,
+                priority: 5,
+              },
+              {
                 name: 'checklist',
                 test: /\/src\/(stores\/(progress|storage-engine)|lib\/progress|islands\/(Checklist|StorageNotice))/,
                 priority: 10,
@@ -75,6 +82,7 @@ export default defineConfig({
         './src/styles/controls.css',
         './src/styles/guide-steps.css',
         './src/styles/checklist.css',
+        './src/styles/waits.css',
         './src/styles/troubleshooting.css',
       ],
       components: {

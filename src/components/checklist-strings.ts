@@ -1,6 +1,11 @@
 import type { GuideProgressStrings } from '../islands/Checklist';
 import type { HomeProgressStrings } from '../islands/HomeProgress';
 import type { StorageNoticeStrings } from '../islands/StorageNotice';
+import type { WaitStrings } from '../islands/WaitNotice';
+import { BUSINESS_DAY_CUTOFF_HOUR, YEAR_END_CLOSURE } from '../config/business-calendar';
+import type { Lang } from '../lib/guides';
+import { MONTHS_EN, type WaitLineTemplates } from '../lib/wait-format';
+import { fillTemplate } from '../lib/template';
 
 /** Starlight's translation function, as found on Astro.locals.t. */
 type Translate = App.Locals['t'];
@@ -42,5 +47,29 @@ export function homeProgressStrings(t: Translate): HomeProgressStrings {
     next: t('checklist.next'),
     allDone: t('checklist.allDone'),
     notices: noticeStrings(t),
+    waitsHeading: t('home.waitsHeading'),
+    waitLines: waitLineTemplates(t),
+    waitLate: t('home.waitLate'),
+  };
+}
+
+function waitLineTemplates(t: Translate): WaitLineTemplates {
+  return { window: t('wait.window'), deadline: t('wait.deadline'), recheck: t('wait.recheck') };
+}
+
+/** Strings of the wait notices in the current page's language, with the calendar rules filled in. */
+export function waitStrings(t: Translate, lang: Lang): WaitStrings {
+  const { from, to } = YEAR_END_CLOSURE;
+  const day = (month: number, date: number) =>
+    lang === 'ja' ? `${month}月${date}日` : `${date} ${MONTHS_EN[month - 1]}`;
+  return {
+    lines: waitLineTemplates(t),
+    basis: t('wait.basis'),
+    businessDayRules: fillTemplate(t('wait.businessDayRules'), {
+      closure: `${day(from.month, from.day)}${lang === 'ja' ? '〜' : ' – '}${day(to.month, to.day)}`,
+      cutoff: BUSINESS_DAY_CUTOFF_HOUR,
+    }),
+    holidaysFailed: t('wait.holidaysFailed'),
+    help: t('wait.help'),
   };
 }

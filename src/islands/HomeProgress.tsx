@@ -5,6 +5,18 @@ import { emptyProgress } from '../lib/progress-data';
 import { summarizeGuide } from '../lib/progress';
 import { fillTemplate } from '../lib/template';
 import type { StepInfo } from '../lib/steps';
+import { useWaits } from './use-waits';
+import { waitLine, type WaitLineTemplates } from '../lib/wait-format';
+import type { Lang } from '../lib/guides';
+import type { WaitRule } from '../lib/waits';
+
+/** A wait as the home page lists it, linking to its waiting step. */
+export interface HomeWait {
+  rule: WaitRule;
+  what: string;
+  label: string;
+  href: string;
+}
 
 /** One guide as the home page lists it. */
 export interface HomeGuide {
@@ -12,6 +24,7 @@ export interface HomeGuide {
   title: string;
   href: string;
   steps: StepInfo[];
+  waits: HomeWait[];
 }
 
 /** Interface strings of the home page's progress list. */
@@ -22,6 +35,10 @@ export interface HomeProgressStrings {
   next: string;
   allDone: string;
   notices: StorageNoticeStrings;
+  waitsHeading: string;
+  waitLines: WaitLineTemplates;
+  /** With `{what}`. */
+  waitLate: string;
 }
 
 const EMPTY = emptyProgress();
@@ -29,9 +46,11 @@ const EMPTY = emptyProgress();
 /** The progress of every guide, each with a link to its next step. */
 export default function HomeProgress({
   guides,
+  lang,
   strings,
 }: {
   guides: HomeGuide[];
+  lang: Lang;
   strings: HomeProgressStrings;
 }) {
   const progress = useHydratedStore($progress, EMPTY);
@@ -39,7 +58,7 @@ export default function HomeProgress({
     <div class="home-progress">
       <StorageNotice strings={strings.notices} />
       <ul class="home-progress__list" role="list">
-        {guides.map(({ guide, title, href, steps }) => {
+        {guides.map(({ guide, title, href, steps, waits }) => {
           const { done, total, nextStepId } = summarizeGuide(
             steps.map((step) => step.id),
             progress.guides[guide],
@@ -72,10 +91,50 @@ export default function HomeProgress({
                   strings.allDone
                 )}
               </p>
+              {waits.length > 0 && <GuideWaits guide={guide} lang={lang} waits={waits} strings={strings} />}
             </li>
           );
         })}
       </ul>
     </div>
+  );
+}
+
+/** What a guide is waiting for and until when; nothing when no wait is running. */
+function GuideWaits({
+  guide,
+  lang,
+  waits,
+  strings,
+}: {
+  guide: string;
+  lang: Lang;
+  waits: HomeWait[];
+  strings: HomeProgressStrings;
+}) {
+  const { states, now } = useWaits(
+    guide,
+    waits.map((wait) => wait.rule),
+  );
+  const running = waits.flatMap((wait, index) => {
+    const state = states[index];
+    return state && (state.phase === 'pending' || state.phase === 'late') ? [{ wait, state }] : [];
+  });
+  if (running.length === 0) return null;
+  return (
+    <>
+      <p class="home-progress__waits-heading">{strings.waitsHeading}</p>
+      <ul class="home-progress__waits">
+        {running.map(({ wait, state }) => (
+          <li key={wait.rule.id} data-wait={wait.rule.id}>
+            <a href={wait.href}>
+              {state.phase === 'late'
+                ? fillTemplate(strings.waitLate, { what: wait.what })
+                : `${wait.what} — ${waitLine(wait.rule.kind, state, wait.label, strings.waitLines, lang, now)}`}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import { dateParts, dayInJapan, hourInJapan, type BusinessDayWindow, type Day } from './business-days';
 import type { Lang } from './guides';
+import { fillTemplate } from './template';
 
 /**
  * Dates, times and remaining time of waits, in the page's language and always in Japan time. Built
@@ -9,7 +10,8 @@ import type { Lang } from './guides';
 
 const WEEKDAYS_JA = '日月火水木金土';
 const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** English month abbreviations, January first. */
+export const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Formats a day; the year is added when it differs from the year of `now` in Japan. */
 export function formatDay(day: Day, lang: Lang, now: Date): string {
@@ -41,4 +43,35 @@ export function formatRemaining(ms: number, lang: Lang): string {
   const seconds = String(totalSeconds % 60).padStart(2, '0');
   if (lang === 'ja') return hours > 0 ? `${hours}時間${minutes}分` : `${minutes}分${seconds}秒`;
   return hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min ${seconds} s`;
+}
+
+/** Interface templates for the line that says when a wait ends, by kind (`{label}`, `{when}`, `{remaining}`). */
+export interface WaitLineTemplates {
+  window: string;
+  deadline: string;
+  recheck: string;
+}
+
+/**
+ * The line a started, unfinished wait shows: 「審査完了の目安: 5月7日（木）〜5月11日（月）」,
+ * "Enter the confirmation code by Sun 22 Nov, 10:15 (14 min 05 s left)".
+ */
+export function waitLine(
+  kind: 'business-days' | 'deadline' | 'recheck',
+  state: { until: Date; window?: BusinessDayWindow },
+  label: string,
+  templates: WaitLineTemplates,
+  lang: Lang,
+  now: Date,
+): string {
+  if (kind === 'business-days' && state.window) {
+    return fillTemplate(templates.window, { label, when: formatWindow(state.window, lang, now) });
+  }
+  const when = formatDayTime(state.until, lang, now);
+  if (kind === 'recheck') return fillTemplate(templates.recheck, { label, when });
+  return fillTemplate(templates.deadline, {
+    label,
+    when,
+    remaining: formatRemaining(state.until.getTime() - now.getTime(), lang),
+  });
 }

@@ -2,11 +2,20 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './support/browser';
 import { GUIDE_IDS } from '../../src/lib/guides';
-import { BASELINE_ROUTE, BUDGETS, listRoutes, measurePage, type PageWeight } from '../support/page-weight';
+import {
+  BASELINE_ROUTE,
+  BUDGETS,
+  WAITS_SCRIPT,
+  listRoutes,
+  measurePage,
+  routesWithWaits,
+  type PageWeight,
+} from '../support/page-weight';
 
 const site = inject('siteUrl');
 const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
 const routes = listRoutes(distDir);
+const withWaits = routesWithWaits(fileURLToPath(new URL('../../', import.meta.url)));
 
 const browser = useBrowser();
 const weights = new Map<string, PageWeight>();
@@ -36,9 +45,17 @@ describe('page weight budgets (gzip)', () => {
     const baseline = weights.get(BASELINE_ROUTE)!;
     const weight = weights.get(route)!;
     const isGuide = GUIDE_IDS.some((guide) => route === `${guide}/` || route === `en/${guide}/`);
-    const budget = isGuide ? BUDGETS.guideJsOverBaseline : BUDGETS.otherJsOverBaseline;
+    const budget =
+      (isGuide ? BUDGETS.guideJsOverBaseline : BUDGETS.otherJsOverBaseline) +
+      (withWaits.has(route) ? BUDGETS.waitsJs : 0);
     expect(weight.jsAtLoad - baseline.jsAtLoad).toBeLessThanOrEqual(budget);
     expect(weight.jsAfterIdle - baseline.jsAfterIdle).toBeLessThanOrEqual(budget);
+  });
+
+  it.each(routes)('/%s loads the wait code only if it shows waits', (route) => {
+    const waitScripts = weights.get(route)!.scripts.filter((name) => WAITS_SCRIPT.test(name));
+    if (withWaits.has(route)) expect(waitScripts.length).toBeGreaterThan(0);
+    else expect(waitScripts).toEqual([]);
   });
 
   it.each(routes)('/%s keeps its HTML and CSS within budget', (route) => {

@@ -18,6 +18,8 @@ export interface PageWeight {
   layoutShift: number;
   /** Requests the page made to any other origin (there must be none). */
   foreignRequests: string[];
+  /** File names of the scripts the page requested by idle. */
+  scripts: string[];
 }
 
 /**
@@ -25,10 +27,18 @@ export interface PageWeight {
  * (tests/e2e/page-weight.test.ts). Raise one only on purpose, with the reason in the commit.
  */
 export const BUDGETS = {
-  /** JavaScript a guide page (checklist islands) may load by idle beyond the baseline page. */
-  guideJsOverBaseline: 10 * 1024,
+  /**
+   * JavaScript a guide page (checklist islands) may load by idle beyond the baseline page. Raised
+   * from 10 KiB when progress became version 2 and started to carry records.
+   */
+  guideJsOverBaseline: 10.5 * 1024,
   /** The same for any other page (the home page's progress list). */
   otherJsOverBaseline: 11 * 1024,
+  /**
+   * What a page that shows waits (HP and Microsoft guides, home page) may load on top: business-day
+   * arithmetic, countdowns, formatting in Japan time. Pages without waits load none of it.
+   */
+  waitsJs: 2.5 * 1024,
   /** One HTML document. */
   htmlPerPage: 20 * 1024,
   /** The troubleshooting pages: every entry, plus its text again for the filter island. */
@@ -36,6 +46,16 @@ export const BUDGETS = {
   /** All stylesheets of a page. */
   css: 14 * 1024,
 };
+
+/** Chunks of the wait notices (see the `waits` group in astro.config.mjs). */
+export const WAITS_SCRIPT = /^(waits|WaitNotice)\./;
+
+/** Routes that show waits: the guides that have one (src/content/waits.json) and the home pages. */
+export function routesWithWaits(root: string): Set<string> {
+  const waits = JSON.parse(readFileSync(join(root, 'src/content/waits.json'), 'utf8')) as { guide: string }[];
+  const guides = [...new Set(waits.map((wait) => wait.guide))];
+  return new Set(['', 'en/', ...guides.flatMap((guide) => [`${guide}/`, `en/${guide}/`])]);
+}
 
 /** A page like the guides (Starlight page, table of contents, search) but without islands. */
 export const BASELINE_ROUTE = 'about/';
@@ -116,6 +136,11 @@ export async function measurePage(
     foreignRequests: requested
       .map((r) => r.url)
       .filter((url) => /^(https?|wss?):/.test(url) && new URL(url).origin !== origin),
+    scripts: [
+      ...new Set(
+        own.filter((r) => r.type === 'script').map((r) => new URL(r.url).pathname.split('/').pop() ?? ''),
+      ),
+    ],
   };
 }
 
