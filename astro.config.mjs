@@ -43,7 +43,7 @@ export default defineConfig({
               },
               {
                 name: 'checklist',
-                test: /\/src\/(stores\/(progress|storage-engine)|lib\/progress|islands\/(Checklist|StorageNotice))/,
+                test: /\/src\/(stores\/(progress|storage-engine)|lib\/(progress|records)|islands\/(Checklist|StorageNotice|RecordFields))/,
                 priority: 10,
               },
             ],
@@ -83,6 +83,7 @@ export default defineConfig({
         './src/styles/guide-steps.css',
         './src/styles/checklist.css',
         './src/styles/waits.css',
+        './src/styles/records.css',
         './src/styles/troubleshooting.css',
       ],
       components: {

@@ -28,10 +28,10 @@ export interface PageWeight {
  */
 export const BUDGETS = {
   /**
-   * JavaScript a guide page (checklist islands) may load by idle beyond the baseline page. Raised
-   * from 10 KiB when progress became version 2 and started to carry records.
+   * JavaScript a guide page (checklist and record fields) may load by idle beyond the baseline page.
+   * Raised from 10 KiB for the record fields of every guide and their validation (about 2.5 KiB).
    */
-  guideJsOverBaseline: 10.5 * 1024,
+  guideJsOverBaseline: 13 * 1024,
   /** The same for any other page (the home page's progress list). */
   otherJsOverBaseline: 11 * 1024,
   /**

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../src/content/i18n/en.json';
 import ja from '../../src/content/i18n/ja.json';
+import { recordStringKeys } from '../../src/components/records/record-views';
+import { RECORD_FIELDS } from '../../src/lib/records';
 
 describe('interface strings', () => {
   it('exist in both languages with the same keys', () => {
@@ -16,5 +18,12 @@ describe('interface strings', () => {
 
   it('are never empty', () => {
     expect(Object.entries({ ...ja, ...en }).filter(([, text]) => text.trim() === '')).toEqual([]);
+  });
+
+  it('name every record field and every validation message', () => {
+    const keys = recordStringKeys(RECORD_FIELDS.map((field) => field.id));
+    expect(keys.length).toBe(RECORD_FIELDS.length * 2 + 13);
+    expect(keys.filter((key) => !Object.hasOwn(en, key))).toEqual([]);
+    expect(keys.filter((key) => !Object.hasOwn(ja, key))).toEqual([]);
   });
 });

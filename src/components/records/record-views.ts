@@ -1,0 +1,87 @@
+import type { RecordFieldView, RecordStrings } from '../../islands/RecordFields';
+import type { Lang } from '../../lib/guides';
+import { recordFieldsOfStep, type RecordErrorCode, type RecordWarningCode } from '../../lib/records';
+
+import type uiStrings from '../../content/i18n/en.json';
+
+/** Starlight's translation function, as found on Astro.locals.t. */
+type Translate = App.Locals['t'];
+
+/** A key of our interface strings; record keys are built from field ids and codes. */
+type UiKey = keyof typeof uiStrings;
+
+/** Japanese names of Red Hat's partner types, from the table in the Red Hat source document. */
+const PARTNER_TYPES_JA: Readonly<Record<string, string>> = {
+  'Independent Software Vendor': '独立系ソフトウェアベンダー',
+  'Solution Provider': 'リセラー',
+  Training: 'Training',
+  'System Integrator': 'システムインテグレーター',
+  'Alliance Partners/OEM': 'アライアンスパートナー/OEM',
+  Embedded: 'Embedded',
+  'Service/Cloud Provider': 'サービス/クラウドプロバイダー',
+};
+
+/** The label of a stored choice in a language: 「リセラー（Solution Provider）」, "Solution Provider". */
+export function choiceLabel(value: string, lang: Lang): string {
+  const ja = PARTNER_TYPES_JA[value];
+  return lang === 'ja' && ja && ja !== value ? `${ja}（${value}）` : value;
+}
+
+/** The record fields of a step, with their texts in the page's language. */
+export function recordFieldViews(stepId: string, t: Translate, lang: Lang): RecordFieldView[] {
+  return recordFieldsOfStep(stepId).map((field) => ({
+    id: field.id,
+    kind: field.kind,
+    label: t(`record.label.${field.id}` as UiKey),
+    hint: t(`record.hint.${field.id}` as UiKey),
+    ...('choices' in field && field.choices
+      ? { choices: field.choices.map((value) => ({ value, label: choiceLabel(value, lang) })) }
+      : {}),
+  }));
+}
+
+/** Every error and warning code, listed so that the compiler flags a code without a string. */
+const ERRORS: Record<RecordErrorCode, null> = {
+  'unknown-field': null,
+  'too-long': null,
+  'control-character': null,
+  'not-email': null,
+  'not-domain': null,
+  'not-sign-in-name': null,
+  'not-digits': null,
+  'not-date': null,
+  'future-date': null,
+  'not-a-choice': null,
+};
+const WARNINGS: Record<RecordWarningCode, null> = {
+  'free-mail': null,
+  'reserved-word': null,
+  'domain-mismatch': null,
+};
+
+/** The UI string keys the record fields use, for the check that both languages have them all. */
+export function recordStringKeys(fieldIds: readonly string[]): string[] {
+  return [
+    ...fieldIds.flatMap((id) => [`record.label.${id}`, `record.hint.${id}`]),
+    ...Object.keys(ERRORS).map((code) => `record.error.${code}`),
+    ...Object.keys(WARNINGS).map((code) => `record.warning.${code}`),
+  ];
+}
+
+/** Interface strings of the record fields in the page's language. */
+export function recordStrings(t: Translate): RecordStrings {
+  const text = (key: string) => t(key as UiKey);
+  return {
+    legend: t('record.legend'),
+    privacy: t('record.privacy'),
+    saved: t('record.saved'),
+    cleared: t('record.cleared'),
+    choose: t('record.choose'),
+    errors: Object.fromEntries(
+      Object.keys(ERRORS).map((code) => [code, text(`record.error.${code}`)]),
+    ) as RecordStrings['errors'],
+    warnings: Object.fromEntries(
+      Object.keys(WARNINGS).map((code) => [code, text(`record.warning.${code}`)]),
+    ) as RecordStrings['warnings'],
+  };
+}

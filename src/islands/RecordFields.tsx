@@ -1,0 +1,139 @@
+import { useState } from 'preact/hooks';
+import { useHydrated, useHydratedStore } from './hydration';
+import { $progress, $progressReadOnly, setRecord } from '../stores/progress';
+import { emptyProgress } from '../lib/progress-data';
+import { fillTemplate } from '../lib/template';
+import {
+  validateRecord,
+  type RecordErrorCode,
+  type RecordFieldId,
+  type RecordKind,
+  type RecordWarningCode,
+} from '../lib/records';
+
+/** One field as a step shows it, with its texts in the page's language. */
+export interface RecordFieldView {
+  id: RecordFieldId;
+  kind: RecordKind;
+  label: string;
+  hint: string;
+  /** For `choice` fields: stored value and label shown. */
+  choices?: { value: string; label: string }[];
+}
+
+/** Interface strings of the record fields, in the page's language. */
+export interface RecordStrings {
+  legend: string;
+  privacy: string;
+  /** With `{label}`. */
+  saved: string;
+  /** With `{label}`. */
+  cleared: string;
+  choose: string;
+  errors: Record<RecordErrorCode, string>;
+  warnings: Record<RecordWarningCode, string>;
+}
+
+const EMPTY = emptyProgress();
+
+const INPUT_TYPES: Partial<Record<RecordKind, string>> = { email: 'email', date: 'date' };
+
+/**
+ * The values a step produces (a domain, a Partner ID…), noted with the checklist's progress. A value
+ * is checked when the field is left; a refused value stays in the field with the reason, and what
+ * was saved before is kept.
+ */
+export default function RecordFields({
+  fields,
+  strings,
+}: {
+  fields: RecordFieldView[];
+  strings: RecordStrings;
+}) {
+  const hydrated = useHydrated();
+  const progress = useHydratedStore($progress, EMPTY);
+  const readOnly = useHydratedStore($progressReadOnly, false);
+  /** What the user typed and has not been saved (refused, or not yet left). */
+  const [drafts, setDrafts] = useState<Partial<Record<RecordFieldId, string>>>({});
+  const [messages, setMessages] = useState<Partial<Record<RecordFieldId, { error: boolean; text: string }>>>(
+    {},
+  );
+  const [status, setStatus] = useState('');
+
+  function commit(field: RecordFieldView, raw: string) {
+    const stored = progress.records[field.id]?.value ?? '';
+    const result = validateRecord(field.id, raw, { records: progress.records, now: new Date() });
+    if (!result.ok) {
+      const text = strings.errors[result.error];
+      setMessages({ ...messages, [field.id]: { error: true, text } });
+      setStatus(text);
+      return;
+    }
+    const warning = result.warnings.map((code) => strings.warnings[code]).join(' ');
+    setMessages({ ...messages, [field.id]: warning ? { error: false, text: warning } : undefined });
+    setDrafts({ ...drafts, [field.id]: undefined });
+    if (result.value === stored) return;
+    setRecord(field.id, result.value);
+    const template = result.value === '' ? strings.cleared : strings.saved;
+    setStatus([fillTemplate(template, { label: field.label }), warning].filter(Boolean).join(' '));
+  }
+
+  return (
+    <fieldset class="record-fields">
+      <legend class="record-fields__legend">{strings.legend}</legend>
+      <p class="record-fields__privacy">{strings.privacy}</p>
+      {fields.map((field) => {
+        const id = `record-${field.id}`;
+        const value = drafts[field.id] ?? progress.records[field.id]?.value ?? '';
+        const message = messages[field.id];
+        const common = {
+          id,
+          name: field.id,
+          value,
+          disabled: !hydrated || readOnly,
+          'aria-describedby': `${id}-hint${message ? ` ${id}-message` : ''}`,
+          'aria-invalid': message?.error ? ('true' as const) : undefined,
+          onChange: (event: Event) => commit(field, (event.currentTarget as HTMLInputElement).value),
+        };
+        return (
+          <div class="record-field" key={field.id}>
+            <label for={id}>{field.label}</label>
+            {field.choices ? (
+              <select {...common}>
+                <option value="">{strings.choose}</option>
+                {field.choices.map((choice) => (
+                  <option value={choice.value} key={choice.value}>
+                    {choice.label}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                {...common}
+                type={INPUT_TYPES[field.kind] ?? 'text'}
+                autocomplete="off"
+                spellcheck={false}
+                maxLength={200}
+                onInput={(event) => setDrafts({ ...drafts, [field.id]: event.currentTarget.value })}
+              />
+            )}
+            <p class="record-field__hint" id={`${id}-hint`}>
+              {field.hint}
+            </p>
+            {message && (
+              <p
+                class={`record-field__message${message.error ? ' record-field__message--error' : ''}`}
+                id={`${id}-message`}
+              >
+                {message.text}
+              </p>
+            )}
+          </div>
+        );
+      })}
+      <p class="sr-only" role="status">
+        {status}
+      </p>
+    </fieldset>
+  );
+}
