@@ -84,6 +84,7 @@ export default defineConfig({
         './src/styles/checklist.css',
         './src/styles/waits.css',
         './src/styles/records.css',
+        './src/styles/print.css',
         './src/styles/troubleshooting.css',
       ],
       components: {

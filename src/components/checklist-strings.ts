@@ -32,6 +32,7 @@ export function guideProgressStrings(t: Translate): GuideProgressStrings {
     resetQuestion: t('checklist.resetQuestion'),
     resetConfirm: t('checklist.resetConfirm'),
     resetCancel: t('checklist.resetCancel'),
+    print: t('checklist.print'),
     announceTicked: t('checklist.announceTicked'),
     announceUnticked: t('checklist.announceUnticked'),
     announceReset: t('checklist.announceReset'),

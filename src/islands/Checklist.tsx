@@ -57,6 +57,7 @@ export interface GuideProgressStrings {
   resetQuestion: string;
   resetConfirm: string;
   resetCancel: string;
+  print: string;
   announceTicked: string;
   announceUnticked: string;
   announceReset: string;
@@ -128,6 +129,17 @@ export function GuideProgress({ guide, steps, strings }: GuideProgressProps) {
         )}
       </p>
       <div class="checklist-panel__reset">
+        {!confirming && (
+          // A clean A4 checklist: what is hidden and kept is in styles/print.css.
+          <button
+            type="button"
+            class="checklist-panel__print"
+            disabled={!hydrated}
+            onClick={() => window.print()}
+          >
+            {strings.print}
+          </button>
+        )}{' '}
         {confirming ? (
           <div role="group" aria-label={strings.reset}>
             <span>{strings.resetQuestion}</span>{' '}

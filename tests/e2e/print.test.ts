@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { useBrowser, openPage, type PageErrors } from './support/browser';
+
+const site = inject('siteUrl');
+const browser = useBrowser();
+let context: BrowserContext | undefined;
+let errors: PageErrors | undefined;
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+  expect(errors?.list ?? []).toEqual([]);
+});
+
+const PROGRESS = JSON.stringify({
+  version: 2,
+  guides: { hp: { 'hp-open-registration-page': { tickedAt: '2026-11-20T01:00:00.000Z' } } },
+  records: { 'hp-account-email': { value: 'taro@example.co.jp', updatedAt: '2026-11-20T01:00:00.000Z' } },
+});
+
+describe('printing a guide', () => {
+  it('prints a clean checklist: ticks, tick times and records, without navigation or explanations', async () => {
+    context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript((progress) => {
+      localStorage.setItem('partner-guides:progress', progress);
+      // Record the print request instead of opening the dialog.
+      Object.assign(window, { printed: 0 });
+      window.print = () =>
+        Object.assign(window, { printed: (window as unknown as { printed: number }).printed + 1 });
+    }, PROGRESS);
+    const opened = await openPage(context);
+    errors = opened.errors;
+    const page = opened.page;
+    await page.goto(`${site}hp/`);
+    await expect.poll(() => page.locator('#check-hp-open-registration-page').isChecked()).toBe(true);
+
+    const printButton = page.getByRole('button', { name: 'チェックリストを印刷' });
+    await printButton.click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
+    const visible = (selector: string) => page.locator(selector).first().isVisible();
+    expect(await visible('.sidebar-content')).toBe(true);
+    expect(await visible('[data-step-id="hp-fill-in-account-form"] .guide-step__body p')).toBe(true);
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await visible('.sidebar-content')).toBe(false);
+    expect(await visible('header.header')).toBe(false);
+    expect(await visible('.right-sidebar-container')).toBe(false);
+    expect(await printButton.isVisible()).toBe(false);
+    expect(await visible('[data-step-id="hp-fill-in-account-form"] .guide-step__body p')).toBe(false);
+    expect(await visible('.guide-step__help')).toBe(false);
+
+    expect(await page.locator('#check-hp-open-registration-page').isVisible()).toBe(true);
+    expect(await page.locator('#check-hp-open-registration-page').isChecked()).toBe(true);
+    expect(await page.locator('#check-hp-download-application-form').isVisible()).toBe(true);
+    const tickTime = page.locator('[data-step-id="hp-open-registration-page"] .guide-step__status');
+    expect(await tickTime.isVisible()).toBe(true);
+    expect(await tickTime.textContent()).toBe('2026/11/20(金) 10:00 に完了');
+    const email = page.getByLabel('HPアカウントのメールアドレス', { exact: true });
+    expect(await email.isVisible()).toBe(true);
+    expect(await email.inputValue()).toBe('taro@example.co.jp');
+    expect(await visible('.checklist-panel__count')).toBe(true);
+
+    // The page fits A4 and its PDF has a sensible number of pages.
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(4);
+  });
+});
