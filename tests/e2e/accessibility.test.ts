@@ -43,11 +43,35 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (them
   });
 });
 
-it('a guide with ticked steps has no axe violations', async () => {
-  const page = await openInTheme('microsoft/', 'light');
-  for (const id of ['ms-account-open-signup-page', 'ms-account-create-new'])
-    await page.locator(`#check-${id}`).check();
-  await expect.poll(() => page.locator('.guide-step__status').first().textContent()).toMatch(/完了/);
-  expect(await violations(page)).toEqual([]);
-  await page.context().close();
-});
+it.each(['light', 'dark'] as const)(
+  'guides with ticks, waits running and overdue, records and a refused value have no axe violations (%s)',
+  async (theme) => {
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const progress = JSON.stringify({
+      version: 2,
+      guides: {
+        microsoft: {
+          'ms-account-open-signup-page': { tickedAt: daysAgo(12) },
+          'ms-csp-confirm-contact-email': { tickedAt: daysAgo(10) },
+        },
+        hp: { 'hp-create-account': { tickedAt: daysAgo(0) } },
+      },
+      records: { 'ms-domain': { value: 'contoso.onmicrosoft.com', updatedAt: daysAgo(12) } },
+    });
+    const context = await browser().newContext({ colorScheme: theme });
+    await context.addInitScript((value) => localStorage.setItem('partner-guides:progress', value), progress);
+    const page = await context.newPage();
+    await page.goto(`${site}microsoft/`);
+    await page.locator('.wait-notice--late').first().waitFor();
+    const partnerId = page.getByLabel('パートナー ID（グローバル）', { exact: true });
+    await partnerId.fill('abc');
+    await partnerId.press('Tab');
+    await page.locator('.record-field__message--error').waitFor();
+    expect(await violations(page)).toEqual([]);
+
+    await page.goto(`${site}en/hp/`);
+    await expect.poll(() => page.locator('.wait-notice').count()).toBe(2);
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  },
+);
