@@ -76,6 +76,7 @@ export default defineConfig({
         './src/styles/guide-steps.css',
         './src/styles/checklist.css',
         './src/styles/troubleshooting.css',
+        './src/styles/timeline.css',
       ],
       components: {
         PageTitle: './src/components/overrides/PageTitle.astro',
