@@ -86,6 +86,7 @@ export default defineConfig({
         './src/styles/records.css',
         './src/styles/print.css',
         './src/styles/troubleshooting.css',
+        './src/styles/timeline.css',
       ],
       components: {
         PageTitle: './src/components/overrides/PageTitle.astro',

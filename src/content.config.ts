@@ -46,6 +46,8 @@ const waitText = z.object({
   what: z.string().min(1),
   /** Label before the dates or the deadline, e.g. 「審査完了の目安」. */
   label: z.string().min(1),
+  /** What the wait concerns, in a few words: shown in brackets after its length on the guide's timeline. */
+  subject: z.string().min(1),
   /** What to do once the window has passed or the deadline has expired. */
   late: z.string().min(1),
 });

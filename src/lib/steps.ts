@@ -36,3 +36,56 @@ export function extractSteps(mdxSource: string): StepInfo[] {
   }
   return steps;
 }
+
+/** One phase of a procedure: a `##` section of the guide and the steps declared in it. */
+export interface PhaseInfo {
+  /** The heading as plain text (inline Markdown such as `code`, **emphasis** and links removed). */
+  title: string;
+  /** Ids of the section's steps, in document order; empty for a section without steps. */
+  stepIds: string[];
+}
+
+const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---\r?\n/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const LEVEL_2_HEADING = /^ {0,3}##(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+
+/** The text a Markdown heading shows: inline code, emphasis, links and HTML tags reduced to their text. */
+export function headingText(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]+>/g, '')
+    .replace(/`+([^`]*)`+/g, '$1')
+    .replace(/(\*{1,3}|_{1,3})(\S(?:.*?\S)?)\1/g, '$2')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Lists the `##` sections of an MDX source in order, each with the ids of the steps it declares
+ * (sections without steps included, with none). Headings inside fenced code are not sections.
+ * Throws when a step comes before the first `##` heading, or on any error of {@link extractSteps}.
+ */
+export function extractPhases(mdxSource: string): PhaseInfo[] {
+  extractSteps(mdxSource);
+  const preamble: string[] = [];
+  const sections: { title: string; lines: string[] }[] = [];
+  let fence: string | undefined;
+  for (const line of mdxSource.replace(FRONTMATTER, '').split('\n')) {
+    const marker = FENCE.exec(line)?.[1];
+    const heading = fence || marker ? null : LEVEL_2_HEADING.exec(line);
+    if (fence) {
+      if (marker?.startsWith(fence)) fence = undefined;
+    } else if (marker) {
+      fence = marker;
+    }
+    if (heading) sections.push({ title: headingText(heading[1] ?? ''), lines: [] });
+    else (sections.at(-1)?.lines ?? preamble).push(line);
+  }
+  const early = extractSteps(preamble.join('\n'))[0];
+  if (early) throw new Error(`Step "${early.id}" comes before the first ## heading`);
+  return sections.map(({ title, lines }) => ({
+    title,
+    stepIds: extractSteps(lines.join('\n')).map((step) => step.id),
+  }));
+}
