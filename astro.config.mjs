@@ -43,8 +43,14 @@ export default defineConfig({
               },
               {
                 name: 'checklist',
-                test: /\/src\/(stores\/(progress|storage-engine)|lib\/(progress|records)|islands\/(Checklist|StorageNotice|RecordFields))/,
+                test: /\/src\/(stores\/(progress|storage-engine)|lib\/progress|islands\/(Checklist|StorageNotice))/,
                 priority: 10,
+              },
+              {
+                // Record fields and their validation: guides only (the home page does not need them).
+                name: 'records',
+                test: /\/src\/(lib\/records|islands\/RecordFields)\./,
+                priority: 5,
               },
             ],
           },

@@ -30,8 +30,9 @@ export interface RecordStrings {
   /** With `{label}`. */
   cleared: string;
   choose: string;
-  errors: Record<RecordErrorCode, string>;
-  warnings: Record<RecordWarningCode, string>;
+  /** Only the messages these fields can give (see MESSAGES_BY_KIND). */
+  errors: Partial<Record<RecordErrorCode, string>>;
+  warnings: Partial<Record<RecordWarningCode, string>>;
 }
 
 const EMPTY = emptyProgress();
@@ -64,12 +65,12 @@ export default function RecordFields({
     const stored = progress.records[field.id]?.value ?? '';
     const result = validateRecord(field.id, raw, { records: progress.records, now: new Date() });
     if (!result.ok) {
-      const text = strings.errors[result.error];
+      const text = strings.errors[result.error] ?? strings.errors['unknown-field'] ?? result.error;
       setMessages({ ...messages, [field.id]: { error: true, text } });
       setStatus(text);
       return;
     }
-    const warning = result.warnings.map((code) => strings.warnings[code]).join(' ');
+    const warning = result.warnings.map((code) => strings.warnings[code] ?? '').join(' ');
     setMessages({ ...messages, [field.id]: warning ? { error: false, text: warning } : undefined });
     setDrafts({ ...drafts, [field.id]: undefined });
     if (result.value === stored) return;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RecordValue } from '../../src/lib/progress-data';
+import { COMMON_ERRORS, MESSAGES_BY_KIND } from '../../src/components/records/record-views';
 import {
   FREE_MAIL_DOMAINS,
   MAX_RECORD_LENGTH,
@@ -421,4 +422,38 @@ describe('validateRecord: names, logins and choices', () => {
   it.each(['Reseller', 'リセラー', 'Solution'])('refuses the partner type %j', (raw) => {
     expect(validate('rh-partner-type', raw)).toEqual({ ok: false, error: 'not-a-choice' });
   });
+});
+
+describe('the messages each kind of field carries to the page', () => {
+  const samples = [
+    'x',
+    'abc',
+    'a@b',
+    'taro@gmail.com',
+    'info@contoso.onmicrosoft.com',
+    'gmail.com',
+    '12-3',
+    '2999-01-01',
+    '2026-02-30',
+    'Nope',
+    'x'.repeat(201),
+    'a\u0007b',
+  ];
+  it.each(RECORD_FIELDS.map((field) => [field.id, field] as const))(
+    '%s gives only messages it carries',
+    (_, field) => {
+      const { errors, warnings } = MESSAGES_BY_KIND[field.kind];
+      const records = {
+        'ms-domain': { value: 'other.example', updatedAt: '2026-01-01T00:00:00Z' },
+        'ms-user-name': { value: 'a@other.example', updatedAt: '2026-01-01T00:00:00Z' },
+      };
+      const seen = samples.map((sample) =>
+        validateRecord(field.id, sample, { records, now: new Date('2026-06-01T12:00:00') }),
+      );
+      for (const result of seen) {
+        if (result.ok) expect(warnings).toEqual(expect.arrayContaining(result.warnings));
+        else expect([...COMMON_ERRORS, ...errors]).toContain(result.error);
+      }
+    },
+  );
 });

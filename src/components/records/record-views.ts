@@ -1,6 +1,11 @@
 import type { RecordFieldView, RecordStrings } from '../../islands/RecordFields';
 import type { Lang } from '../../lib/guides';
-import { recordFieldsOfStep, type RecordErrorCode, type RecordWarningCode } from '../../lib/records';
+import {
+  recordFieldsOfStep,
+  type RecordErrorCode,
+  type RecordKind,
+  type RecordWarningCode,
+} from '../../lib/records';
 
 import type uiStrings from '../../content/i18n/en.json';
 
@@ -68,20 +73,42 @@ export function recordStringKeys(fieldIds: readonly string[]): string[] {
   ];
 }
 
-/** Interface strings of the record fields in the page's language. */
-export function recordStrings(t: Translate): RecordStrings {
+/**
+ * The messages validation can give for each kind of field, beyond those any field can give. Each
+ * record island carries only the messages of its fields, which keeps the page's HTML small.
+ */
+export const MESSAGES_BY_KIND: Record<
+  RecordKind,
+  { errors: RecordErrorCode[]; warnings: RecordWarningCode[] }
+> = {
+  email: { errors: ['not-email'], warnings: ['free-mail'] },
+  'sign-in-name': {
+    errors: ['not-sign-in-name'],
+    warnings: ['free-mail', 'reserved-word', 'domain-mismatch'],
+  },
+  domain: { errors: ['not-domain'], warnings: ['free-mail', 'domain-mismatch'] },
+  'partner-id': { errors: ['not-digits'], warnings: [] },
+  date: { errors: ['not-date', 'future-date'], warnings: [] },
+  choice: { errors: ['not-a-choice'], warnings: [] },
+  text: { errors: [], warnings: [] },
+};
+
+/** Messages any field can give. */
+export const COMMON_ERRORS: readonly RecordErrorCode[] = ['unknown-field', 'too-long', 'control-character'];
+
+/** Interface strings of the record fields in the page's language, with the messages `fields` can need. */
+export function recordStrings(t: Translate, fields: readonly RecordFieldView[]): RecordStrings {
   const text = (key: string) => t(key as UiKey);
+  const kinds = fields.map((field) => MESSAGES_BY_KIND[field.kind]);
+  const errors = new Set([...COMMON_ERRORS, ...kinds.flatMap((kind) => kind.errors)]);
+  const warnings = new Set(kinds.flatMap((kind) => kind.warnings));
   return {
     legend: t('record.legend'),
     privacy: t('record.privacy'),
     saved: t('record.saved'),
     cleared: t('record.cleared'),
     choose: t('record.choose'),
-    errors: Object.fromEntries(
-      Object.keys(ERRORS).map((code) => [code, text(`record.error.${code}`)]),
-    ) as RecordStrings['errors'],
-    warnings: Object.fromEntries(
-      Object.keys(WARNINGS).map((code) => [code, text(`record.warning.${code}`)]),
-    ) as RecordStrings['warnings'],
+    errors: Object.fromEntries([...errors].map((code) => [code, text(`record.error.${code}`)])),
+    warnings: Object.fromEntries([...warnings].map((code) => [code, text(`record.warning.${code}`)])),
   };
 }
