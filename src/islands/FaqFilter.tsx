@@ -39,16 +39,21 @@ const NO_FILTER: FaqFilterState = { query: '', vendor: undefined };
 /** Opens the site search with the same words, for when the troubleshooting page has no answer. */
 function searchWholeSite(query: string): void {
   document.querySelector<HTMLButtonElement>('site-search button[data-open-modal]')?.click();
-  // The search box appears once Pagefind's interface has loaded: try for a couple of seconds.
-  let attempts = 40;
+  // The search box appears once Pagefind's interface has loaded, which can take seconds on a slow
+  // computer: fill it as soon as it exists, and give up only after half a minute.
   const fill = () => {
     const input = document.querySelector<HTMLInputElement>('#starlight__search input');
-    if (input) {
-      input.value = query;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    } else if (--attempts > 0) setTimeout(fill, 50);
+    if (!input) return false;
+    input.value = query;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    return true;
   };
-  fill();
+  if (fill()) return;
+  const observer = new MutationObserver(() => {
+    if (fill()) observer.disconnect();
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  setTimeout(() => observer.disconnect(), 30_000);
 }
 
 /**
