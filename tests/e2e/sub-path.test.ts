@@ -50,6 +50,26 @@ describe('hosted under /partner-guides/', () => {
     await context.close();
   });
 
+  it('loads the holidays a wait needs from under the sub-path', async () => {
+    const context = await browser().newContext();
+    await context.clock.setFixedTime(new Date('2026-04-28T10:00:00+09:00'));
+    const { page, errors } = await openPage(context);
+    const holidayFiles: string[] = [];
+    page.on('response', (response) => {
+      if (response.url().includes('/holidays/')) holidayFiles.push(`${response.status()} ${response.url()}`);
+    });
+    await page.goto(site + 'microsoft/');
+    const start = page.locator('#check-ms-csp-confirm-contact-email');
+    await expect.poll(() => start.isEnabled()).toBe(true);
+    await start.check();
+    await expect
+      .poll(() => page.locator('[data-wait="ms-review"] .wait-notice__when').textContent())
+      .toBe('審査完了の目安: 5月7日（木）〜5月11日（月）');
+    expect(holidayFiles).toEqual([`200 ${site}holidays/2026.json`]);
+    expect(errors.list).toEqual([]);
+    await context.close();
+  });
+
   it('searches and filters troubleshooting entries', async () => {
     const context = await browser().newContext();
     const { page, errors } = await openPage(context);
