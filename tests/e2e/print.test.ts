@@ -61,6 +61,9 @@ describe('printing a guide', () => {
     expect(await email.isVisible()).toBe(true);
     expect(await email.inputValue()).toBe('taro@example.co.jp');
     expect(await visible('.checklist-panel__count')).toBe(true);
+    // Phases print as headings; a section without steps does not.
+    expect(await page.locator('h2#ユーザー登録を申請する').isVisible()).toBe(true);
+    expect(await page.locator('h2#始める前に').isVisible()).toBe(false);
 
     // The page fits A4 and its PDF has a sensible number of pages.
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
