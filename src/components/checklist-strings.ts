@@ -51,6 +51,7 @@ export function homeProgressStrings(t: Translate): HomeProgressStrings {
     waitsHeading: t('home.waitsHeading'),
     waitLines: waitLineTemplates(t),
     waitLate: t('home.waitLate'),
+    waitRecheck: t('home.waitRecheck'),
   };
 }
 

@@ -39,6 +39,8 @@ export interface HomeProgressStrings {
   waitLines: WaitLineTemplates;
   /** With `{what}`. */
   waitLate: string;
+  /** With `{what}`: a recheck whose time has come is due, not late. */
+  waitRecheck: string;
 }
 
 const EMPTY = emptyProgress();
@@ -129,7 +131,9 @@ function GuideWaits({
           <li key={wait.rule.id} data-wait={wait.rule.id}>
             <a href={wait.href}>
               {state.phase === 'late'
-                ? fillTemplate(strings.waitLate, { what: wait.what })
+                ? fillTemplate(wait.rule.kind === 'recheck' ? strings.waitRecheck : strings.waitLate, {
+                    what: wait.what,
+                  })
                 : `${wait.what} — ${waitLine(wait.rule.kind, state, wait.label, strings.waitLines, lang, now)}`}
             </a>
           </li>

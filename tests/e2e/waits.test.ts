@@ -77,6 +77,7 @@ describe('waits and deadlines', () => {
     await page.goto(`${site}en/`);
     const home = page.locator('.home-progress__guide[data-guide="microsoft"] .home-progress__waits');
     await expect.poll(() => home.textContent()).toContain("Microsoft's review: overdue");
+    expect(await home.textContent()).toContain('The 「リセラー」 (Reseller) tab: time to check again');
 
     // Ticking the waiting step ends the wait.
     await page.goto(`${site}en/microsoft/`);
