@@ -1,17 +1,8 @@
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
-import { useBrowser, openPage, type PageErrors } from './support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser, useTestPages } from './support/browser';
 
 const site = inject('siteUrl');
-const browser = useBrowser();
-let context: BrowserContext | undefined;
-let errors: PageErrors | undefined;
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  expect(errors?.list ?? []).toEqual([]);
-});
+const pages = useTestPages(useBrowser());
 
 const PROGRESS = JSON.stringify({
   version: 2,
@@ -21,7 +12,7 @@ const PROGRESS = JSON.stringify({
 
 describe('printing a guide', () => {
   it('prints a clean checklist: ticks, tick times and records, without navigation or explanations', async () => {
-    context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await pages.freshContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript((progress) => {
       localStorage.setItem('partner-guides:progress', progress);
       // Record the print request instead of opening the dialog.
@@ -29,9 +20,7 @@ describe('printing a guide', () => {
       window.print = () =>
         Object.assign(window, { printed: (window as unknown as { printed: number }).printed + 1 });
     }, PROGRESS);
-    const opened = await openPage(context);
-    errors = opened.errors;
-    const page = opened.page;
+    const page = await pages.newPage();
     await page.goto(`${site}hp/`);
     await expect.poll(() => page.locator('#check-hp-open-registration-page').isChecked()).toBe(true);
 
@@ -67,8 +56,8 @@ describe('printing a guide', () => {
 
     // The page fits A4 and its PDF has a sensible number of pages.
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
-    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-    expect(pages).toBeGreaterThanOrEqual(1);
-    expect(pages).toBeLessThanOrEqual(4);
+    const pdfPages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pdfPages).toBeGreaterThanOrEqual(1);
+    expect(pdfPages).toBeLessThanOrEqual(4);
   });
 });

@@ -1,27 +1,18 @@
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { useBrowser, openPage, type PageErrors } from './support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser, useTestPages } from './support/browser';
 
 const site = inject('siteUrl');
 const KEY = 'partner-guides:progress';
-const browser = useBrowser();
-let context: BrowserContext | undefined;
-let errors: PageErrors | undefined;
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  expect(errors?.list ?? []).toEqual([]);
-});
+const pages = useTestPages(useBrowser());
 
 async function open(path: string, init?: string): Promise<Page> {
-  context = await browser().newContext();
+  const context = await pages.freshContext();
   if (init) await context.addInitScript(init);
-  const opened = await openPage(context);
-  errors = opened.errors;
-  await opened.page.goto(site + path);
-  await opened.page.locator('.record-field input:enabled, .record-field select:enabled').first().waitFor();
-  return opened.page;
+  const page = await pages.newPage();
+  await page.goto(site + path);
+  await page.locator('.record-field input:enabled, .record-field select:enabled').first().waitFor();
+  return page;
 }
 
 async function reload(page: Page): Promise<void> {

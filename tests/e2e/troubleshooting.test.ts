@@ -1,29 +1,17 @@
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { useBrowser, openPage, type PageErrors } from './support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser, useTestPages } from './support/browser';
 
 const site = inject('siteUrl');
-
-const browser = useBrowser();
-let context: BrowserContext | undefined;
-let errors: PageErrors | undefined;
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  const logged = errors?.list ?? [];
-  errors = undefined;
-  expect(logged).toEqual([]);
-});
+const pages = useTestPages(useBrowser());
 
 async function open(path: string): Promise<Page> {
-  context = await browser().newContext();
+  const context = await pages.freshContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site).origin });
-  const opened = await openPage(context);
-  errors = opened.errors;
-  await opened.page.goto(site + path);
-  await opened.page.locator('#faq-filter-query:not([disabled])').waitFor();
-  return opened.page;
+  const page = await pages.newPage();
+  await page.goto(site + path);
+  await page.locator('#faq-filter-query:not([disabled])').waitFor();
+  return page;
 }
 
 /** Ids of the entries the page shows. */

@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { useBrowser, openPage, type PageErrors } from './support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { useBrowser, useTestPages } from './support/browser';
 
 const site = inject('siteUrl');
-const browser = useBrowser();
-let context: BrowserContext | undefined;
-let errors: PageErrors | undefined;
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  expect(errors?.list ?? []).toEqual([]);
-});
+const pages = useTestPages(useBrowser());
 
 /** A time in Japan, e.g. `jst('2026-04-28T10:00')`. */
 const jst = (local: string) => new Date(`${local}:00+09:00`);
@@ -21,13 +13,12 @@ const jst = (local: string) => new Date(`${local}:00+09:00`);
  * hydrates and its countdowns re-read the clock): countdowns can be checked to the second.
  */
 async function openAt(path: string, time: Date, options: BrowserContextOptions = {}): Promise<Page> {
-  context = await browser().newContext(options);
+  const context = await pages.freshContext(options);
   await context.clock.setFixedTime(time);
-  const opened = await openPage(context);
-  errors = opened.errors;
-  await opened.page.goto(site + path);
-  await waitForHydration(opened.page);
-  return opened.page;
+  const page = await pages.newPage();
+  await page.goto(site + path);
+  await waitForHydration(page);
+  return page;
 }
 
 async function waitForHydration(page: Page): Promise<void> {
@@ -132,7 +123,7 @@ describe('waits and deadlines', () => {
     expect(await text(page, 'ms-review-check-status')).toContain('(Tue 28 Apr, 0:30)');
 
     // The browser logs the blocked request; that error is the point of this test, not a fault.
-    if (errors) errors.list = errors.list.filter((line) => !line.includes('net::ERR_FAILED'));
+    pages.forgive(/net::ERR_FAILED/);
     await page.unroute('**/holidays/*.json');
     await page.reload();
     await waitForHydration(page);

@@ -1,5 +1,11 @@
-import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 
 /** Debian's Chromium; never a downloaded browser (downloads fail on our machines). */
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -48,4 +54,46 @@ export async function openPage(context: BrowserContext): Promise<{ page: Page; e
     if (message.type() === 'error') errors.list.push(`console: ${message.text()}`);
   });
   return { page, errors };
+}
+
+/** Pages of one test, in a browser context of their own. */
+export interface TestPages {
+  /** Starts a fresh context for the test (closing its previous one), e.g. with a clock or a locale. */
+  freshContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** Opens a page in the test's context (a default one if none was started). */
+  newPage(): Promise<Page>;
+  /** Drops logged lines the test causes on purpose (a request it blocks, for example). */
+  forgive(pattern: RegExp): void;
+}
+
+/**
+ * Gives each test its own browser context, closed after the test, and fails the test if any of its
+ * pages threw or logged an error.
+ */
+export function useTestPages(browser: () => Browser): TestPages {
+  let context: BrowserContext | undefined;
+  let errors: PageErrors[] = [];
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+    const logged = errors.flatMap((error) => error.list);
+    errors = [];
+    expect(logged).toEqual([]);
+  });
+  const freshContext = async (options: BrowserContextOptions = {}) => {
+    await context?.close();
+    context = await browser().newContext(options);
+    return context;
+  };
+  return {
+    freshContext,
+    async newPage() {
+      const opened = await openPage(context ?? (await freshContext()));
+      errors.push(opened.errors);
+      return opened.page;
+    },
+    forgive(pattern) {
+      for (const error of errors) error.list = error.list.filter((line) => !pattern.test(line));
+    },
+  };
 }
