@@ -71,7 +71,7 @@ export default defineConfig({
         {
           label: 'サポート',
           translations: { en: 'Help' },
-          items: [{ slug: 'troubleshooting' }, { slug: 'about' }],
+          items: [{ slug: 'troubleshooting' }, { slug: 'handoff' }, { slug: 'about' }],
         },
       ],
       head: [
@@ -85,6 +85,7 @@ export default defineConfig({
         './src/styles/waits.css',
         './src/styles/records.css',
         './src/styles/troubleshooting.css',
+        './src/styles/handoff.css',
       ],
       components: {
         PageTitle: './src/components/overrides/PageTitle.astro',

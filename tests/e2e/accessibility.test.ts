@@ -1,30 +1,14 @@
 import { fileURLToPath } from 'node:url';
-import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { axeViolations } from './support/axe';
 import { useBrowser } from './support/browser';
 import { listRoutes } from '../support/page-weight';
 
 const site = inject('siteUrl');
 const routes = listRoutes(fileURLToPath(new URL('../../dist/', import.meta.url)));
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const browser = useBrowser();
-
-/** Runs axe on the page and lists each violation with the elements it found. */
-async function violations(page: Page): Promise<string[]> {
-  // withTags() and withRules() together would run only the listed rules: keep every rule of the
-  // tags and switch target-size on beside them.
-  const results = await new AxeBuilder({ page })
-    .options({
-      runOnly: { type: 'tag', values: TAGS },
-      rules: { 'target-size': { enabled: true }, 'label-content-name-mismatch': { enabled: true } },
-    })
-    .analyze();
-  return results.violations.map(
-    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
-}
 
 async function openInTheme(route: string, theme: 'light' | 'dark'): Promise<Page> {
   const context = await browser().newContext({ colorScheme: theme });
@@ -38,7 +22,7 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (them
   it.each(routes)('/%s has no axe violations', async (route) => {
     const page = await openInTheme(route, theme);
     expect(await page.locator('html').getAttribute('data-theme')).toBe(theme);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
 });
@@ -48,6 +32,6 @@ it('a guide with ticked steps has no axe violations', async () => {
   for (const id of ['ms-account-open-signup-page', 'ms-account-create-new'])
     await page.locator(`#check-${id}`).check();
   await expect.poll(() => page.locator('.guide-step__status').first().textContent()).toMatch(/完了/);
-  expect(await violations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await page.context().close();
 });
