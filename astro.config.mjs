@@ -77,7 +77,7 @@ export default defineConfig({
         {
           label: 'サポート',
           translations: { en: 'Help' },
-          items: [{ slug: 'troubleshooting' }, { slug: 'about' }],
+          items: [{ slug: 'troubleshooting' }, { slug: 'handoff' }, { slug: 'about' }],
         },
       ],
       head: [
@@ -93,6 +93,7 @@ export default defineConfig({
         './src/styles/print.css',
         './src/styles/troubleshooting.css',
         './src/styles/timeline.css',
+        './src/styles/handoff.css',
       ],
       components: {
         PageTitle: './src/components/overrides/PageTitle.astro',

@@ -11,7 +11,7 @@ import { fillTemplate } from '../lib/template';
 type Translate = App.Locals['t'];
 
 /** The storage notices in the current page's language. */
-function noticeStrings(t: Translate): StorageNoticeStrings {
+export function noticeStrings(t: Translate): StorageNoticeStrings {
   return {
     unavailable: t('checklist.noticeUnavailable'),
     recovered: t('checklist.noticeRecovered'),

@@ -6,7 +6,7 @@
  */
 import type { Lang } from './guides';
 import type { RecordValue } from './progress-data';
-import { RECORD_FIELDS, parseCalendarDate, type RecordFieldId } from './records';
+import { RECORD_FIELDS, getRecordField, parseCalendarDate, type RecordFieldId } from './records';
 
 /** The message, or the fields still to fill in before it can be written. */
 export type Handoff = { status: 'ready'; text: string } | { status: 'missing'; missing: RecordFieldId[] };
@@ -41,6 +41,23 @@ export function formatRecordDate(value: string, lang: Lang): string {
   return lang === 'ja'
     ? `${date.year}年${date.month}月${date.day}日`
     : `${date.day} ${MONTHS_EN[date.month - 1] ?? ''} ${date.year}`;
+}
+
+/**
+ * A stored record value as a page shows it: dates in the page's language, choices by their label
+ * (`choiceLabels`, stored value to label), anything else as stored. Fields this version of the site
+ * does not know show their value as stored.
+ */
+export function formatRecordValue(
+  fieldId: string,
+  value: string,
+  lang: Lang,
+  choiceLabels: Readonly<Record<string, string>> = {},
+): string {
+  const kind = getRecordField(fieldId)?.kind;
+  if (kind === 'date') return formatRecordDate(value, lang);
+  if (kind === 'choice') return Object.hasOwn(choiceLabels, value) ? (choiceLabels[value] ?? value) : value;
+  return value;
 }
 
 interface HandoffValues {

@@ -85,6 +85,15 @@ export function exportProgress(data: ProgressData, now: Date = new Date()): stri
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
+/**
+ * Name of an export file made at `now`: `partner-guides-progress-YYYY-MM-DD.json`, dated on the
+ * user's own clock (the calendar they will look for the file by).
+ */
+export function exportFileName(now: Date): string {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `partner-guides-progress-${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
+}
+
 /** Reads every tick strictly; undefined when anything is malformed. */
 function readGuides(value: unknown): Record<string, GuideTicks> | undefined {
   if (!isPlainObject(value)) return undefined;

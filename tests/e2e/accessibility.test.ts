@@ -1,40 +1,14 @@
 import { fileURLToPath } from 'node:url';
-import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { axeViolations } from './support/axe';
 import { useBrowser } from './support/browser';
 import { listRoutes } from '../support/page-weight';
 
 const site = inject('siteUrl');
 const routes = listRoutes(fileURLToPath(new URL('../../dist/', import.meta.url)));
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const browser = useBrowser();
-
-/** The rules whose outcome depends on the colour theme; the others give the same result in both. */
-const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
-
-/**
- * Runs axe on the page and lists each violation with the elements it found: every rule of the tags,
- * or (`coloursOnly`) just the colour rules, for a second theme of a page already fully scanned.
- */
-async function violations(page: Page, coloursOnly = false): Promise<string[]> {
-  // withTags() and withRules() together would run only the listed rules: keep every rule of the
-  // tags and switch target-size on beside them.
-  const results = await new AxeBuilder({ page })
-    .options(
-      coloursOnly
-        ? { runOnly: { type: 'rule', values: COLOUR_RULES } }
-        : {
-            runOnly: { type: 'tag', values: TAGS },
-            rules: { 'target-size': { enabled: true }, 'label-content-name-mismatch': { enabled: true } },
-          },
-    )
-    .analyze();
-  return results.violations.map(
-    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
-}
 
 async function openInTheme(route: string, theme: 'light' | 'dark'): Promise<Page> {
   const context = await browser().newContext({ colorScheme: theme });
@@ -49,7 +23,7 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (them
   it.each(routes)('/%s has no axe violations', async (route) => {
     const page = await openInTheme(route, theme);
     expect(await page.locator('html').getAttribute('data-theme')).toBe(theme);
-    expect(await violations(page, theme === 'dark')).toEqual([]);
+    expect(await axeViolations(page, { coloursOnly: theme === 'dark' })).toEqual([]);
     await page.context().close();
   });
 });
@@ -78,11 +52,11 @@ it.each(['light', 'dark'] as const)(
     await partnerId.fill('abc');
     await partnerId.press('Tab');
     await page.locator('.record-field__message--error').waitFor();
-    expect(await violations(page, theme === 'dark')).toEqual([]);
+    expect(await axeViolations(page, { coloursOnly: theme === 'dark' })).toEqual([]);
 
     await page.goto(`${site}en/hp/`);
     await expect.poll(() => page.locator('.wait-notice').count()).toBe(2);
-    expect(await violations(page, theme === 'dark')).toEqual([]);
+    expect(await axeViolations(page, { coloursOnly: theme === 'dark' })).toEqual([]);
     await context.close();
   },
 );

@@ -10,7 +10,7 @@ describe.each([
   ['ja', ''],
   ['en', 'en/'],
 ])('navigation in %s', (_lang, prefix) => {
-  it('leads from the home page and the sidebar to every guide and the troubleshooting page', async () => {
+  it('leads from the home page and the sidebar to every guide, troubleshooting and hand-off', async () => {
     const page = await browser().newPage();
     await page.goto(site + prefix);
     const inContent = await page
@@ -19,7 +19,7 @@ describe.each([
     const inSidebar = await page
       .locator('#starlight__sidebar a')
       .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-    for (const slug of [...GUIDES, 'troubleshooting']) {
+    for (const slug of [...GUIDES, 'troubleshooting', 'handoff']) {
       expect(inContent).toContain(`/${prefix}${slug}/`);
       expect(inSidebar).toContain(`/${prefix}${slug}/`);
     }

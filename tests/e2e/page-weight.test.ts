@@ -5,6 +5,7 @@ import { GUIDE_IDS } from '../../src/lib/guides';
 import {
   BASELINE_ROUTE,
   BUDGETS,
+  NAMED_JS_BUDGETS,
   WAITS_SCRIPT,
   listRoutes,
   measurePage,
@@ -46,8 +47,9 @@ describe('page weight budgets (gzip)', () => {
     const weight = weights.get(route)!;
     const isGuide = GUIDE_IDS.some((guide) => route === `${guide}/` || route === `en/${guide}/`);
     const budget =
+      NAMED_JS_BUDGETS[route] ??
       (isGuide ? BUDGETS.guideJsOverBaseline : BUDGETS.otherJsOverBaseline) +
-      (withWaits.has(route) ? BUDGETS.waitsJs : 0);
+        (withWaits.has(route) ? BUDGETS.waitsJs : 0);
     expect(weight.jsAtLoad - baseline.jsAtLoad).toBeLessThanOrEqual(budget);
     expect(weight.jsAfterIdle - baseline.jsAfterIdle).toBeLessThanOrEqual(budget);
   });

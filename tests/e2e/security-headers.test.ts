@@ -66,4 +66,16 @@ describe('under the generated security headers', () => {
     expect(errors.list).toEqual([]);
     await page.context().close();
   });
+
+  it('runs the hand-off page and its export without a violation', async () => {
+    const { page, errors, violations } = await open();
+    await page.goto(site + 'handoff/');
+    const save = page.getByRole('button', { name: '進捗と記録をファイルに保存' });
+    await expect.poll(() => save.isEnabled()).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
+    expect(download.suggestedFilename()).toMatch(/^partner-guides-progress-[\d-]+\.json$/);
+    expect(await violations()).toEqual([]);
+    expect(errors.list).toEqual([]);
+    await page.context().close();
+  });
 });

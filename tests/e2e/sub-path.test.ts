@@ -20,7 +20,7 @@ describe('hosted under /partner-guides/', () => {
       .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
     expect(links.length).toBeGreaterThan(5);
     expect(links.filter((href) => !href.startsWith('/partner-guides/'))).toEqual([]);
-    for (const path of ['hp/', 'en/microsoft/', 'troubleshooting/']) {
+    for (const path of ['hp/', 'en/microsoft/', 'troubleshooting/', 'handoff/']) {
       await page.goto(site + path);
       const pageLinks = await page
         .locator('a[href^="/"]')

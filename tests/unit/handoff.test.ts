@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { HANDOFF_REQUIRED_FIELDS, composeHandoff, formatRecordDate } from '../../src/lib/handoff';
+import {
+  HANDOFF_REQUIRED_FIELDS,
+  composeHandoff,
+  formatRecordDate,
+  formatRecordValue,
+} from '../../src/lib/handoff';
 import type { RecordValue } from '../../src/lib/progress-data';
 
 const AT = '2026-05-07T09:00:00.000Z';
@@ -147,5 +152,27 @@ describe('formatRecordDate', () => {
 
   it('shows a value that is not a date as it is rather than inventing one', () => {
     expect(formatRecordDate('sometime in May', 'en')).toBe('sometime in May');
+  });
+});
+
+describe('formatRecordValue', () => {
+  const labels = { 'Solution Provider': 'リセラー（Solution Provider）' };
+
+  it('writes dates in the page language', () => {
+    expect(formatRecordValue('ms-mpa-accepted-on', '2026-05-07', 'ja')).toBe('2026年5月7日');
+    expect(formatRecordValue('ms-mpa-accepted-on', '2026-05-07', 'en')).toBe('7 May 2026');
+  });
+
+  it('shows a choice by its label, or as stored when it has none', () => {
+    expect(formatRecordValue('rh-partner-type', 'Solution Provider', 'ja', labels)).toBe(
+      'リセラー（Solution Provider）',
+    );
+    expect(formatRecordValue('rh-partner-type', 'Embedded', 'ja', labels)).toBe('Embedded');
+    expect(formatRecordValue('rh-partner-type', 'toString', 'ja', labels)).toBe('toString');
+  });
+
+  it('shows other values, and values of fields it does not know, as stored', () => {
+    expect(formatRecordValue('ms-partner-id-location', '6123456', 'en', labels)).toBe('6123456');
+    expect(formatRecordValue('ms-future-field', '2026-05-07', 'ja')).toBe('2026-05-07');
   });
 });

@@ -10,6 +10,7 @@ import {
   MAX_IMPORT_BYTES,
   TRANSFER_FORMAT,
   applyImport,
+  exportFileName,
   exportProgress,
   parseImport,
   planImport,
@@ -46,6 +47,20 @@ describe('exportProgress', () => {
       guides: data.guides,
       records: data.records,
     });
+  });
+});
+
+describe('exportFileName', () => {
+  it('names the file after the local calendar date, zero-padded', () => {
+    expect(exportFileName(new Date(2026, 4, 7, 9, 0))).toBe('partner-guides-progress-2026-05-07.json');
+    expect(exportFileName(new Date(2026, 11, 31, 23, 59, 59))).toBe(
+      'partner-guides-progress-2026-12-31.json',
+    );
+  });
+
+  it("uses the user's own clock, not UTC, around midnight", () => {
+    const justAfterMidnight = new Date(2027, 0, 1, 0, 5);
+    expect(exportFileName(justAfterMidnight)).toBe('partner-guides-progress-2027-01-01.json');
   });
 });
 

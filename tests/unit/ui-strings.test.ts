@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../src/content/i18n/en.json';
 import ja from '../../src/content/i18n/ja.json';
+import { importFailureKeys } from '../../src/components/handoff/handoff-strings';
 import { recordStringKeys } from '../../src/components/records/record-views';
 import { RECORD_FIELDS } from '../../src/lib/records';
 
@@ -23,6 +24,13 @@ describe('interface strings', () => {
   it('name every record field and every validation message', () => {
     const keys = recordStringKeys(RECORD_FIELDS.map((field) => field.id));
     expect(keys.length).toBe(RECORD_FIELDS.length * 2 + 13);
+    expect(keys.filter((key) => !Object.hasOwn(en, key))).toEqual([]);
+    expect(keys.filter((key) => !Object.hasOwn(ja, key))).toEqual([]);
+  });
+
+  it('explain every reason an import is refused', () => {
+    const keys = importFailureKeys();
+    expect(keys).toHaveLength(6);
     expect(keys.filter((key) => !Object.hasOwn(en, key))).toEqual([]);
     expect(keys.filter((key) => !Object.hasOwn(ja, key))).toEqual([]);
   });

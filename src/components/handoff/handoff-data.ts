@@ -1,0 +1,40 @@
+import type { HandoffField } from '../../islands/Handoff';
+import { choiceLabel } from '../records/record-views';
+import { getStepIndex } from '../guide/step-index';
+import { VENDOR_NAMES } from '../../lib/faq-filter';
+import type { Lang } from '../../lib/guides';
+import { RECORD_FIELDS } from '../../lib/records';
+
+import type uiStrings from '../../content/i18n/en.json';
+
+/** Starlight's translation function, as found on Astro.locals.t. */
+type Translate = App.Locals['t'];
+
+/** A key of our interface strings; record labels are built from field ids. */
+type UiKey = keyof typeof uiStrings;
+
+/** Every record field with its label, the step where it is entered and, for choices, their labels. */
+export async function handoffFields(t: Translate, lang: Lang): Promise<HandoffField[]> {
+  const steps = await getStepIndex(lang);
+  return RECORD_FIELDS.map((field) => {
+    const step = steps.get(field.step);
+    if (!step) throw new Error(`Record field ${field.id} names an unknown step: ${field.step}`);
+    return {
+      id: field.id,
+      label: t(`record.label.${field.id}` as UiKey),
+      href: step.href,
+      step: `${VENDOR_NAMES[step.guide]}: ${step.title}`,
+      ...('choices' in field
+        ? { choices: Object.fromEntries(field.choices.map((value) => [value, choiceLabel(value, lang)])) }
+        : {}),
+    };
+  });
+}
+
+/** The title of every step of every guide by `<guide id>/<step id>`, as an import names ticks. */
+export async function stepTitles(lang: Lang): Promise<Record<string, string>> {
+  const steps = await getStepIndex(lang);
+  return Object.fromEntries(
+    [...steps].map(([id, step]) => [`${step.guide}/${id}`, `${VENDOR_NAMES[step.guide]}: ${step.title}`]),
+  );
+}

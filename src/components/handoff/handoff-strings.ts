@@ -1,0 +1,80 @@
+import type {
+  HandoffMessageStrings,
+  ImportFailure,
+  ProgressTransferStrings,
+  RecordTableStrings,
+} from '../../islands/Handoff';
+import { noticeStrings } from '../checklist-strings';
+
+import type uiStrings from '../../content/i18n/en.json';
+
+/** Starlight's translation function, as found on Astro.locals.t. */
+type Translate = App.Locals['t'];
+
+/** A key of our interface strings; import error keys are built from their codes. */
+type UiKey = keyof typeof uiStrings;
+
+/** Strings of the message to the distributor in the current page's language. */
+export function handoffMessageStrings(t: Translate): HandoffMessageStrings {
+  return {
+    label: t('handoff.messageLabel'),
+    hint: t('handoff.messageHint'),
+    copy: t('handoff.copy'),
+    copied: t('handoff.copied'),
+    failed: t('handoff.copyFailed'),
+    missing: t('handoff.missing'),
+  };
+}
+
+/** Strings of the table of records in the current page's language. */
+export function recordTableStrings(t: Translate): RecordTableStrings {
+  return {
+    caption: t('handoff.recordsCaption'),
+    field: t('handoff.recordsField'),
+    value: t('handoff.recordsValue'),
+    step: t('handoff.recordsStep'),
+    notEntered: t('handoff.notEntered'),
+  };
+}
+
+/** Every reason an import is refused, listed so that the compiler flags a reason without a string. */
+const FAILURES: Record<ImportFailure, null> = {
+  'not-json': null,
+  'not-ours': null,
+  'newer-version': null,
+  'bad-content': null,
+  'too-large': null,
+  unreadable: null,
+};
+
+/** The UI string keys of the import errors, for the check that both languages have them all. */
+export function importFailureKeys(): string[] {
+  return Object.keys(FAILURES).map((code) => `handoff.error.${code}`);
+}
+
+/** Strings of the export and import controls in the current page's language. */
+export function progressTransferStrings(t: Translate): ProgressTransferStrings {
+  return {
+    export: t('handoff.export'),
+    exported: t('handoff.exported'),
+    importLabel: t('handoff.importLabel'),
+    importHint: t('handoff.importHint'),
+    readOnly: t('handoff.readOnly'),
+    errors: Object.fromEntries(
+      Object.keys(FAILURES).map((code) => [code, t(`handoff.error.${code}` as UiKey)]),
+    ) as ProgressTransferStrings['errors'],
+    unchanged: t('handoff.unchanged'),
+    nothingNew: t('handoff.nothingNew'),
+    previewHeading: t('handoff.previewHeading'),
+    previewIntro: t('handoff.previewIntro'),
+    countTicks: t('handoff.countTicks'),
+    countRecords: t('handoff.countRecords'),
+    changeAdded: t('handoff.changeAdded'),
+    changeOverwritten: t('handoff.changeOverwritten'),
+    confirm: t('handoff.confirm'),
+    cancel: t('handoff.cancel'),
+    imported: t('handoff.imported'),
+    cancelled: t('handoff.cancelled'),
+    notices: noticeStrings(t),
+  };
+}

@@ -1,0 +1,405 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import CopyButton from './CopyButton';
+import { StorageNotice, type StorageNoticeStrings } from './StorageNotice';
+import { useHydrated, useHydratedStore } from './hydration';
+import { $progress, $progressReadOnly } from '../stores/progress';
+import { importProgress } from '../stores/transfer';
+import { composeHandoff, formatRecordValue } from '../lib/handoff';
+import { emptyProgress, type ProgressData } from '../lib/progress-data';
+import { formatTickTime } from '../lib/progress';
+import { fillTemplate } from '../lib/template';
+import {
+  MAX_IMPORT_BYTES,
+  exportFileName,
+  exportProgress,
+  parseImport,
+  planImport,
+  type ImportChange,
+  type ImportError,
+} from '../lib/transfer';
+import type { Lang } from '../lib/guides';
+import type { RecordFieldId } from '../lib/records';
+
+/**
+ * The islands of the hand-off page, in one module that only that page loads: the message to the
+ * distributor, the table of records, and moving progress to another computer as a file.
+ */
+
+const EMPTY = emptyProgress();
+
+/** A record field as the hand-off page shows it, with its texts in the page's language. */
+export interface HandoffField {
+  id: RecordFieldId;
+  label: string;
+  /** Link to the guide step where the field is entered. */
+  href: string;
+  /** That step, as `Microsoft: <step title>`. */
+  step: string;
+  /** For choice fields: the label of each stored value. */
+  choices?: Record<string, string>;
+}
+
+/** Interface strings of the message to the distributor. */
+export interface HandoffMessageStrings {
+  label: string;
+  hint: string;
+  copy: string;
+  copied: string;
+  failed: string;
+  missing: string;
+}
+
+/**
+ * The message to the upstream distributor, composed from the records in the page's language and
+ * kept up to date as they change (in this tab or another), or the required fields still missing.
+ */
+export function HandoffMessage({
+  lang,
+  fields,
+  strings,
+}: {
+  lang: Lang;
+  fields: HandoffField[];
+  strings: HandoffMessageStrings;
+}) {
+  const progress = useHydratedStore($progress, EMPTY);
+  const handoff = composeHandoff(progress.records, lang);
+
+  if (handoff.status === 'missing') {
+    return (
+      <div class="handoff-message" data-state="missing">
+        <p>{strings.missing}</p>
+        <ul>
+          {handoff.missing.map((id) => {
+            const field = fields.find((candidate) => candidate.id === id);
+            return <li key={id}>{field ? <a href={field.href}>{field.label}</a> : id}</li>;
+          })}
+        </ul>
+      </div>
+    );
+  }
+  return (
+    <div class="handoff-message" data-state="ready">
+      <label for="handoff-message-text">{strings.label}</label>
+      <p class="handoff__hint" id="handoff-message-hint">
+        {strings.hint}
+      </p>
+      <textarea
+        id="handoff-message-text"
+        readOnly
+        rows={handoff.text.split('\n').length}
+        aria-describedby="handoff-message-hint"
+        value={handoff.text}
+      />
+      <CopyButton text={handoff.text} label={strings.copy} copied={strings.copied} failed={strings.failed} />
+    </div>
+  );
+}
+
+/** Interface strings of the table of records. */
+export interface RecordTableStrings {
+  caption: string;
+  field: string;
+  value: string;
+  step: string;
+  notEntered: string;
+}
+
+/** Every record field with its stored value (or that it is not entered) and a link to its step. */
+export function RecordTable({
+  lang,
+  fields,
+  strings,
+}: {
+  lang: Lang;
+  fields: HandoffField[];
+  strings: RecordTableStrings;
+}) {
+  const progress = useHydratedStore($progress, EMPTY);
+  return (
+    <table class="handoff-records">
+      <caption class="sr-only">{strings.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{strings.field}</th>
+          <th scope="col">{strings.value}</th>
+          <th scope="col">{strings.step}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {fields.map((field) => {
+          const value = progress.records[field.id]?.value.trim();
+          return (
+            <tr key={field.id} data-field={field.id}>
+              <th scope="row">{field.label}</th>
+              <td>
+                {value ? (
+                  formatRecordValue(field.id, value, lang, field.choices)
+                ) : (
+                  <span class="handoff-records__empty">{strings.notEntered}</span>
+                )}
+              </td>
+              <td>
+                <a href={field.href}>{field.step}</a>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** Why a chosen file is not imported: the file format's reasons, or the browser could not read it. */
+export type ImportFailure = ImportError | 'unreadable';
+
+/** Interface strings of the export and import controls. */
+export interface ProgressTransferStrings {
+  export: string;
+  /** With `{file}`. */
+  exported: string;
+  importLabel: string;
+  importHint: string;
+  readOnly: string;
+  /** Each with `{file}`. */
+  errors: Record<ImportFailure, string>;
+  unchanged: string;
+  /** With `{file}`. */
+  nothingNew: string;
+  previewHeading: string;
+  /** With `{file}`. */
+  previewIntro: string;
+  /** With `{added}` and `{overwritten}`. */
+  countTicks: string;
+  countRecords: string;
+  /** With `{after}`. */
+  changeAdded: string;
+  /** With `{before}` and `{after}`. */
+  changeOverwritten: string;
+  confirm: string;
+  cancel: string;
+  /** With `{ticks}` and `{records}`. */
+  imported: string;
+  cancelled: string;
+  notices: StorageNoticeStrings;
+}
+
+/** A file read and accepted, waiting for the user to confirm. */
+interface PendingImport {
+  name: string;
+  data: ProgressData;
+}
+
+/** Reads a chosen file and checks it completely; nothing is changed here. */
+async function readImportFile(
+  file: File,
+): Promise<{ ok: true; data: ProgressData } | { ok: false; error: ImportFailure }> {
+  // Real files are a few kilobytes: a larger one is refused before it is read.
+  if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: 'too-large' };
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    return { ok: false, error: 'unreadable' };
+  }
+  return parseImport(text);
+}
+
+/** Offers progress and records as a download; the file is made in the browser, nothing is sent. */
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Some browsers read the blob only after the click has returned: release it a little later.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Saving progress and records to a file, and importing such a file: the file is read and checked
+ * first, what it would change is shown, and only confirming applies it.
+ */
+export function ProgressTransfer({
+  lang,
+  fields,
+  steps,
+  strings,
+}: {
+  lang: Lang;
+  /** Every record field, to name the records a file would change. */
+  fields: Pick<HandoffField, 'id' | 'label' | 'choices'>[];
+  /** Title of every step by `<guide id>/<step id>`, as `Microsoft: <step title>`. */
+  steps: Record<string, string>;
+  strings: ProgressTransferStrings;
+}) {
+  const hydrated = useHydrated();
+  const progress = useHydratedStore($progress, EMPTY);
+  const readOnly = useHydratedStore($progressReadOnly, false);
+  const [pending, setPending] = useState<PendingImport | undefined>(undefined);
+  const [status, setStatus] = useState<{ text: string; error: boolean }>({ text: '', error: false });
+  const fileInput = useRef<HTMLInputElement>(null);
+  const previewHeading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (pending) previewHeading.current?.focus();
+  }, [pending]);
+
+  const save = () => {
+    const now = new Date();
+    const name = exportFileName(now);
+    download(name, exportProgress($progress.get(), now));
+    setStatus({ text: fillTemplate(strings.exported, { file: name }), error: false });
+  };
+
+  const choose = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    setPending(undefined);
+    if (!file) return;
+    setStatus({ text: '', error: false });
+    const result = await readImportFile(file);
+    if (!result.ok) {
+      const reason = fillTemplate(strings.errors[result.error], { file: file.name });
+      setStatus({ text: `${reason} ${strings.unchanged}`, error: true });
+      input.value = '';
+      return;
+    }
+    if (planImport($progress.get(), result.data).changes.length === 0) {
+      setStatus({ text: fillTemplate(strings.nothingNew, { file: file.name }), error: false });
+      input.value = '';
+      return;
+    }
+    setPending({ name: file.name, data: result.data });
+  };
+
+  const close = (message: { text: string; error: boolean }) => {
+    setPending(undefined);
+    setStatus(message);
+    if (fileInput.current) fileInput.current.value = '';
+    requestAnimationFrame(() => fileInput.current?.focus());
+  };
+
+  const apply = (data: ProgressData) => {
+    const { counts } = planImport($progress.get(), data);
+    if (!importProgress(data)) {
+      close({ text: `${strings.readOnly} ${strings.unchanged}`, error: true });
+      return;
+    }
+    close({
+      text: fillTemplate(strings.imported, {
+        ticks: counts.tick.added + counts.tick.overwritten,
+        records: counts.record.added + counts.record.overwritten,
+      }),
+      error: false,
+    });
+  };
+
+  // Planned against the progress of now, so that a change made in another tab meanwhile shows.
+  const plan = pending ? planImport(progress, pending.data) : undefined;
+
+  const describeChange = (change: ImportChange) => {
+    const show = (value: string) =>
+      change.type === 'tick'
+        ? formatTickTime(value, lang)
+        : formatRecordValue(
+            change.key,
+            value,
+            lang,
+            fields.find((field) => field.id === change.key)?.choices,
+          );
+    const what =
+      change.type === 'tick'
+        ? (steps[change.key] ?? change.key)
+        : (fields.find((field) => field.id === change.key)?.label ?? change.key);
+    const after = show(change.after);
+    const text =
+      change.before === undefined
+        ? fillTemplate(strings.changeAdded, { after })
+        : fillTemplate(strings.changeOverwritten, { before: show(change.before), after });
+    return (
+      <li key={`${change.type}:${change.key}`} data-change={change.change}>
+        {what} <span class="handoff-preview__change">{text}</span>
+      </li>
+    );
+  };
+
+  const describedBy = [
+    'handoff-import-hint',
+    readOnly && 'handoff-import-read-only',
+    status.error && 'handoff-import-status',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <div class="handoff-transfer">
+      <StorageNotice strings={strings.notices} />
+      <p>
+        <button type="button" disabled={!hydrated} onClick={save}>
+          {strings.export}
+        </button>
+      </p>
+      <div class="handoff-transfer__import">
+        <label for="handoff-import-file">{strings.importLabel}</label>
+        <p class="handoff__hint" id="handoff-import-hint">
+          {strings.importHint}
+        </p>
+        {readOnly && (
+          <p class="handoff-transfer__read-only" id="handoff-import-read-only">
+            {strings.readOnly}
+          </p>
+        )}
+        <input
+          type="file"
+          id="handoff-import-file"
+          accept="application/json,.json"
+          ref={fileInput}
+          disabled={!hydrated || readOnly}
+          aria-describedby={describedBy}
+          onChange={(event) => void choose(event.currentTarget)}
+        />
+      </div>
+      <p
+        id="handoff-import-status"
+        class={`handoff-transfer__status${status.error ? ' handoff-transfer__status--error' : ''}`}
+        role="status"
+      >
+        {status.text}
+      </p>
+      {pending && plan && (
+        <section class="handoff-preview" aria-labelledby="handoff-preview-heading">
+          <h3 id="handoff-preview-heading" tabIndex={-1} ref={previewHeading}>
+            {strings.previewHeading}
+          </h3>
+          {plan.changes.length === 0 ? (
+            <p>{fillTemplate(strings.nothingNew, { file: pending.name })}</p>
+          ) : (
+            <>
+              <p>{fillTemplate(strings.previewIntro, { file: pending.name })}</p>
+              <ul class="handoff-preview__counts">
+                <li data-count="tick">{fillTemplate(strings.countTicks, plan.counts.tick)}</li>
+                <li data-count="record">{fillTemplate(strings.countRecords, plan.counts.record)}</li>
+              </ul>
+              <ul class="handoff-preview__changes">{plan.changes.map(describeChange)}</ul>
+            </>
+          )}
+          <p class="handoff-preview__actions not-content">
+            <button
+              type="button"
+              disabled={readOnly || plan.changes.length === 0}
+              onClick={() => apply(pending.data)}
+            >
+              {strings.confirm}
+            </button>
+            <button type="button" onClick={() => close({ text: strings.cancelled, error: false })}>
+              {strings.cancel}
+            </button>
+          </p>
+        </section>
+      )}
+    </div>
+  );
+}

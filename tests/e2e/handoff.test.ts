@@ -1,0 +1,399 @@
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { axeViolations } from './support/axe';
+import { useBrowser, openPage, type PageErrors } from './support/browser';
+import { composeHandoff } from '../../src/lib/handoff';
+import type { ProgressData } from '../../src/lib/progress-data';
+import { exportProgress } from '../../src/lib/transfer';
+
+const site = inject('siteUrl');
+const KEY = 'partner-guides:progress';
+const browser = useBrowser();
+let contexts: BrowserContext[] = [];
+let errors: PageErrors[] = [];
+
+afterEach(async () => {
+  for (const context of contexts) await context.close();
+  contexts = [];
+  const logged = errors.flatMap((e) => e.list);
+  errors = [];
+  expect(logged).toEqual([]);
+});
+
+/** A new browser context (a fresh browser profile), optionally with progress already stored. */
+async function newContext(
+  stored?: ProgressData,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  const context = await browser().newContext(options);
+  contexts.push(context);
+  if (stored) {
+    // Only into an empty storage, so that what a test changes survives reloads and navigation.
+    await context.addInitScript(
+      ([key, value]) => {
+        if (localStorage.getItem(key) === null) localStorage.setItem(key, value);
+      },
+      [KEY, JSON.stringify(stored)] as const,
+    );
+  }
+  return context;
+}
+
+async function newPage(context: BrowserContext): Promise<Page> {
+  const opened = await openPage(context);
+  errors.push(opened.errors);
+  return opened.page;
+}
+
+/** Opens the hand-off page and waits until its controls are live. */
+async function openHandoff(page: Page, path = 'handoff/'): Promise<void> {
+  await page.goto(site + path);
+  await page.locator('#handoff-import-file:enabled, #handoff-import-read-only').first().waitFor();
+}
+
+/** Notes a record on a guide the way a user does: type, then leave the field. */
+async function enterRecord(page: Page, label: string, value: string): Promise<void> {
+  const field = page.getByLabel(label, { exact: true });
+  await expect.poll(() => field.isEnabled()).toBe(true);
+  await field.fill(value);
+  await field.press('Tab');
+  await expect
+    .poll(() => page.locator('.record-fields [role="status"]').allTextContents())
+    .toContain(`「${label}」を保存しました。`);
+}
+
+const storedRaw = (page: Page) => page.evaluate((key) => localStorage.getItem(key), KEY);
+const stored = async (page: Page) => JSON.parse((await storedRaw(page)) ?? 'null') as unknown;
+const message = (page: Page) => page.locator('#handoff-message-text');
+const status = (page: Page) => page.locator('#handoff-import-status');
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+const AT = '2026-11-20T01:00:00.000Z';
+const LATER = '2026-11-21T05:30:00.000Z';
+
+/** Progress as a user on another computer would have it: ticks in two guides and four records. */
+const SAMPLE: ProgressData = {
+  version: 2,
+  guides: {
+    microsoft: {
+      'ms-account-open-signup-page': { tickedAt: AT },
+      'ms-account-save': { tickedAt: LATER },
+    },
+    redhat: { 'rh-open-partner-connect': { tickedAt: AT } },
+  },
+  records: {
+    'ms-domain': { value: 'contoso.onmicrosoft.com', updatedAt: AT },
+    'ms-partner-id-location': { value: '6123456', updatedAt: AT },
+    'ms-mpa-accepted-on': { value: '2025-04-01', updatedAt: LATER },
+    'rh-partner-type': { value: 'Solution Provider', updatedAt: LATER },
+  },
+};
+
+describe('message to the upstream distributor', () => {
+  it('composes the Japanese message from records entered on the guide, live, and copies exactly it', async () => {
+    const context = await newContext(undefined, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const handoff = await newPage(context);
+    await openHandoff(handoff);
+    const missing = handoff.locator('.handoff-message[data-state="missing"] li');
+    await expect
+      .poll(() => missing.allTextContents())
+      .toEqual(['パートナー ID（ロケーション）', 'MPA に同意した日', 'MPA に同意した方のお名前']);
+
+    const guide = await newPage(context);
+    await guide.goto(`${site}microsoft/`);
+    await enterRecord(guide, 'パートナー ID（ロケーション）', '6123456');
+    await enterRecord(guide, 'MPA に同意した日', '2025-04-01');
+    // The hand-off page, open in another tab, follows the records as they are saved.
+    await expect.poll(() => missing.allTextContents()).toEqual(['MPA に同意した方のお名前']);
+    await enterRecord(guide, 'MPA に同意した方のお名前', '山田　太郎');
+
+    const expected = composeHandoff(
+      {
+        'ms-partner-id-location': { value: '6123456', updatedAt: AT },
+        'ms-mpa-accepted-on': { value: '2025-04-01', updatedAt: AT },
+        'ms-mpa-accepted-by': { value: '山田　太郎', updatedAt: AT },
+      },
+      'ja',
+    );
+    if (expected.status !== 'ready') throw new Error('the sample records should compose a message');
+    await expect.poll(() => message(handoff).inputValue()).toBe(expected.text);
+    expect(expected.text).toContain('同意日: 2025年4月1日');
+    expect(await message(handoff).getAttribute('readonly')).not.toBeNull();
+    expect(await handoff.getByLabel('連絡文', { exact: true }).getAttribute('id')).toBe(
+      'handoff-message-text',
+    );
+
+    await handoff.reload();
+    await expect.poll(() => message(handoff).inputValue()).toBe(expected.text);
+    const copy = handoff.getByRole('button', { name: '連絡文をコピー' });
+    await expect.poll(() => copy.isEnabled()).toBe(true);
+    await copy.click();
+    await expect
+      .poll(() => handoff.locator('.handoff-message .copy-button [role="status"]').textContent())
+      .toBe('連絡文をコピーしました。');
+    expect(await handoff.evaluate(() => navigator.clipboard.readText())).toBe(expected.text);
+  });
+
+  it('lists the missing fields with links to the steps where they are entered', async () => {
+    const context = await newContext({
+      version: 2,
+      guides: {},
+      records: { 'ms-mpa-accepted-on': { value: '2025-04-01', updatedAt: AT } },
+    });
+    const page = await newPage(context);
+    await openHandoff(page);
+    const intro = page.locator('.handoff-message p');
+    await expect.poll(() => intro.textContent()).toMatch(/^次の情報が未入力のため、連絡文を作成できません。/);
+    const links = page.locator('.handoff-message[data-state="missing"] a');
+    await expect
+      .poll(() => links.allTextContents())
+      .toEqual(['パートナー ID（ロケーション）', 'MPA に同意した方のお名前']);
+    expect(await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')))).toEqual([
+      '/microsoft/#ms-csp-link-partner-id',
+      '/microsoft/#ms-mpa-accept',
+    ]);
+    expect(await message(page).count()).toBe(0);
+
+    await links.first().click();
+    await page.waitForURL(`${site}microsoft/#ms-csp-link-partner-id`);
+    await expect
+      .poll(() => page.getByLabel('パートナー ID（ロケーション）', { exact: true }).isVisible())
+      .toBe(true);
+  });
+
+  it('composes the English message on the English page', async () => {
+    const context = await newContext({
+      ...SAMPLE,
+      records: { ...SAMPLE.records, 'ms-mpa-accepted-by': { value: 'Taro Yamada', updatedAt: AT } },
+    });
+    const page = await newPage(context);
+    await openHandoff(page, 'en/handoff/');
+    await expect.poll(() => message(page).inputValue()).toMatch(/^Hello,\n/);
+    const text = await message(page).inputValue();
+    expect(text).toContain('Date accepted: 1 April 2025');
+    expect(text).toContain('Accepted by: Taro Yamada');
+    expect(text).toContain('Partner ID (location) linked to the CSP enrollment: 6123456');
+    expect(text).toContain('Organization account domain: contoso.onmicrosoft.com');
+    expect(await page.getByLabel('Message', { exact: true }).inputValue()).toBe(text);
+  });
+});
+
+describe('records', () => {
+  it('shows every field with its value or that it is not entered, and a link to its step', async () => {
+    const context = await newContext(SAMPLE);
+    const page = await newPage(context);
+    await openHandoff(page);
+    const row = (field: string) => page.locator(`.handoff-records tr[data-field="${field}"]`);
+    await expect
+      .poll(() => row('ms-domain').locator('td').first().textContent())
+      .toBe('contoso.onmicrosoft.com');
+    expect(await page.locator('.handoff-records tbody tr').count()).toBe(9);
+    expect(await row('ms-mpa-accepted-on').locator('td').first().textContent()).toBe('2025年4月1日');
+    expect(await row('rh-partner-type').locator('td').first().textContent()).toBe(
+      'リセラー（Solution Provider）',
+    );
+    expect(await row('ms-mpa-accepted-by').locator('td').first().textContent()).toBe('未入力');
+    expect(await row('ms-mpa-accepted-by').locator('th').textContent()).toBe('MPA に同意した方のお名前');
+    expect(await row('rh-partner-type').locator('a').getAttribute('href')).toBe(
+      '/redhat/#rh-select-partner-type',
+    );
+
+    await page.goto(`${site}en/handoff/`);
+    await expect
+      .poll(() => row('ms-mpa-accepted-on').locator('td').first().textContent())
+      .toBe('1 April 2025');
+    expect(await row('rh-partner-type').locator('td').first().textContent()).toBe('Solution Provider');
+    expect(await row('hp-account-email').locator('td').first().textContent()).toBe('Not entered');
+    expect(await row('ms-domain').locator('a').getAttribute('href')).toBe('/en/microsoft/#ms-account-save');
+  });
+});
+
+describe('moving progress to another computer', () => {
+  it('exports to a file that a fresh browser imports after a preview, giving the same progress', async () => {
+    const source = await newPage(await newContext(SAMPLE));
+    await openHandoff(source);
+    const requests: string[] = [];
+    source.on('request', (request) => requests.push(request.url()));
+    const [download] = await Promise.all([
+      source.waitForEvent('download'),
+      source.getByRole('button', { name: '進捗と記録をファイルに保存' }).click(),
+    ]);
+    const name = download.suggestedFilename();
+    expect(name).toMatch(/^partner-guides-progress-\d{4}-\d{2}-\d{2}\.json$/);
+    await expect
+      .poll(() => status(source).textContent())
+      .toBe(`「${name}」を保存しました。ブラウザーのダウンロード先をご確認ください。`);
+    expect(requests.filter((url) => /^https?:/.test(url))).toEqual([]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    const file = Buffer.concat(chunks);
+    expect(JSON.parse(file.toString('utf8'))).toMatchObject({
+      format: 'partner-guides-progress',
+      version: 2,
+      guides: SAMPLE.guides,
+      records: SAMPLE.records,
+    });
+    const exported = await stored(source);
+
+    const target = await newPage(await newContext());
+    await openHandoff(target);
+    const before = await storedRaw(target);
+    await target
+      .locator('#handoff-import-file')
+      .setInputFiles({ name, mimeType: 'application/json', buffer: file });
+    const preview = target.locator('.handoff-preview');
+    await expect.poll(() => focusedId(target)).toBe('handoff-preview-heading');
+    expect(await preview.locator('h3').textContent()).toBe('取り込む内容の確認');
+    expect(await preview.locator('.handoff-preview__counts li').allTextContents()).toEqual([
+      'チェック: 追加 3 件、上書き 0 件',
+      '記録: 追加 4 件、上書き 0 件',
+    ]);
+    const changes = await preview.locator('.handoff-preview__changes li').allTextContents();
+    expect(changes).toHaveLength(7);
+    expect(changes).toContain(
+      'Microsoft: 組織アカウントの内容を入力して「保存」を選択します 追加: 2026/11/21(土) 14:30',
+    );
+    expect(changes).toContain('パートナータイプ 追加: リセラー（Solution Provider）');
+    expect(changes).toContain('MPA に同意した日 追加: 2025年4月1日');
+    // Nothing changes until the import is confirmed.
+    expect(await storedRaw(target)).toBe(before);
+    expect(await axeViolations(target)).toEqual([]);
+
+    await preview.getByRole('button', { name: '取り込む' }).click();
+    await expect
+      .poll(() => status(target).textContent())
+      .toBe('取り込みました。チェック 3 件と記録 4 件を反映しました。');
+    expect(await preview.count()).toBe(0);
+    await expect.poll(() => focusedId(target)).toBe('handoff-import-file');
+    expect(await stored(target)).toEqual(exported);
+
+    await target.goto(`${site}microsoft/`);
+    const box = (id: string) => target.locator(`#check-${id}`);
+    await expect.poll(() => box('ms-account-save').isChecked()).toBe(true);
+    expect(await box('ms-account-open-signup-page').isChecked()).toBe(true);
+    expect(await box('ms-account-create-new').isChecked()).toBe(false);
+    expect(await target.getByLabel('組織アカウントのドメイン', { exact: true }).inputValue()).toBe(
+      'contoso.onmicrosoft.com',
+    );
+    expect(await target.getByLabel('MPA に同意した日', { exact: true }).inputValue()).toBe('2025-04-01');
+    await target.goto(`${site}redhat/`);
+    await expect.poll(() => target.locator('#check-rh-open-partner-connect').isChecked()).toBe(true);
+    expect(await target.getByLabel('パートナータイプ', { exact: true }).inputValue()).toBe(
+      'Solution Provider',
+    );
+  });
+
+  it('shows what a file would overwrite, before and after, and Cancel changes nothing', async () => {
+    const local: ProgressData = {
+      version: 2,
+      guides: { microsoft: { 'ms-account-save': { tickedAt: AT } } },
+      records: { 'ms-partner-id-location': { value: '7000001', updatedAt: AT } },
+    };
+    const page = await newPage(await newContext(local));
+    await openHandoff(page);
+    const before = await storedRaw(page);
+    await page.locator('#handoff-import-file').setInputFiles({
+      name: 'progress.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(exportProgress(SAMPLE, new Date(LATER))),
+    });
+    const preview = page.locator('.handoff-preview');
+    await expect.poll(() => focusedId(page)).toBe('handoff-preview-heading');
+    expect(await preview.locator('.handoff-preview__counts li').allTextContents()).toEqual([
+      'チェック: 追加 2 件、上書き 1 件',
+      '記録: 追加 3 件、上書き 1 件',
+    ]);
+    expect(await preview.locator('li[data-change="overwritten"]').allTextContents()).toEqual([
+      'Microsoft: 組織アカウントの内容を入力して「保存」を選択します 上書き: 2026/11/20(金) 10:00 → 2026/11/21(土) 14:30',
+      'パートナー ID（ロケーション） 上書き: 7000001 → 6123456',
+    ]);
+
+    await preview.getByRole('button', { name: 'キャンセル' }).press('Enter');
+    await expect.poll(() => preview.count()).toBe(0);
+    expect(await status(page).textContent()).toBe('取り込みをキャンセルしました。何も変更していません。');
+    await expect.poll(() => focusedId(page)).toBe('handoff-import-file');
+    expect(await storedRaw(page)).toBe(before);
+  });
+
+  it.each([
+    [
+      'not JSON',
+      'notes.json',
+      '{"format": "partner-guides-progress", ',
+      /^「notes\.json」は JSON 形式のファイルではないため/,
+    ],
+    [
+      'someone else’s JSON',
+      'data.json',
+      '{"name": "other app", "version": 2}',
+      /は、このサイトで保存した進捗のファイルではないため/,
+    ],
+    [
+      'a newer version',
+      'future.json',
+      JSON.stringify({ format: 'partner-guides-progress', version: 99, guides: {} }),
+      /は新しい版のサイトで保存されたファイルのため/,
+    ],
+    [
+      'a malformed entry',
+      'broken.json',
+      JSON.stringify({
+        format: 'partner-guides-progress',
+        version: 2,
+        guides: { hp: { 'hp-a': 1 } },
+        records: {},
+      }),
+      /は内容の一部が読み取れないため/,
+    ],
+  ])('refuses %s with a clear message and changes nothing', async (_what, name, text, expected) => {
+    const page = await newPage(await newContext(SAMPLE));
+    await openHandoff(page);
+    const before = await storedRaw(page);
+    await page.locator('#handoff-import-file').setInputFiles({
+      name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
+    await expect.poll(() => status(page).textContent()).toMatch(expected);
+    expect(await status(page).textContent()).toMatch(/このブラウザーの進捗と記録は変更していません。$/);
+    expect(await status(page).getAttribute('role')).toBe('status');
+    expect(await page.locator('#handoff-import-file').getAttribute('aria-describedby')).toContain(
+      'handoff-import-status',
+    );
+    expect(await page.locator('.handoff-preview').count()).toBe(0);
+    expect(await storedRaw(page)).toBe(before);
+  });
+
+  it('says so when a file holds nothing new, in English too', async () => {
+    const page = await newPage(await newContext(SAMPLE));
+    await openHandoff(page, 'en/handoff/');
+    await page.locator('#handoff-import-file').setInputFiles({
+      name: 'same.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(exportProgress(SAMPLE, new Date(LATER))),
+    });
+    await expect
+      .poll(() => status(page).textContent())
+      .toBe('“same.json” holds nothing that this browser does not already have. Nothing has changed.');
+    expect(await page.locator('.handoff-preview').count()).toBe(0);
+  });
+
+  it('does not import while progress is read-only (saved by a newer version)', async () => {
+    const context = await browser().newContext();
+    contexts.push(context);
+    await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [
+      KEY,
+      JSON.stringify({ version: 99, guides: {}, records: {} }),
+    ] as const);
+    const page = await newPage(context);
+    await openHandoff(page);
+    await expect
+      .poll(() => page.locator('#handoff-import-read-only').textContent())
+      .toMatch(/^進捗が新しい版のサイトで保存されているため、このページではファイルを取り込めません。/);
+    expect(await page.locator('#handoff-import-file').isDisabled()).toBe(true);
+    expect(await page.locator('#handoff-import-file').getAttribute('aria-describedby')).toContain(
+      'handoff-import-read-only',
+    );
+  });
+});
