@@ -38,6 +38,12 @@ const NO_FILTER: FaqFilterState = { query: '', vendor: undefined };
 
 /** Opens the site search with the same words, for when the troubleshooting page has no answer. */
 function searchWholeSite(query: string): void {
+  // Starlight's search opens only once its element is defined, which on a busy computer can be after
+  // this page's islands are ready: a click before that would do nothing.
+  void customElements.whenDefined('site-search').then(() => openSearchWith(query));
+}
+
+function openSearchWith(query: string): void {
   document.querySelector<HTMLButtonElement>('site-search button[data-open-modal]')?.click();
   // The search box appears once Pagefind's interface has loaded, which can take seconds on a slow
   // computer: fill it as soon as it exists, and give up only after half a minute.
