@@ -5,7 +5,7 @@ import { useBrowser, useTestPages } from './support/browser';
 const site = inject('siteUrl');
 const pages = useTestPages(useBrowser());
 
-async function open(path: string, prepare?: (context: BrowserContext) => Promise<void>): Promise<Page> {
+async function open(path: string, prepare?: (context: BrowserContext) => Promise<unknown>): Promise<Page> {
   const context = await pages.freshContext();
   await prepare?.(context);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site).origin });
