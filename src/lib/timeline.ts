@@ -1,6 +1,6 @@
 import type { PhaseInfo } from './steps';
 import { fillTemplate } from './template';
-import type { WaitDuration } from './waits';
+import { fixedDurationMs, type WaitDuration } from './waits';
 
 /**
  * The timeline shown under a guide's title: its phases (the `##` sections with steps) in order,
@@ -60,9 +60,7 @@ export function linkPhases(phases: readonly PhaseInfo[], headings: readonly Page
 
 /** A rough length of a wait in minutes, to list the shorter of two waits first. */
 function roughMinutes(duration: WaitDuration): number {
-  if ('minutes' in duration) return duration.minutes;
-  if ('hours' in duration) return duration.hours * 60;
-  return duration.businessDays.min * 24 * 60;
+  return 'businessDays' in duration ? duration.businessDays.min * 24 * 60 : fixedDurationMs(duration) / 60_000;
 }
 
 /**
