@@ -60,7 +60,9 @@ export function linkPhases(phases: readonly PhaseInfo[], headings: readonly Page
 
 /** A rough length of a wait in minutes, to list the shorter of two waits first. */
 function roughMinutes(duration: WaitDuration): number {
-  return 'businessDays' in duration ? duration.businessDays.min * 24 * 60 : fixedDurationMs(duration) / 60_000;
+  return 'businessDays' in duration
+    ? duration.businessDays.min * 24 * 60
+    : fixedDurationMs(duration) / 60_000;
 }
 
 /**
