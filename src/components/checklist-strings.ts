@@ -2,13 +2,11 @@ import type { GuideProgressStrings } from '../islands/Checklist';
 import type { HomeProgressStrings } from '../islands/HomeProgress';
 import type { StorageNoticeStrings } from '../islands/StorageNotice';
 import type { WaitStrings } from '../islands/WaitNotice';
+import type { Translate } from './ui-strings';
 import { BUSINESS_DAY_CUTOFF_HOUR, YEAR_END_CLOSURE } from '../config/business-calendar';
 import type { Lang } from '../lib/guides';
 import { MONTHS_EN, type WaitLineTemplates } from '../lib/wait-format';
 import { fillTemplate } from '../lib/template';
-
-/** Starlight's translation function, as found on Astro.locals.t. */
-type Translate = App.Locals['t'];
 
 /** The storage notices in the current page's language. */
 export function noticeStrings(t: Translate): StorageNoticeStrings {

@@ -1,17 +1,10 @@
 import type { HandoffField } from '../../islands/Handoff';
-import { choiceLabel } from '../records/record-views';
+import { choiceLabel, recordLabel } from '../records/record-views';
+import type { Translate } from '../ui-strings';
 import { getStepIndex } from '../guide/step-index';
 import { VENDOR_NAMES } from '../../lib/faq-filter';
 import type { Lang } from '../../lib/guides';
 import { RECORD_FIELDS } from '../../lib/records';
-
-import type uiStrings from '../../content/i18n/en.json';
-
-/** Starlight's translation function, as found on Astro.locals.t. */
-type Translate = App.Locals['t'];
-
-/** A key of our interface strings; record labels are built from field ids. */
-type UiKey = keyof typeof uiStrings;
 
 /** Every record field with its label, the step where it is entered and, for choices, their labels. */
 export async function handoffFields(t: Translate, lang: Lang): Promise<HandoffField[]> {
@@ -21,7 +14,7 @@ export async function handoffFields(t: Translate, lang: Lang): Promise<HandoffFi
     if (!step) throw new Error(`Record field ${field.id} names an unknown step: ${field.step}`);
     return {
       id: field.id,
-      label: t(`record.label.${field.id}` as UiKey),
+      label: recordLabel(t, field.id),
       href: step.href,
       step: `${VENDOR_NAMES[step.guide]}: ${step.title}`,
       ...('choices' in field

@@ -5,14 +5,7 @@ import type {
   RecordTableStrings,
 } from '../../islands/Handoff';
 import { noticeStrings } from '../checklist-strings';
-
-import type uiStrings from '../../content/i18n/en.json';
-
-/** Starlight's translation function, as found on Astro.locals.t. */
-type Translate = App.Locals['t'];
-
-/** A key of our interface strings; import error keys are built from their codes. */
-type UiKey = keyof typeof uiStrings;
+import type { Translate, UiKey } from '../ui-strings';
 
 /** Strings of the message to the distributor in the current page's language. */
 export function handoffMessageStrings(t: Translate): HandoffMessageStrings {

@@ -7,13 +7,12 @@ import {
   type RecordWarningCode,
 } from '../../lib/records';
 
-import type uiStrings from '../../content/i18n/en.json';
+import type { Translate, UiKey } from '../ui-strings';
 
-/** Starlight's translation function, as found on Astro.locals.t. */
-type Translate = App.Locals['t'];
-
-/** A key of our interface strings; record keys are built from field ids and codes. */
-type UiKey = keyof typeof uiStrings;
+/** The label of a record field in the page's language. */
+export function recordLabel(t: Translate, fieldId: string): string {
+  return t(`record.label.${fieldId}` as UiKey);
+}
 
 /** Japanese names of Red Hat's partner types, from the table in the Red Hat source document. */
 const PARTNER_TYPES_JA: Readonly<Record<string, string>> = {
@@ -37,7 +36,7 @@ export function recordFieldViews(stepId: string, t: Translate, lang: Lang): Reco
   return recordFieldsOfStep(stepId).map((field) => ({
     id: field.id,
     kind: field.kind,
-    label: t(`record.label.${field.id}` as UiKey),
+    label: recordLabel(t, field.id),
     hint: t(`record.hint.${field.id}` as UiKey),
     ...('choices' in field && field.choices
       ? { choices: field.choices.map((value) => ({ value, label: choiceLabel(value, lang) })) }
