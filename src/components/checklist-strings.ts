@@ -12,6 +12,7 @@ import { fillTemplate } from '../lib/template';
 export function noticeStrings(t: Translate): StorageNoticeStrings {
   return {
     unavailable: t('checklist.noticeUnavailable'),
+    full: t('checklist.noticeFull'),
     recovered: t('checklist.noticeRecovered'),
     backupFailed: t('checklist.noticeBackupFailed'),
     newer: t('checklist.noticeNewer'),

@@ -16,6 +16,7 @@ import {
   planImport,
   type ImportChange,
   type ImportError,
+  type RefusedEntry,
 } from '../lib/transfer';
 import type { Lang } from '../lib/guides';
 import type { RecordFieldId } from '../lib/records';
@@ -180,6 +181,14 @@ export interface ProgressTransferStrings {
   cancel: string;
   /** With `{ticks}` and `{records}`. */
   imported: string;
+  /** With `{ticks}` and `{records}`: imported, but storage refused to keep it. */
+  importedNotSaved: string;
+  refusedHeading: string;
+  refusedIntro: string;
+  /** By reason code (`over-limit.<what>` for counted ones, with `{count}` and `{limit}`). */
+  refusedReasons: Record<string, string>;
+  /** With `{count}`. */
+  refusedMore: string;
   cancelled: string;
   notices: StorageNoticeStrings;
 }
@@ -188,12 +197,21 @@ export interface ProgressTransferStrings {
 interface PendingImport {
   name: string;
   data: ProgressData;
+  refused: RefusedEntry[];
+}
+
+/** Refused entries listed one by one; the rest are counted, so a hostile file cannot flood the page. */
+const MAX_REFUSED_SHOWN = 20;
+
+/** A name from a file, shortened for display: it may be as long as the file allows. */
+function shorten(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 /** Reads a chosen file and checks it completely; nothing is changed here. */
 async function readImportFile(
   file: File,
-): Promise<{ ok: true; data: ProgressData } | { ok: false; error: ImportFailure }> {
+): Promise<{ ok: true; data: ProgressData; refused: RefusedEntry[] } | { ok: false; error: ImportFailure }> {
   // Real files are a few kilobytes: a larger one is refused before it is read.
   if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: 'too-large' };
   let text: string;
@@ -267,12 +285,12 @@ export function ProgressTransfer({
       input.value = '';
       return;
     }
-    if (planImport($progress.get(), result.data).changes.length === 0) {
+    if (planImport($progress.get(), result.data).changes.length === 0 && result.refused.length === 0) {
       setStatus({ text: fillTemplate(strings.nothingNew, { file: file.name }), error: false });
       input.value = '';
       return;
     }
-    setPending({ name: file.name, data: result.data });
+    setPending({ name: file.name, data: result.data, refused: result.refused });
   };
 
   const close = (message: { text: string; error: boolean }) => {
@@ -284,17 +302,20 @@ export function ProgressTransfer({
 
   const apply = (data: ProgressData) => {
     const { counts } = planImport($progress.get(), data);
-    if (!importProgress(data)) {
+    const outcome = importProgress(data);
+    if (outcome === 'read-only') {
       close({ text: `${strings.readOnly} ${strings.unchanged}`, error: true });
       return;
     }
-    close({
-      text: fillTemplate(strings.imported, {
-        ticks: counts.tick.added + counts.tick.overwritten,
-        records: counts.record.added + counts.record.overwritten,
-      }),
-      error: false,
-    });
+    const imported = {
+      ticks: counts.tick.added + counts.tick.overwritten,
+      records: counts.record.added + counts.record.overwritten,
+    };
+    close(
+      outcome === 'saved'
+        ? { text: fillTemplate(strings.imported, imported), error: false }
+        : { text: fillTemplate(strings.importedNotSaved, imported), error: true },
+    );
   };
 
   // Planned against the progress of now, so that a change made in another tab meanwhile shows.
@@ -322,6 +343,22 @@ export function ProgressTransfer({
     return (
       <li key={`${change.type}:${change.key}`} data-change={change.change}>
         {what} <span class="handoff-preview__change">{text}</span>
+      </li>
+    );
+  };
+
+  const describeRefused = (entry: RefusedEntry, index: number) => {
+    if (entry.type === 'over-limit') {
+      const text = fillTemplate(strings.refusedReasons[`over-limit.${entry.what}`] ?? '', entry);
+      return <li key={`limit:${entry.what}`}>{text}</li>;
+    }
+    const what =
+      entry.type === 'tick'
+        ? (steps[entry.key] ?? shorten(entry.key))
+        : (fields.find((field) => field.id === entry.key)?.label ?? shorten(entry.key));
+    return (
+      <li key={`${entry.type}:${index}`} data-refused={entry.reason}>
+        {what} <span class="handoff-preview__change">{strings.refusedReasons[entry.reason] ?? entry.reason}</span>
       </li>
     );
   };
@@ -385,6 +422,18 @@ export function ProgressTransfer({
               </ul>
               <ul class="handoff-preview__changes">{plan.changes.map(describeChange)}</ul>
             </>
+          )}
+          {pending.refused.length > 0 && (
+            <div class="handoff-preview__refused">
+              <h4>{strings.refusedHeading}</h4>
+              <p>{strings.refusedIntro}</p>
+              <ul>
+                {pending.refused.slice(0, MAX_REFUSED_SHOWN).map(describeRefused)}
+                {pending.refused.length > MAX_REFUSED_SHOWN && (
+                  <li>{fillTemplate(strings.refusedMore, { count: pending.refused.length - MAX_REFUSED_SHOWN })}</li>
+                )}
+              </ul>
+            </div>
           )}
           <p class="handoff-preview__actions not-content">
             <button

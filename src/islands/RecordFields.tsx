@@ -29,6 +29,8 @@ export interface RecordStrings {
   saved: string;
   /** With `{label}`. */
   cleared: string;
+  /** With `{label}`: kept for this visit, but storage refused it. */
+  notSaved: string;
   choose: string;
   /** Only the messages these fields can give (see MESSAGES_BY_KIND). */
   errors: Partial<Record<RecordErrorCode, string>>;
@@ -71,12 +73,17 @@ export default function RecordFields({
       return;
     }
     const warning = result.warnings.map((code) => strings.warnings[code] ?? '').join(' ');
-    setMessages({ ...messages, [field.id]: warning ? { error: false, text: warning } : undefined });
     setDrafts({ ...drafts, [field.id]: undefined });
-    if (result.value === stored) return;
-    setRecord(field.id, result.value);
+    if (result.value === stored) {
+      setMessages({ ...messages, [field.id]: warning ? { error: false, text: warning } : undefined });
+      return;
+    }
+    const outcome = setRecord(field.id, result.value);
+    const notSaved = outcome === 'not-saved' ? fillTemplate(strings.notSaved, { label: field.label }) : '';
+    const shown = [notSaved, warning].filter(Boolean).join(' ');
+    setMessages({ ...messages, [field.id]: shown ? { error: false, text: shown } : undefined });
     const template = result.value === '' ? strings.cleared : strings.saved;
-    setStatus([fillTemplate(template, { label: field.label }), warning].filter(Boolean).join(' '));
+    setStatus(notSaved ? shown : [fillTemplate(template, { label: field.label }), warning].filter(Boolean).join(' '));
   }
 
   return (

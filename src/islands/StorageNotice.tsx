@@ -6,6 +6,7 @@ import { fillTemplate } from '../lib/template';
 /** The notices about storage, in the page's language. */
 export interface StorageNoticeStrings {
   unavailable: string;
+  full: string;
   recovered: string;
   backupFailed: string;
   newer: string;
@@ -20,7 +21,11 @@ export function StorageNotice({ strings }: { strings: StorageNoticeStrings }) {
     messages.push(fillTemplate(strings.recovered, { key: problem.backupKey }));
   if (problem?.kind === 'backup-failed') messages.push(strings.backupFailed);
   if (problem?.kind === 'newer') messages.push(strings.newer);
-  if (health === 'unavailable' && problem?.kind !== 'backup-failed') messages.push(strings.unavailable);
+  // The backup notice already says that nothing is saved, and why.
+  if (problem?.kind !== 'backup-failed') {
+    if (health === 'unavailable') messages.push(strings.unavailable);
+    if (health === 'full') messages.push(strings.full);
+  }
   if (messages.length === 0) return null;
   return (
     <div class="checklist-notice" data-testid="storage-notice">

@@ -128,7 +128,11 @@ export type RecordErrorCode =
   | 'not-digits'
   | 'not-date'
   | 'future-date'
-  | 'not-a-choice';
+  | 'not-a-choice'
+  /** Stored or imported only: a line break, which the one-line field cannot hold. */
+  | 'line-break'
+  /** Stored or imported only: a value the field would have saved in another form. */
+  | 'not-normalised';
 
 /** What may be wrong with an accepted value, for the user to double-check. */
 export type RecordWarningCode = 'free-mail' | 'reserved-word' | 'domain-mismatch';
@@ -300,4 +304,21 @@ export function validateRecord(
   if (CONTROL_CHARACTER.test(value.replace(/[\t\n\r]/g, ' ')))
     return { ok: false, error: 'control-character' };
   return checkKind(field, value, context);
+}
+
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
+
+/**
+ * Checks a record value read from storage or from a file exactly as a typed one is checked (format,
+ * one line, length), and also that it is in the form the field saves. Fields this version of the
+ * site does not know get the checks every field gets. Returns why the value is refused, or undefined.
+ */
+export function checkStoredRecord(fieldId: string, value: string, now: Date): RecordErrorCode | undefined {
+  if (value.length > MAX_RECORD_LENGTH) return 'too-long';
+  if (LINE_BREAK.test(value)) return 'line-break';
+  if (CONTROL_CHARACTER.test(value)) return 'control-character';
+  if (!isRecordFieldId(fieldId)) return undefined;
+  const result = validateRecord(fieldId, value, { records: {}, now });
+  if (!result.ok) return result.error;
+  return result.value === value ? undefined : 'not-normalised';
 }

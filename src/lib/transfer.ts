@@ -11,40 +11,87 @@
  *     "records": { "<record field id>": { "value": "<text>", "updatedAt": "<ISO 8601 date-time>" } }
  *   }
  *
- * Version 1 files are the same without "records". `version` follows the stored progress shape
- * (src/lib/progress-data.ts) and so does the migration policy: a file of an older version is
- * upgraded with PROGRESS_MIGRATIONS, a file of a newer version is refused (this copy of the site
- * cannot know what it would drop), and "format" tells our files from any other JSON.
+ * Version 1 files are the same without "records". A file carries what is ticked and noted, not
+ * the removal times that stored progress keeps for merging tabs (progress version 3), so the file
+ * format stays at version 2. Migration policy: a file of an older version is upgraded with
+ * PROGRESS_MIGRATIONS, a file of a newer version is refused (this copy of the site cannot know
+ * what it would drop), and "format" tells our files from any other JSON.
  *
- * Unlike reading storage, which keeps what it can, an import is all or nothing: a file with one
- * malformed entry is refused before anything changes, so a damaged file never half-applies.
+ * A file is data from outside. A file whose structure is wrong is refused whole. Within a sound
+ * file, every entry gets the checks a typed value gets (src/lib/records.ts), times must be
+ * plausible, and what a file may add is bounded (IMPORT_LIMITS); entries that fail are listed as
+ * refused with their reason, and nothing at all changes until the user confirms the rest.
  */
 import {
+  PROGRESS_LIMITS,
   PROGRESS_MIGRATIONS,
-  PROGRESS_VERSION,
+  emptyProgress,
   isPlainObject,
   isTimestamp,
   isUsableKey,
   migrateProgress,
-  readRecord,
   readTick,
+  withRecord,
+  withStep,
   type GuideTicks,
   type ProgressData,
   type RecordValue,
 } from './progress-data';
+import { isGuideId } from './guides';
+import { checkStoredRecord, isRecordFieldId, type RecordErrorCode } from './records';
 
 /** The marker that tells a file of this site from any other JSON. */
 export const TRANSFER_FORMAT = 'partner-guides-progress';
 
+/** Version of the file format this code writes. */
+export const TRANSFER_VERSION = 2;
+
 /** Larger files are refused before they are parsed: real ones are a few kilobytes. */
 export const MAX_IMPORT_BYTES = 1024 * 1024;
+
+/**
+ * What one file may add beyond the guides and record fields this site knows. A file of this site
+ * mentions only known ones (or a few of a removed step); anything beyond these is left out.
+ */
+export const IMPORT_LIMITS = {
+  /** Guides this site does not have. */
+  unknownGuides: 3,
+  /** Ticks of one guide. */
+  stepsPerGuide: PROGRESS_LIMITS.stepsPerGuide,
+  /** Records of fields this site does not have. */
+  unknownRecords: 10,
+} as const;
 
 /** Why a file was refused. */
 export type ImportError = 'not-json' | 'not-ours' | 'newer-version' | 'bad-content' | 'too-large';
 
+/** One entry of a sound file that is not imported, and why. */
+export type RefusedEntry =
+  | {
+      type: 'tick';
+      /** `<guide id>/<step id>`. */
+      key: string;
+      /** The time is not a date-time between 2000-01-01 and tomorrow, or the id cannot be used. */
+      reason: 'bad-time' | 'bad-key';
+    }
+  | {
+      type: 'record';
+      /** The record field id. */
+      key: string;
+      reason: RecordErrorCode | 'bad-key' | 'malformed';
+    }
+  | {
+      /** Entries beyond IMPORT_LIMITS, counted rather than listed. */
+      type: 'over-limit';
+      what: keyof typeof IMPORT_LIMITS;
+      count: number;
+      limit: number;
+    };
+
 /** What reading a file found: progress in the current shape, or why it cannot be used. */
 export type ParsedImport =
-  { ok: true; data: ProgressData; exportedAt?: string } | { ok: false; error: ImportError };
+  | { ok: true; data: ProgressData; refused: RefusedEntry[]; exportedAt?: string }
+  | { ok: false; error: ImportError };
 
 /** One entry an import would add or replace. Values are tick times for ticks, noted values for records. */
 export type ImportChange =
@@ -73,13 +120,21 @@ export interface ImportPlan {
   counts: Record<ImportChange['type'], Record<ImportChange['change'], number>>;
 }
 
-/** Serialises progress as an export file, stamped with `now`. */
+/** Serialises progress as an export file, stamped with `now`: ticks with their times, and records. */
 export function exportProgress(data: ProgressData, now: Date = new Date()): string {
+  const guides = Object.fromEntries(
+    Object.entries(data.guides)
+      .filter(([, ticks]) => Object.keys(ticks).length > 0)
+      .map(([guide, ticks]) => [
+        guide,
+        Object.fromEntries(Object.entries(ticks).map(([step, { tickedAt }]) => [step, { tickedAt }])),
+      ]),
+  );
   const file = {
     format: TRANSFER_FORMAT,
-    version: PROGRESS_VERSION,
+    version: TRANSFER_VERSION,
     exportedAt: now.toISOString(),
-    guides: data.guides,
+    guides,
     records: data.records,
   };
   return `${JSON.stringify(file, null, 2)}\n`;
@@ -94,31 +149,80 @@ export function exportFileName(now: Date): string {
   return `partner-guides-progress-${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
 }
 
-/** Reads every tick strictly; undefined when anything is malformed. */
-function readGuides(value: unknown): Record<string, GuideTicks> | undefined {
+/** Adds one to the count of entries left out over a limit. */
+function countOverLimit(refused: RefusedEntry[], what: keyof typeof IMPORT_LIMITS): void {
+  const entry = refused.find((item) => item.type === 'over-limit' && item.what === what);
+  if (entry?.type === 'over-limit') entry.count += 1;
+  else refused.push({ type: 'over-limit', what, count: 1, limit: IMPORT_LIMITS[what] });
+}
+
+/** Reads the ticks of a file; undefined when its structure is wrong. */
+function readGuides(
+  value: unknown,
+  now: Date,
+  refused: RefusedEntry[],
+): Record<string, GuideTicks> | undefined {
   if (!isPlainObject(value)) return undefined;
   const guides: Record<string, GuideTicks> = {};
+  let unknownGuides = 0;
   for (const [guide, ticks] of Object.entries(value)) {
-    if (!isUsableKey(guide) || !isPlainObject(ticks)) return undefined;
+    if (!isPlainObject(ticks)) return undefined;
+    const steps = Object.entries(ticks);
+    if (!isUsableKey(guide)) {
+      for (const [step] of steps) refused.push({ type: 'tick', key: `${guide}/${step}`, reason: 'bad-key' });
+      continue;
+    }
+    if (!isGuideId(guide)) {
+      unknownGuides += 1;
+      if (unknownGuides > IMPORT_LIMITS.unknownGuides) {
+        for (let i = 0; i < Math.max(steps.length, 1); i++) countOverLimit(refused, 'unknownGuides');
+        continue;
+      }
+    }
     const kept: GuideTicks = {};
-    for (const [step, entry] of Object.entries(ticks)) {
-      const tick = readTick(entry);
-      if (!tick || !isUsableKey(step)) return undefined;
-      kept[step] = tick;
+    let count = 0;
+    for (const [step, entry] of steps) {
+      const key = `${guide}/${step}`;
+      const tick = readTick(entry, now);
+      if (!isUsableKey(step)) refused.push({ type: 'tick', key, reason: 'bad-key' });
+      else if (!tick) refused.push({ type: 'tick', key, reason: 'bad-time' });
+      else if (count >= IMPORT_LIMITS.stepsPerGuide) countOverLimit(refused, 'stepsPerGuide');
+      else {
+        // A file gives when a step was done; when this browser changed it is decided on import.
+        kept[step] = { tickedAt: tick.tickedAt };
+        count += 1;
+      }
     }
     guides[guide] = kept;
   }
   return guides;
 }
 
-/** Reads every record strictly; undefined when anything is malformed. */
-function readRecords(value: unknown): Record<string, RecordValue> | undefined {
+/** Reads the records of a file; undefined when its structure is wrong. */
+function readRecords(value: unknown, now: Date, refused: RefusedEntry[]): Record<string, RecordValue> | undefined {
   if (!isPlainObject(value)) return undefined;
   const records: Record<string, RecordValue> = {};
+  let unknownRecords = 0;
   for (const [fieldId, entry] of Object.entries(value)) {
-    const record = readRecord(entry);
-    if (!record || !isUsableKey(fieldId)) return undefined;
-    records[fieldId] = record;
+    if (!isUsableKey(fieldId)) {
+      refused.push({ type: 'record', key: fieldId, reason: 'bad-key' });
+      continue;
+    }
+    if (!isPlainObject(entry) || typeof entry.value !== 'string' || entry.value.trim() === '') {
+      refused.push({ type: 'record', key: fieldId, reason: 'malformed' });
+      continue;
+    }
+    const problem = checkStoredRecord(fieldId, entry.value, now);
+    if (problem) {
+      refused.push({ type: 'record', key: fieldId, reason: problem });
+      continue;
+    }
+    if (!isRecordFieldId(fieldId) && ++unknownRecords > IMPORT_LIMITS.unknownRecords) {
+      countOverLimit(refused, 'unknownRecords');
+      continue;
+    }
+    // The time a value was noted elsewhere is not checked: it is replaced by the time of the import.
+    records[fieldId] = { value: entry.value, updatedAt: now.toISOString() };
   }
   return records;
 }
@@ -130,8 +234,11 @@ function exceedsLimit(text: string): boolean {
   return new TextEncoder().encode(text).length > MAX_IMPORT_BYTES;
 }
 
-/** Reads an export file completely, upgrading older versions, before anything is changed. */
-export function parseImport(text: string): ParsedImport {
+/**
+ * Reads an export file completely, upgrading older versions, before anything is changed. `now`
+ * bounds the tick times a file may carry (up to a day ahead, for a computer whose clock runs fast).
+ */
+export function parseImport(text: string, now: Date = new Date()): ParsedImport {
   if (exceedsLimit(text)) return { ok: false, error: 'too-large' };
   let parsed: unknown;
   try {
@@ -145,23 +252,24 @@ export function parseImport(text: string): ParsedImport {
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return { ok: false, error: 'bad-content' };
   }
-  if (version > PROGRESS_VERSION) return { ok: false, error: 'newer-version' };
+  if (version > TRANSFER_VERSION) return { ok: false, error: 'newer-version' };
   if (parsed.exportedAt !== undefined && !isTimestamp(parsed.exportedAt)) {
     return { ok: false, error: 'bad-content' };
   }
   // A version 1 file would pass with any "records" once upgraded: what it carried must be checked too.
   if (version < 2 && parsed.records !== undefined) return { ok: false, error: 'bad-content' };
 
-  const current = version < PROGRESS_VERSION ? migrateProgress(parsed, version, PROGRESS_MIGRATIONS) : parsed;
+  const current = version < TRANSFER_VERSION ? migrateProgress(parsed, version, PROGRESS_MIGRATIONS, TRANSFER_VERSION) : parsed;
   if (!current) return { ok: false, error: 'bad-content' };
-  const guides = readGuides(current.guides);
-  const records = readRecords(current.records);
+  const refused: RefusedEntry[] = [];
+  const guides = readGuides(current.guides, now, refused);
+  const records = readRecords(current.records, now, refused);
   if (!guides || !records) return { ok: false, error: 'bad-content' };
 
-  const data: ProgressData = { version: PROGRESS_VERSION, guides, records };
+  const data: ProgressData = { ...emptyProgress(), guides, records };
   return parsed.exportedAt === undefined
-    ? { ok: true, data }
-    : { ok: true, data, exportedAt: parsed.exportedAt };
+    ? { ok: true, data, refused }
+    : { ok: true, data, refused, exportedAt: parsed.exportedAt };
 }
 
 /** Lists what applying `incoming` to `current` would add or overwrite. */
@@ -198,17 +306,18 @@ export function planImport(current: ProgressData, incoming: ProgressData): Impor
 }
 
 /**
- * Merges a file into the browser's progress: local entries the file does not mention stay, new ones
- * are added, and where both have a different value the file's wins (its tick time, its record).
+ * Merges a file into the browser's progress at `now`: local entries the file does not mention stay,
+ * new ones are added, and where both have a different value the file's wins (its tick time, its
+ * record). Each entry the file changes is stamped `now`, so that it also wins over an older copy in
+ * another tab.
  */
-export function applyImport(current: ProgressData, incoming: ProgressData): ProgressData {
-  const guides = { ...current.guides };
-  for (const [guide, ticks] of Object.entries(incoming.guides))
-    guides[guide] = { ...guides[guide], ...ticks };
-  const records = { ...current.records };
-  for (const [key, record] of Object.entries(incoming.records)) {
-    // Same value, other time: nothing the user would call a change, so the local time stays.
-    if (records[key]?.value !== record.value) records[key] = record;
+export function applyImport(current: ProgressData, incoming: ProgressData, now: Date = new Date()): ProgressData {
+  let result = current;
+  for (const change of planImport(current, incoming).changes) {
+    result =
+      change.type === 'tick'
+        ? withStep(result, change.guide, change.step, change.after, now)
+        : withRecord(result, change.key, change.after, now);
   }
-  return { version: PROGRESS_VERSION, guides, records };
+  return result;
 }

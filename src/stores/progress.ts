@@ -1,16 +1,28 @@
-import { atom } from 'nanostores';
-import { persistentAtom } from '@nanostores/persistent';
+import { atom, onMount } from 'nanostores';
 import {
   decodeProgress,
   emptyProgress,
   encodeProgress,
+  mergeProgress,
+  sameProgress,
   withRecord,
   withStep,
   withoutGuide,
   type ProgressData,
 } from '../lib/progress-data';
 import type { RecordFieldId } from '../lib/records';
-import { $storageHealth, getStorageEngine } from './storage-engine';
+import { $storageHealth, getStorageEngine, getStorageEvents, writeStored } from './storage-engine';
+
+/**
+ * The checklist progress of this browser, shared by every open tab.
+ *
+ * Every change is made on the freshest copy there is: what storage holds at that moment, merged
+ * with what this tab holds (see mergeProgress), and is written back at once. A tab whose main
+ * thread was busy may handle a click before the browser tells it of another tab's change, so what
+ * storage returns can be stale; that is why a tab also merges every change it hears of with what
+ * it holds, and writes the merge back when the other tab's copy lacked something. Every change
+ * from every tab survives and all tabs reach the same progress, with no lock and no polling.
+ */
 
 /** localStorage key of the checklist progress; every key of this site starts with the same prefix. */
 export const STORAGE_PREFIX = 'partner-guides:';
@@ -25,40 +37,107 @@ export type StorageProblem =
 /** The latest problem found in stored progress, if any; the interface shows it as a notice. */
 export const $storageProblem = atom<StorageProblem | undefined>(undefined);
 
-/** Keeps an unreadable value aside so nothing is silently thrown away. */
-function keepAside(raw: string): void {
-  const engine = getStorageEngine();
-  if (engine[PROGRESS_BACKUP_KEY] !== raw) engine[PROGRESS_BACKUP_KEY] = raw;
-  $storageProblem.set(
-    $storageHealth.get() === 'ok'
-      ? { kind: 'recovered', backupKey: PROGRESS_BACKUP_KEY }
-      : { kind: 'backup-failed' },
-  );
-}
-
 /** True while storage holds progress from a newer version of the site: ticking is then disabled. */
 export const $progressReadOnly = atom(false);
 
-/** The stored text while it is of a newer version: writing it back leaves storage untouched. */
-let newerRaw: string | undefined;
+/** What became of a change: kept in storage, kept for this visit only, or refused (read-only). */
+export type SaveOutcome = 'saved' | 'not-saved' | 'read-only';
 
+/**
+ * True while storage holds an unreadable value that could not be kept aside: nothing is written
+ * then, so that the original stays where it is; changes last for the visit only.
+ */
+let holdWrites = false;
+
+/** Keeps an unreadable value aside so nothing is silently thrown away. */
+function keepAside(raw: string): void {
+  const engine = getStorageEngine();
+  if (engine[PROGRESS_BACKUP_KEY] === raw) {
+    holdWrites = false;
+    $storageProblem.set({ kind: 'recovered', backupKey: PROGRESS_BACKUP_KEY });
+    return;
+  }
+  const kept = writeStored(PROGRESS_BACKUP_KEY, raw) && getStorageEngine()[PROGRESS_BACKUP_KEY] === raw;
+  holdWrites = !kept;
+  $storageProblem.set(kept ? { kind: 'recovered', backupKey: PROGRESS_BACKUP_KEY } : { kind: 'backup-failed' });
+}
+
+/** Reads a stored value, keeping an unreadable one aside and noting a newer one. */
 function decodeStored(raw: string | undefined): ProgressData {
   const decoded = decodeProgress(raw);
-  newerRaw = decoded.status === 'newer' ? decoded.raw : undefined;
-  $progressReadOnly.set(newerRaw !== undefined);
+  $progressReadOnly.set(decoded.status === 'newer');
   if (decoded.status === 'recovered') keepAside(decoded.raw);
-  else if (decoded.status === 'newer') $storageProblem.set({ kind: 'newer', version: decoded.version });
-  // A value written by a newer tab and then replaced by a readable one ends read-only mode.
-  else if ($storageProblem.get()?.kind === 'newer') $storageProblem.set(undefined);
+  else {
+    holdWrites = false;
+    if (decoded.status === 'newer') $storageProblem.set({ kind: 'newer', version: decoded.version });
+    // A value written by a newer tab and then replaced by a readable one ends read-only mode.
+    else if ($storageProblem.get()?.kind === 'newer') $storageProblem.set(undefined);
+  }
   return decoded.data;
 }
 
-/** Ticks of every guide; changes with user actions, other tabs and back/forward navigation. */
-export const $progress = persistentAtom<ProgressData>(PROGRESS_KEY, emptyProgress(), {
-  decode: decodeStored,
-  encode: (data) => newerRaw ?? encodeProgress(data),
-  listen: true,
+/** Writes progress unless writing is held back; tells whether the browser kept it. */
+function persist(data: ProgressData): boolean {
+  if (holdWrites || $progressReadOnly.get()) return false;
+  return writeStored(PROGRESS_KEY, encodeProgress(data)) && $storageHealth.get() === 'ok';
+}
+
+/** Ticks and records of every guide; changes with user actions, other tabs and back/forward navigation. */
+export const $progress = atom<ProgressData>(decodeStored(getStorageEngine()[PROGRESS_KEY]));
+
+/** The stored text this tab last read or wrote, to skip work when nothing changed. */
+let lastSeen: string | undefined;
+
+/** Takes in what storage holds now (another tab's change), merged with what this tab holds. */
+function takeStored(raw: string | undefined): void {
+  if (raw === lastSeen) return;
+  lastSeen = raw;
+  if (raw === undefined) {
+    // Removed or cleared on purpose (the browser's site data settings): start over, as asked.
+    decodeStored(undefined);
+    $progress.set(emptyProgress());
+    return;
+  }
+  const incoming = decodeStored(raw);
+  if ($progressReadOnly.get()) {
+    $progress.set(incoming);
+    return;
+  }
+  const merged = mergeProgress(incoming, $progress.get());
+  $progress.set(merged);
+  // The other tab wrote without something this tab holds: write the merge back for every tab.
+  if (!sameProgress(merged, incoming) && persist(merged)) lastSeen = encodeProgress(merged);
+}
+
+const onStorage = (event: { key: string | null }): void => {
+  if (event.key === null || event.key === PROGRESS_KEY) takeStored(getStorageEngine()[PROGRESS_KEY]);
+};
+const onPageShow = (): void => takeStored(getStorageEngine()[PROGRESS_KEY]);
+
+onMount($progress, () => {
+  onPageShow();
+  const events = getStorageEvents();
+  events.addEventListener(PROGRESS_KEY, onStorage, onPageShow);
+  return () => events.removeEventListener(PROGRESS_KEY, onStorage, onPageShow);
 });
+
+/**
+ * Applies a change to the freshest progress (storage now, merged with this tab's copy) and writes it
+ * at once. Does nothing while progress is read-only.
+ */
+function change(apply: (data: ProgressData) => ProgressData): SaveOutcome {
+  if ($progressReadOnly.get()) return 'read-only';
+  const fresh = decodeStored(getStorageEngine()[PROGRESS_KEY]);
+  if ($progressReadOnly.get()) {
+    $progress.set(fresh);
+    return 'read-only';
+  }
+  const next = apply(mergeProgress(fresh, $progress.get()));
+  $progress.set(next);
+  const saved = persist(next);
+  if (saved) lastSeen = encodeProgress(next);
+  return saved ? 'saved' : 'not-saved';
+}
 
 /** A change the user made, as the polite status region reports it. */
 export type Announcement =
@@ -70,23 +149,28 @@ export type Announcement =
 /** The last change the user made, for the polite status region (never set by restoring state). */
 export const $announcement = atom<Announcement | undefined>(undefined);
 
-/** Ticks or unticks a step now. Does nothing while progress is read-only. */
-export function setStepTicked(guide: string, stepId: string, ticked: boolean, now: Date = new Date()): void {
-  if ($progressReadOnly.get()) return;
-  $progress.set(withStep($progress.get(), guide, stepId, ticked ? now.toISOString() : undefined));
-  $announcement.set({ guide, stepId, ticked });
+/** Ticks or unticks a step now. */
+export function setStepTicked(guide: string, stepId: string, ticked: boolean, now: Date = new Date()): SaveOutcome {
+  const outcome = change((data) => withStep(data, guide, stepId, ticked ? now.toISOString() : undefined, now));
+  if (outcome !== 'read-only') $announcement.set({ guide, stepId, ticked });
+  return outcome;
 }
 
-/** Clears every tick of a guide. Does nothing while progress is read-only. */
-export function resetGuide(guide: string): void {
-  if ($progressReadOnly.get()) return;
-  $progress.set(withoutGuide($progress.get(), guide));
-  $announcement.set({ guide, reset: true });
+/** Clears every tick of a guide. */
+export function resetGuide(guide: string, now: Date = new Date()): SaveOutcome {
+  const outcome = change((data) => withoutGuide(data, guide, now));
+  if (outcome !== 'read-only') $announcement.set({ guide, reset: true });
+  return outcome;
 }
 
-/** Notes a record's value now, or clears it when `value` is blank. Does nothing while read-only. */
-export function setRecord(fieldId: RecordFieldId, value: string | undefined, now: Date = new Date()): void {
-  if ($progressReadOnly.get()) return;
-  $progress.set(withRecord($progress.get(), fieldId, value, now));
-  $announcement.set({ fieldId, saved: (value?.trim() ?? '') !== '' });
+/** Notes a record's value now, or clears it when `value` is blank. */
+export function setRecord(fieldId: RecordFieldId, value: string | undefined, now: Date = new Date()): SaveOutcome {
+  const outcome = change((data) => withRecord(data, fieldId, value, now));
+  if (outcome !== 'read-only') $announcement.set({ fieldId, saved: (value?.trim() ?? '') !== '' });
+  return outcome;
+}
+
+/** Applies any change to the freshest progress (for the import, which has its own module). */
+export function changeProgress(apply: (data: ProgressData) => ProgressData): SaveOutcome {
+  return change(apply);
 }

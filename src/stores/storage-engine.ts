@@ -10,11 +10,20 @@ import { setPersistentEngine, windowPersistentEvents } from '@nanostores/persist
  * `$storageHealth` turns to 'unavailable' so the interface can say progress will not be kept.
  */
 
-/** Whether values written now will still be there after a reload. */
-export type StorageHealth = 'ok' | 'unavailable';
+/**
+ * Whether values written now will still be there after a reload: 'full' while the browser refuses
+ * writes for lack of space (a later write that fits turns it back to 'ok'), 'unavailable' once it
+ * refused access for any other reason (privacy settings, policies).
+ */
+export type StorageHealth = 'ok' | 'full' | 'unavailable';
 
-/** 'unavailable' once the browser refused to read or write. */
+/** The state of the browser's storage, as the last access found it. */
 export const $storageHealth = atom<StorageHealth>('ok');
+
+/** Tells a full storage from one that is refused: browsers name the error QuotaExceededError. */
+export function isQuotaError(error: unknown): boolean {
+  return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
+}
 
 /** The subset of the Web Storage API the guard uses. */
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -25,10 +34,14 @@ export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
  */
 export type StorageEngine = Record<string, string>;
 
-/** Wraps a storage so that no access throws; values that cannot be written stay in memory. */
+/**
+ * Wraps a storage so that no access throws; values that cannot be written stay in memory.
+ * `onFailure` hears of every refused access, `onWritten` of every write that was kept.
+ */
 export function createGuardedStorage(
   openStorage: () => StorageLike | undefined,
   onFailure: (error: unknown) => void,
+  onWritten: () => void = () => undefined,
 ): StorageEngine {
   const unsaved = new Map<string, string>();
   let storage: StorageLike | undefined;
@@ -61,6 +74,7 @@ export function createGuardedStorage(
         if (!storage) throw new Error('No storage in this environment');
         storage.setItem(key, text);
         unsaved.delete(key);
+        onWritten();
       } catch (error) {
         unsaved.set(key, text);
         onFailure(error);
@@ -88,9 +102,25 @@ let activeEngine: StorageEngine = createGuardedStorage(
   () => undefined,
 );
 
+let activeEvents: StorageEvents = { addEventListener: () => undefined, removeEventListener: () => undefined };
+
 /** The storage engine the stores use now. */
 export function getStorageEngine(): StorageEngine {
   return activeEngine;
+}
+
+/** How the stores hear of changes made by other tabs now. */
+export function getStorageEvents(): StorageEvents {
+  return activeEvents;
+}
+
+/**
+ * Writes a value through the engine and tells whether the browser kept it (false: it is held in
+ * memory for this visit only).
+ */
+export function writeStored(key: string, value: string): boolean {
+  activeEngine[key] = value;
+  return $storageHealth.get() === 'ok';
 }
 
 /**
@@ -102,7 +132,16 @@ export function installGuardedStorage(
   events: StorageEvents,
 ): StorageEngine {
   $storageHealth.set('ok');
-  activeEngine = createGuardedStorage(openStorage, () => $storageHealth.set('unavailable'));
+  activeEngine = createGuardedStorage(
+    openStorage,
+    (error) => {
+      if ($storageHealth.get() !== 'unavailable') $storageHealth.set(isQuotaError(error) ? 'full' : 'unavailable');
+    },
+    () => {
+      if ($storageHealth.get() === 'full') $storageHealth.set('ok');
+    },
+  );
+  activeEvents = events;
   setPersistentEngine(activeEngine, events);
   return activeEngine;
 }

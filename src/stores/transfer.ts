@@ -1,15 +1,13 @@
 import { applyImport } from '../lib/transfer';
 import type { ProgressData } from '../lib/progress-data';
-import { $progress, $progressReadOnly } from './progress';
+import { changeProgress, type SaveOutcome } from './progress';
 
 /**
  * Importing progress from a file, apart from the progress store so that the guides, which never
  * import, do not load the file format's code (see lib/transfer.ts).
  */
 
-/** Merges progress read from a file (see applyImport); returns false, changing nothing, while read-only. */
-export function importProgress(incoming: ProgressData): boolean {
-  if ($progressReadOnly.get()) return false;
-  $progress.set(applyImport($progress.get(), incoming));
-  return true;
+/** Merges progress read from a file into the freshest progress (see applyImport). */
+export function importProgress(incoming: ProgressData, now: Date = new Date()): SaveOutcome {
+  return changeProgress((data) => applyImport(data, incoming, now));
 }

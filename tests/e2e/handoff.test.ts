@@ -3,7 +3,7 @@ import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-cor
 import { axeViolations } from './support/axe';
 import { useBrowser, openPage, type PageErrors } from './support/browser';
 import { composeHandoff } from '../../src/lib/handoff';
-import type { ProgressData } from '../../src/lib/progress-data';
+import { emptyProgress, type ProgressData } from '../../src/lib/progress-data';
 import { exportProgress } from '../../src/lib/transfer';
 
 const site = inject('siteUrl');
@@ -20,9 +20,15 @@ afterEach(async () => {
   expect(logged).toEqual([]);
 });
 
+/** Progress as version 2 of the site stored it (read and upgraded by the current one). */
+type StoredV2 = Omit<ProgressData, 'version' | 'removed'> & { version: 2 };
+
+/** A stored version 2 document in the current shape, as exportProgress takes it. */
+const current = (stored: StoredV2): ProgressData => ({ ...emptyProgress(), ...stored, version: 3 });
+
 /** A new browser context (a fresh browser profile), optionally with progress already stored. */
 async function newContext(
-  stored?: ProgressData,
+  stored?: StoredV2,
   options: BrowserContextOptions = {},
 ): Promise<BrowserContext> {
   const context = await browser().newContext(options);
@@ -72,7 +78,7 @@ const AT = '2026-11-20T01:00:00.000Z';
 const LATER = '2026-11-21T05:30:00.000Z';
 
 /** Progress as a user on another computer would have it: ticks in two guides and four records. */
-const SAMPLE: ProgressData = {
+const SAMPLE: StoredV2 = {
   version: 2,
   guides: {
     microsoft: {
@@ -291,7 +297,7 @@ describe('moving progress to another computer', () => {
   });
 
   it('shows what a file would overwrite, before and after, and Cancel changes nothing', async () => {
-    const local: ProgressData = {
+    const local: StoredV2 = {
       version: 2,
       guides: { microsoft: { 'ms-account-save': { tickedAt: AT } } },
       records: { 'ms-partner-id-location': { value: '7000001', updatedAt: AT } },
@@ -302,7 +308,7 @@ describe('moving progress to another computer', () => {
     await page.locator('#handoff-import-file').setInputFiles({
       name: 'progress.json',
       mimeType: 'application/json',
-      buffer: Buffer.from(exportProgress(SAMPLE, new Date(LATER))),
+      buffer: Buffer.from(exportProgress(current(SAMPLE), new Date(LATER))),
     });
     const preview = page.locator('.handoff-preview');
     await expect.poll(() => focusedId(page)).toBe('handoff-preview-heading');
@@ -377,7 +383,7 @@ describe('moving progress to another computer', () => {
     await page.locator('#handoff-import-file').setInputFiles({
       name: 'same.json',
       mimeType: 'application/json',
-      buffer: Buffer.from(exportProgress(SAMPLE, new Date(LATER))),
+      buffer: Buffer.from(exportProgress(current(SAMPLE), new Date(LATER))),
     });
     await expect
       .poll(() => status(page).textContent())

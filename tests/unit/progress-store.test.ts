@@ -54,15 +54,20 @@ describe('progress store with working storage', () => {
   it('stores a tick with its time under one versioned key, and removes it on untick', async () => {
     const storage = new FakeStorage();
     const { setStepTicked, $progress } = await openPage(storage);
-    setStepTicked('microsoft', 'ms-a', true, NOW);
+    expect(setStepTicked('microsoft', 'ms-a', true, NOW)).toBe('saved');
+    expect(storage.items.get(KEY)).toBe(
+      '{"guides":{"microsoft":{"ms-a":{"tickedAt":"2026-11-21T10:00:00.000Z"}}},"records":{},"version":3}',
+    );
+    const UNTICKED = new Date('2026-11-21T10:05:00.000Z');
+    expect(setStepTicked('microsoft', 'ms-a', false, UNTICKED)).toBe('saved');
+    expect($progress.get().guides.microsoft ?? {}).toEqual({});
+    // The untick leaves its time, so that a tab holding the tick cannot bring it back.
     expect(stored(storage)).toEqual({
-      version: PROGRESS_VERSION,
-      guides: { microsoft: { 'ms-a': { tickedAt: NOW.toISOString() } } },
+      version: 3,
+      guides: {},
       records: {},
+      removed: { ticks: { microsoft: { 'ms-a': '2026-11-21T10:05:00.000Z' } }, records: {} },
     });
-    setStepTicked('microsoft', 'ms-a', false, NOW);
-    expect($progress.get().guides.microsoft).toEqual({});
-    expect(stored(storage).guides.microsoft).toEqual({});
   });
 
   it('announces user actions only, not restored state', async () => {
@@ -80,9 +85,14 @@ describe('progress store with working storage', () => {
     const storage = new FakeStorage();
     storage.items.set(KEY, storedWith(['hp', 'hp-a'], ['redhat', 'rh-a']));
     const { resetGuide, $progress } = await openPage(storage);
-    resetGuide('hp');
+    expect(resetGuide('hp', NOW)).toBe('saved');
     expect($progress.get().guides).toEqual({ redhat: { 'rh-a': { tickedAt: AT } } });
-    expect(stored(storage).guides).toEqual({ redhat: { 'rh-a': { tickedAt: AT } } });
+    expect(stored(storage)).toEqual({
+      version: 3,
+      guides: { redhat: { 'rh-a': { tickedAt: AT } } },
+      records: {},
+      removed: { ticks: { hp: { 'hp-a': NOW.toISOString() } }, records: {} },
+    });
   });
 
   it('keeps the tick of a step the content no longer has when other steps change', async () => {
@@ -90,28 +100,56 @@ describe('progress store with working storage', () => {
     storage.items.set(KEY, storedWith(['hp', 'hp-removed']));
     const { setStepTicked } = await openPage(storage);
     setStepTicked('hp', 'hp-a', true, NOW);
-    expect(Object.keys(stored(storage).guides.hp ?? {})).toEqual(['hp-removed', 'hp-a']);
+    expect(stored(storage).guides.hp).toEqual({
+      'hp-a': { tickedAt: NOW.toISOString() },
+      'hp-removed': { tickedAt: AT },
+    });
   });
 });
 
 describe('progress store with a value of an older version', () => {
-  it('reads version 1 ticks without a notice and writes version 2 on the next change', async () => {
+  it('reads version 1 ticks without a notice and writes version 3 on the next change', async () => {
     const storage = new FakeStorage();
     const v1 = JSON.stringify({ version: 1, guides: { hp: { 'hp-a': { tickedAt: AT } } } });
     storage.items.set(KEY, v1);
     const { $progress, $storageProblem, $progressReadOnly, setStepTicked } = await openPage(storage);
     expect($progress.get()).toEqual({
-      version: 2,
+      version: 3,
       guides: { hp: { 'hp-a': { tickedAt: AT } } },
       records: {},
+      removed: { ticks: {}, records: {} },
     });
     expect($storageProblem.get()).toBeUndefined();
     expect($progressReadOnly.get()).toBe(false);
+    // Reading changes nothing in storage: the upgrade is written with the next change.
+    expect(storage.items.get(KEY)).toBe(v1);
     setStepTicked('hp', 'hp-b', true, NOW);
     expect(stored(storage)).toEqual({
-      version: 2,
+      version: 3,
       guides: { hp: { 'hp-a': { tickedAt: AT }, 'hp-b': { tickedAt: NOW.toISOString() } } },
       records: {},
+    });
+    expect(storage.items.has(BACKUP)).toBe(false);
+  });
+
+  it('reads version 2 ticks and records without a notice and writes version 3 on the next change', async () => {
+    const storage = new FakeStorage();
+    const v2 = JSON.stringify({
+      version: 2,
+      guides: { hp: { 'hp-a': { tickedAt: AT } } },
+      records: { 'rh-login': { value: 'taro', updatedAt: AT } },
+    });
+    storage.items.set(KEY, v2);
+    const { $storageProblem, setRecord } = await openPage(storage);
+    expect($storageProblem.get()).toBeUndefined();
+    expect(setRecord('ms-domain', 'a.jp', NOW)).toBe('saved');
+    expect(stored(storage)).toEqual({
+      version: 3,
+      guides: { hp: { 'hp-a': { tickedAt: AT } } },
+      records: {
+        'rh-login': { value: 'taro', updatedAt: AT },
+        'ms-domain': { value: 'a.jp', updatedAt: NOW.toISOString() },
+      },
     });
     expect(storage.items.has(BACKUP)).toBe(false);
   });
@@ -122,15 +160,20 @@ describe('progress store records', () => {
     const storage = new FakeStorage();
     storage.items.set(KEY, storedWith(['microsoft', 'ms-mpa-accept']));
     const { setRecord, $progress, $announcement } = await openPage(storage);
-    setRecord('ms-partner-id-location', '6123456', NOW);
+    expect(setRecord('ms-partner-id-location', '6123456', NOW)).toBe('saved');
     expect(stored(storage).records).toEqual({
       'ms-partner-id-location': { value: '6123456', updatedAt: NOW.toISOString() },
     });
     expect(stored(storage).guides).toEqual({ microsoft: { 'ms-mpa-accept': { tickedAt: AT } } });
     expect($announcement.get()).toEqual({ fieldId: 'ms-partner-id-location', saved: true });
-    setRecord('ms-partner-id-location', '  ');
+    const CLEARED = new Date('2026-11-21T10:05:00.000Z');
+    expect(setRecord('ms-partner-id-location', '  ', CLEARED)).toBe('saved');
     expect($progress.get().records).toEqual({});
     expect(stored(storage).records).toEqual({});
+    expect(stored(storage).removed).toEqual({
+      ticks: {},
+      records: { 'ms-partner-id-location': '2026-11-21T10:05:00.000Z' },
+    });
     expect($announcement.get()).toEqual({ fieldId: 'ms-partner-id-location', saved: false });
     setRecord('ms-partner-id-location', '1', NOW);
     setRecord('ms-partner-id-location', undefined);
@@ -156,14 +199,20 @@ describe('progress store records', () => {
     storage.items.set(KEY, encodeProgress(local));
     const { importProgress, $progress } = await openPage(storage);
     let incoming = withStep(emptyProgress(), 'redhat', 'rh-a', AT);
-    incoming = withRecord(incoming, 'rh-login', 'jiro', NOW);
-    expect(importProgress(incoming)).toBe(true);
+    incoming = withRecord(incoming, 'rh-login', 'jiro', new Date(AT));
+    const IMPORTED = '2026-11-21T10:30:00.000Z';
+    expect(importProgress(incoming, new Date(IMPORTED))).toBe('saved');
     const expected = {
-      version: PROGRESS_VERSION,
-      guides: { hp: { 'hp-a': { tickedAt: AT } }, redhat: { 'rh-a': { tickedAt: AT } } },
-      records: { 'rh-login': { value: 'jiro', updatedAt: NOW.toISOString() } },
+      version: 3,
+      guides: {
+        hp: { 'hp-a': { tickedAt: AT } },
+        // The file's tick time, changed by the import at its own time.
+        redhat: { 'rh-a': { tickedAt: AT, changedAt: IMPORTED } },
+      },
+      records: { 'rh-login': { value: 'jiro', updatedAt: IMPORTED } },
     };
-    expect($progress.get()).toEqual(expected);
+    expect($progress.get().guides).toEqual(expected.guides);
+    expect($progress.get().records).toEqual(expected.records);
     expect(stored(storage)).toEqual(expected);
   });
 });
@@ -277,8 +326,8 @@ describe('progress store with a value from a newer version', () => {
     expect($progress.get().guides.hp).toEqual({ 'hp-a': { tickedAt: AT } });
     expect($progressReadOnly.get()).toBe(true);
     expect($storageProblem.get()).toEqual({ kind: 'newer', version: PROGRESS_VERSION + 1 });
-    setStepTicked('hp', 'hp-b', true, NOW);
-    resetGuide('hp');
+    expect(setStepTicked('hp', 'hp-b', true, NOW)).toBe('read-only');
+    expect(resetGuide('hp')).toBe('read-only');
     events.pageshow();
     expect(storage.items.get(KEY)).toBe(newer);
     expect($progress.get().guides.hp).toEqual({ 'hp-a': { tickedAt: AT } });
@@ -292,9 +341,9 @@ describe('progress store with a value from a newer version', () => {
     expect($progress.get().records).toEqual({
       'ms-domain': { value: 'contoso.onmicrosoft.com', updatedAt: AT },
     });
-    setRecord('ms-domain', 'fabrikam.onmicrosoft.com', NOW);
-    setRecord('ms-domain', undefined, NOW);
-    expect(importProgress(withRecord(emptyProgress(), 'rh-login', 'taro', NOW))).toBe(false);
+    expect(setRecord('ms-domain', 'fabrikam.onmicrosoft.com', NOW)).toBe('read-only');
+    expect(setRecord('ms-domain', undefined, NOW)).toBe('read-only');
+    expect(importProgress(withRecord(emptyProgress(), 'rh-login', 'taro', NOW))).toBe('read-only');
     expect(storage.items.get(KEY)).toBe(newerWithRecord);
     expect($progress.get().records).toEqual({
       'ms-domain': { value: 'contoso.onmicrosoft.com', updatedAt: AT },
@@ -322,7 +371,7 @@ describe('progress store when storage fails', () => {
     storage.faults.writeThrows = true;
     const { $progress, $storageHealth, setStepTicked } = await openPage(storage);
     expect($storageHealth.get()).toBe('unavailable');
-    setStepTicked('hp', 'hp-a', true, NOW);
+    expect(setStepTicked('hp', 'hp-a', true, NOW)).toBe('not-saved');
     expect($progress.get().guides.hp).toEqual({ 'hp-a': { tickedAt: NOW.toISOString() } });
   });
 
@@ -331,19 +380,22 @@ describe('progress store when storage fails', () => {
       throw new DOMException('Access is denied for this document.', 'SecurityError');
     });
     expect($storageHealth.get()).toBe('unavailable');
-    setStepTicked('redhat', 'rh-a', true, NOW);
+    expect(setStepTicked('redhat', 'rh-a', true, NOW)).toBe('not-saved');
     expect($progress.get().guides.redhat).toEqual({ 'rh-a': { tickedAt: NOW.toISOString() } });
   });
 
-  it('keeps ticking in memory when writes are refused (QuotaExceededError)', async () => {
+  it('keeps ticking in memory when writes are refused (QuotaExceededError), and says storage is full', async () => {
     const storage = new FakeStorage();
     storage.items.set(KEY, storedWith(['hp', 'hp-a']));
     storage.faults.writeThrows = true;
     const { $progress, $storageHealth, setStepTicked } = await openPage(storage);
     expect($storageHealth.get()).toBe('ok');
-    setStepTicked('hp', 'hp-b', true, NOW);
-    expect($storageHealth.get()).toBe('unavailable');
-    expect(Object.keys($progress.get().guides.hp ?? {})).toEqual(['hp-a', 'hp-b']);
+    expect(setStepTicked('hp', 'hp-b', true, NOW)).toBe('not-saved');
+    expect($storageHealth.get()).toBe('full');
+    expect($progress.get().guides.hp).toEqual({
+      'hp-a': { tickedAt: AT },
+      'hp-b': { tickedAt: NOW.toISOString() },
+    });
     expect(storage.items.get(KEY)).toBe(storedWith(['hp', 'hp-a']));
   });
 

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  PROGRESS_VERSION,
   emptyProgress,
+  encodeProgress,
+  mergeProgress,
   withRecord,
   withStep,
   type ProgressData,
 } from '../../src/lib/progress-data';
 import {
+  IMPORT_LIMITS,
   MAX_IMPORT_BYTES,
   TRANSFER_FORMAT,
+  TRANSFER_VERSION,
   applyImport,
   exportFileName,
   exportProgress,
@@ -19,6 +22,11 @@ import {
 const AT = '2026-05-01T01:02:03.000Z';
 const LATER = '2026-05-03T04:05:06.000Z';
 const NOW = new Date('2026-05-07T09:00:00.000Z');
+/** When a file is applied, after it was read. */
+const APPLIED = new Date('2026-05-07T09:05:00.000Z');
+const NO_REMOVALS = { ticks: {}, records: {} };
+/** Progress as it would be stored (canonical: no empty guide, no empty removals). */
+const asStored = (data: ProgressData) => JSON.parse(encodeProgress(data)) as unknown;
 
 /** Progress with a few ticks (one guide left with no tick) and records. */
 function sample(): ProgressData {
@@ -35,17 +43,37 @@ function sample(): ProgressData {
 
 const file = (value: unknown) => JSON.stringify(value);
 const ours = (rest: Record<string, unknown>) =>
-  file({ format: TRANSFER_FORMAT, version: PROGRESS_VERSION, exportedAt: NOW.toISOString(), ...rest });
+  file({ format: TRANSFER_FORMAT, version: 2, exportedAt: NOW.toISOString(), ...rest });
 
 describe('exportProgress', () => {
-  it('writes the marked, versioned format with the time of export', () => {
-    const data = sample();
+  it('writes the marked format, still at version 2, with the time of export', () => {
+    expect(TRANSFER_VERSION).toBe(2);
+    expect(JSON.parse(exportProgress(sample(), NOW))).toEqual({
+      format: 'partner-guides-progress',
+      version: 2,
+      exportedAt: '2026-05-07T09:00:00.000Z',
+      guides: {
+        hp: { 'hp-a': { tickedAt: AT } },
+        microsoft: { 'ms-account-save': { tickedAt: AT }, 'ms-mpa-accept': { tickedAt: LATER } },
+      },
+      records: {
+        'ms-partner-id-location': { value: '6123456', updatedAt: AT },
+        'ms-mpa-accepted-by': { value: '山田　太郎', updatedAt: LATER },
+        'ms-future-field': { value: 'kept though unknown', updatedAt: AT },
+      },
+    });
+  });
+
+  it('writes tick times only: neither change times nor removal times', () => {
+    let data = withStep(emptyProgress(), 'hp', 'hp-a', AT, new Date(LATER));
+    data = withStep(withStep(data, 'hp', 'hp-b', AT), 'hp', 'hp-b', undefined, new Date(LATER));
+    data = withRecord(withRecord(data, 'rh-login', 'taro', new Date(AT)), 'rh-login', undefined, new Date(LATER));
     expect(JSON.parse(exportProgress(data, NOW))).toEqual({
       format: 'partner-guides-progress',
       version: 2,
       exportedAt: '2026-05-07T09:00:00.000Z',
-      guides: data.guides,
-      records: data.records,
+      guides: { hp: { 'hp-a': { tickedAt: AT } } },
+      records: {},
     });
   });
 });
@@ -65,26 +93,58 @@ describe('exportFileName', () => {
 });
 
 describe('round trip', () => {
-  it('gives back the same progress when applied to empty progress', () => {
-    const data = sample();
-    const parsed = parseImport(exportProgress(data, NOW));
-    expect(parsed).toEqual({ ok: true, data, exportedAt: NOW.toISOString() });
+  it('gives back the same ticks and records when applied to empty progress, stamped with the import time', () => {
+    const parsed = parseImport(exportProgress(sample(), NOW), NOW);
+    const ticks = {
+      hp: { 'hp-a': { tickedAt: AT } },
+      microsoft: { 'ms-account-save': { tickedAt: AT }, 'ms-mpa-accept': { tickedAt: LATER } },
+    };
+    expect(parsed).toEqual({
+      ok: true,
+      data: {
+        version: 3,
+        guides: ticks,
+        // The time a value was noted elsewhere is replaced by the time the file is read.
+        records: {
+          'ms-partner-id-location': { value: '6123456', updatedAt: NOW.toISOString() },
+          'ms-mpa-accepted-by': { value: '山田　太郎', updatedAt: NOW.toISOString() },
+          'ms-future-field': { value: 'kept though unknown', updatedAt: NOW.toISOString() },
+        },
+        removed: NO_REMOVALS,
+      },
+      refused: [],
+      exportedAt: NOW.toISOString(),
+    });
     if (!parsed.ok) return;
-    expect(applyImport(emptyProgress(), parsed.data)).toEqual(data);
+    expect(asStored(applyImport(emptyProgress(), parsed.data, APPLIED))).toEqual({
+      version: 3,
+      guides: {
+        hp: { 'hp-a': { tickedAt: AT, changedAt: APPLIED.toISOString() } },
+        microsoft: {
+          'ms-account-save': { tickedAt: AT, changedAt: APPLIED.toISOString() },
+          'ms-mpa-accept': { tickedAt: LATER, changedAt: APPLIED.toISOString() },
+        },
+      },
+      records: {
+        'ms-partner-id-location': { value: '6123456', updatedAt: APPLIED.toISOString() },
+        'ms-mpa-accepted-by': { value: '山田　太郎', updatedAt: APPLIED.toISOString() },
+        'ms-future-field': { value: 'kept though unknown', updatedAt: APPLIED.toISOString() },
+      },
+    });
   });
 
   it('changes nothing when the same file is applied a second time', () => {
-    const parsed = parseImport(exportProgress(sample(), NOW));
+    const parsed = parseImport(exportProgress(sample(), NOW), NOW);
     if (!parsed.ok) throw new Error('the export did not parse');
     let local = withStep(emptyProgress(), 'hp', 'hp-a', LATER);
     local = withRecord(local, 'ms-partner-id-location', '1111111', new Date(AT));
     expect(planImport(local, parsed.data).changes).not.toEqual([]);
-    const once = applyImport(local, parsed.data);
+    const once = applyImport(local, parsed.data, APPLIED);
     expect(planImport(once, parsed.data)).toEqual({
       changes: [],
       counts: { tick: { added: 0, overwritten: 0 }, record: { added: 0, overwritten: 0 } },
     });
-    expect(applyImport(once, parsed.data)).toEqual(once);
+    expect(applyImport(once, parsed.data, new Date('2026-05-08T00:00:00.000Z'))).toEqual(once);
   });
 });
 
@@ -96,16 +156,28 @@ describe('parseImport', () => {
       exportedAt: AT,
       guides: { hp: { 'hp-a': { tickedAt: AT } } },
     });
-    expect(parseImport(text)).toEqual({
+    expect(parseImport(text, NOW)).toEqual({
       ok: true,
-      data: { version: 2, guides: { hp: { 'hp-a': { tickedAt: AT } } }, records: {} },
+      data: { version: 3, guides: { hp: { 'hp-a': { tickedAt: AT } } }, records: {}, removed: NO_REMOVALS },
+      refused: [],
       exportedAt: AT,
     });
   });
 
   it('accepts a file without exportedAt', () => {
     const text = file({ format: TRANSFER_FORMAT, version: 2, guides: {}, records: {} });
-    expect(parseImport(text)).toEqual({ ok: true, data: emptyProgress() });
+    expect(parseImport(text, NOW)).toEqual({
+      ok: true,
+      data: { version: 3, guides: {}, records: {}, removed: NO_REMOVALS },
+      refused: [],
+    });
+  });
+
+  it('refuses a stored progress value of version 3 passed off as a file of version 3', () => {
+    expect(parseImport(ours({ version: 3, guides: {}, records: {} }), NOW)).toEqual({
+      ok: false,
+      error: 'newer-version',
+    });
   });
 
   it.each([['{"format":'], ['not json at all'], ['']])('refuses %j as not JSON', (text) => {
@@ -123,7 +195,7 @@ describe('parseImport', () => {
   });
 
   it('refuses a file from a newer version of the site', () => {
-    expect(parseImport(ours({ version: PROGRESS_VERSION + 1, guides: {}, records: {} }))).toEqual({
+    expect(parseImport(ours({ version: 3, guides: {}, records: {} }))).toEqual({
       ok: false,
       error: 'newer-version',
     });
@@ -156,25 +228,206 @@ describe('parseImport', () => {
     ['no guides', ours({ records: good.records })],
     ['guides as a list', ours({ ...good, guides: [] })],
     ['a guide that is not an object', ours({ ...good, guides: { hp: true } })],
-    ['a tick without a time', ours({ ...good, guides: { hp: { 'hp-a': {} } } })],
-    ['a tick with a bad time', ours({ ...good, guides: { hp: { 'hp-a': { tickedAt: 'yesterday' } } } })],
-    ['a tick that is true', ours({ ...good, guides: { hp: { 'hp-a': true, 'hp-b': { tickedAt: AT } } } })],
-    ['a __proto__ step', `${ours(good).slice(0, -1)},"guides":{"hp":{"__proto__":{"tickedAt":"${AT}"}}}}`],
+    ['a guide whose ticks are a list', ours({ ...good, guides: { hp: [{ tickedAt: AT }] } })],
     ['no records in a version 2 file', ours({ guides: good.guides })],
     ['records as a string', ours({ ...good, records: 'x' })],
-    ['a record that is a bare string', ours({ ...good, records: { 'ms-domain': 'a.jp' } })],
-    ['a record without a time', ours({ ...good, records: { 'ms-domain': { value: 'a.jp' } } })],
-    [
-      'a record with a number value',
-      ours({ ...good, records: { 'ms-domain': { value: 1, updatedAt: AT } } }),
-    ],
-    [
-      'a record with an empty value',
-      ours({ ...good, records: { 'ms-domain': { value: ' ', updatedAt: AT } } }),
-    ],
+    ['records as a list', ours({ ...good, records: [] })],
     ['a version 1 file carrying records it would silently drop', ours({ ...good, version: 1 })],
   ])('refuses a file with %s as bad content, all or nothing', (_name, text) => {
-    expect(parseImport(text)).toEqual({ ok: false, error: 'bad-content' });
+    expect(parseImport(text, NOW)).toEqual({ ok: false, error: 'bad-content' });
+  });
+
+  /** What a file holds besides the entry under test, imported as it is. */
+  const goodRecords = { 'ms-domain': { value: 'a.jp', updatedAt: NOW.toISOString() } };
+
+  it.each([
+    ['a tick without a time', { 'hp-a': {} }],
+    ['a tick with a bad time', { 'hp-a': { tickedAt: 'yesterday' } }],
+    ['a tick that is true', { 'hp-a': true }],
+    ['a tick in the year +275760', { 'hp-a': { tickedAt: '+275760-09-12T00:00:00.000Z' } }],
+    ['a tick in 1999', { 'hp-a': { tickedAt: '1999-12-31T23:59:59.000Z' } }],
+    ['a tick two days ahead of now', { 'hp-a': { tickedAt: '2026-05-09T09:00:00.000Z' } }],
+  ])('refuses %s (bad-time) and keeps the rest of the file', (_name, ticks) => {
+    const text = ours({ ...good, guides: { hp: { ...ticks, 'hp-b': { tickedAt: AT } } } });
+    expect(parseImport(text, NOW)).toEqual({
+      ok: true,
+      data: { version: 3, guides: { hp: { 'hp-b': { tickedAt: AT } } }, records: goodRecords, removed: NO_REMOVALS },
+      refused: [{ type: 'tick', key: 'hp/hp-a', reason: 'bad-time' }],
+      exportedAt: NOW.toISOString(),
+    });
+  });
+
+  it('keeps a tick time up to a day ahead of now (a clock running fast)', () => {
+    const text = ours({ ...good, guides: { hp: { 'hp-a': { tickedAt: '2026-05-08T08:00:00.000Z' } } } });
+    expect(parseImport(text, NOW)).toMatchObject({
+      ok: true,
+      data: { guides: { hp: { 'hp-a': { tickedAt: '2026-05-08T08:00:00.000Z' } } } },
+      refused: [],
+    });
+  });
+
+  it('refuses a __proto__ step (bad-key) instead of letting it replace a prototype', () => {
+    const text = `${ours(good).slice(0, -1)},"guides":{"hp":{"__proto__":{"tickedAt":"${AT}"},"hp-b":{"tickedAt":"${AT}"}}}}`;
+    const parsed = parseImport(text, NOW);
+    expect(parsed).toEqual({
+      ok: true,
+      data: { version: 3, guides: { hp: { 'hp-b': { tickedAt: AT } } }, records: goodRecords, removed: NO_REMOVALS },
+      refused: [{ type: 'tick', key: 'hp/__proto__', reason: 'bad-key' }],
+      exportedAt: NOW.toISOString(),
+    });
+    if (parsed.ok) expect(Object.getPrototypeOf(parsed.data.guides.hp)).toBe(Object.prototype);
+  });
+
+  it('refuses the ticks of a __proto__ guide and a __proto__ record (bad-key)', () => {
+    const text = `${ours(good).slice(0, -1)},"guides":{"__proto__":{"x":{"tickedAt":"${AT}"}}},"records":{"__proto__":{"value":"x","updatedAt":"${AT}"}}}`;
+    const parsed = parseImport(text, NOW);
+    expect(parsed).toEqual({
+      ok: true,
+      data: { version: 3, guides: {}, records: {}, removed: NO_REMOVALS },
+      refused: [
+        { type: 'tick', key: '__proto__/x', reason: 'bad-key' },
+        { type: 'record', key: '__proto__', reason: 'bad-key' },
+      ],
+      exportedAt: NOW.toISOString(),
+    });
+    if (parsed.ok) expect(Object.getPrototypeOf(parsed.data.records)).toBe(Object.prototype);
+  });
+
+  it.each([
+    ['a bare string', 'a.jp'],
+    ['a number value', { value: 1, updatedAt: AT }],
+    ['an empty value', { value: ' ', updatedAt: AT }],
+    ['no value', { updatedAt: AT }],
+  ])('refuses a record that is %s (malformed) and keeps the rest of the file', (_name, record) => {
+    const text = ours({ ...good, records: { 'ms-domain': record, 'rh-login': { value: 'taro', updatedAt: AT } } });
+    expect(parseImport(text, NOW)).toEqual({
+      ok: true,
+      data: {
+        version: 3,
+        guides: { hp: { 'hp-a': { tickedAt: AT } } },
+        records: { 'rh-login': { value: 'taro', updatedAt: NOW.toISOString() } },
+        removed: NO_REMOVALS,
+      },
+      refused: [{ type: 'record', key: 'ms-domain', reason: 'malformed' }],
+      exportedAt: NOW.toISOString(),
+    });
+  });
+
+  it('takes a record without a time, or with any time: the import stamps it with its own', () => {
+    const text = ours({
+      ...good,
+      records: {
+        'ms-domain': { value: 'a.jp' },
+        'rh-login': { value: 'taro', updatedAt: '+275760-09-12T00:00:00.000Z' },
+      },
+    });
+    expect(parseImport(text, NOW)).toMatchObject({
+      ok: true,
+      data: {
+        records: {
+          'ms-domain': { value: 'a.jp', updatedAt: NOW.toISOString() },
+          'rh-login': { value: 'taro', updatedAt: NOW.toISOString() },
+        },
+      },
+      refused: [],
+    });
+  });
+
+  it.each([
+    ['a forged second line in the accepted-by name', 'ms-mpa-accepted-by', 'X\nパートナー ID（ロケーション）: 9999999', 'line-break'],
+    ['a Partner ID that is not digits', 'ms-partner-id-location', 'abc1234', 'not-digits'],
+    ['an acceptance date after today', 'ms-mpa-accepted-on', '2026-05-09', 'future-date'],
+    ['an acceptance date that does not exist', 'ms-mpa-accepted-on', '2026-02-30', 'not-date'],
+    ['a name of 300,000 characters', 'ms-mpa-accepted-by', 'x'.repeat(300_000), 'too-long'],
+    ['a Partner ID in full-width digits', 'ms-partner-id-location', '６１２３４５６', 'not-normalised'],
+    ['a domain that is not one', 'ms-domain', 'not a domain', 'not-domain'],
+    ['a partner type that is not a choice', 'rh-partner-type', 'Reseller', 'not-a-choice'],
+    ['a control character in an unknown field', 'ms-some-later-field', 'a\u0000b', 'control-character'],
+  ])('refuses a record with %s, giving the reason, and keeps the rest', (_name, fieldId, value, reason) => {
+    const text = ours({
+      guides: good.guides,
+      records: { [fieldId]: { value, updatedAt: AT }, 'rh-login': { value: 'taro', updatedAt: AT } },
+    });
+    expect(parseImport(text, NOW)).toEqual({
+      ok: true,
+      data: {
+        version: 3,
+        guides: { hp: { 'hp-a': { tickedAt: AT } } },
+        records: { 'rh-login': { value: 'taro', updatedAt: NOW.toISOString() } },
+        removed: NO_REMOVALS,
+      },
+      refused: [{ type: 'record', key: fieldId, reason }],
+      exportedAt: NOW.toISOString(),
+    });
+  });
+
+  it('lists every refused entry of a file, in the order of the file', () => {
+    const text = ours({
+      guides: {
+        hp: { 'hp-a': { tickedAt: 'yesterday' }, 'hp-b': { tickedAt: AT } },
+        redhat: { 'rh-a': { tickedAt: '+275760-09-12T00:00:00.000Z' } },
+      },
+      records: {
+        'ms-mpa-accepted-by': { value: 'X\nパートナー ID（ロケーション）: 9999999', updatedAt: AT },
+        'ms-partner-id-location': { value: 'abc', updatedAt: AT },
+        'ms-partner-id-global': { value: '6123456', updatedAt: AT },
+      },
+    });
+    expect(parseImport(text, NOW)).toEqual({
+      ok: true,
+      data: {
+        version: 3,
+        guides: { hp: { 'hp-b': { tickedAt: AT } }, redhat: {} },
+        records: { 'ms-partner-id-global': { value: '6123456', updatedAt: NOW.toISOString() } },
+        removed: NO_REMOVALS,
+      },
+      refused: [
+        { type: 'tick', key: 'hp/hp-a', reason: 'bad-time' },
+        { type: 'tick', key: 'redhat/rh-a', reason: 'bad-time' },
+        { type: 'record', key: 'ms-mpa-accepted-by', reason: 'line-break' },
+        { type: 'record', key: 'ms-partner-id-location', reason: 'not-digits' },
+      ],
+      exportedAt: NOW.toISOString(),
+    });
+  });
+
+  it('bounds 15,000 ticks of unknown guides: three unknown guides of 200 steps, the excess counted', () => {
+    const guides: Record<string, Record<string, { tickedAt: string }>> = { hp: { 'hp-a': { tickedAt: AT } } };
+    for (let g = 0; g < 15; g++) {
+      const steps: Record<string, { tickedAt: string }> = {};
+      for (let s = 0; s < 1000; s++) steps[`s${s}`] = { tickedAt: AT };
+      guides[`unknown-${g}`] = steps;
+    }
+    const text = ours({ guides, records: {} });
+    expect(text.length).toBeLessThan(MAX_IMPORT_BYTES);
+    const parsed = parseImport(text, NOW);
+    if (!parsed.ok) throw new Error(`the file was refused: ${parsed.error}`);
+    expect(IMPORT_LIMITS.unknownGuides).toBe(3);
+    expect(Object.keys(parsed.data.guides)).toEqual(['hp', 'unknown-0', 'unknown-1', 'unknown-2']);
+    expect(parsed.data.guides.hp).toEqual({ 'hp-a': { tickedAt: AT } });
+    for (const guide of ['unknown-0', 'unknown-1', 'unknown-2']) {
+      expect(Object.keys(parsed.data.guides[guide] ?? {})).toHaveLength(200);
+    }
+    expect(parsed.refused).toEqual([
+      // 800 steps beyond 200 in each of the three unknown guides kept.
+      { type: 'over-limit', what: 'stepsPerGuide', count: 2400, limit: 200 },
+      // The 12 other unknown guides of 1,000 ticks each.
+      { type: 'over-limit', what: 'unknownGuides', count: 12_000, limit: 3 },
+    ]);
+  });
+
+  it('bounds the records of fields this version does not know to 10, the excess counted', () => {
+    const records: Record<string, { value: string; updatedAt: string }> = {
+      'rh-login': { value: 'taro', updatedAt: AT },
+    };
+    for (let i = 0; i < 25; i++) records[`unknown-${i}`] = { value: 'x', updatedAt: AT };
+    const parsed = parseImport(ours({ guides: {}, records }), NOW);
+    if (!parsed.ok) throw new Error(`the file was refused: ${parsed.error}`);
+    expect(Object.keys(parsed.data.records)).toHaveLength(11);
+    expect(parsed.data.records['rh-login']).toEqual({ value: 'taro', updatedAt: NOW.toISOString() });
+    expect(parsed.data.records['unknown-9']).toEqual({ value: 'x', updatedAt: NOW.toISOString() });
+    expect(parsed.data.records['unknown-10']).toBeUndefined();
+    expect(parsed.refused).toEqual([{ type: 'over-limit', what: 'unknownRecords', count: 15, limit: 10 }]);
   });
 
   it('keeps ticks and records whose guide, step or field this version does not know', () => {
@@ -182,27 +435,26 @@ describe('parseImport', () => {
       guides: { 'new-guide': { 'new-step': { tickedAt: AT } } },
       records: { 'new-field': { value: 'x', updatedAt: AT } },
     });
-    expect(parseImport(text)).toMatchObject({
+    expect(parseImport(text, NOW)).toMatchObject({
       ok: true,
       data: {
         guides: { 'new-guide': { 'new-step': { tickedAt: AT } } },
-        records: { 'new-field': { value: 'x', updatedAt: AT } },
+        records: { 'new-field': { value: 'x', updatedAt: NOW.toISOString() } },
       },
+      refused: [],
     });
   });
 
-  it('keeps only the known properties of each entry', () => {
+  it('keeps only the known properties of each entry, and no change time from the file', () => {
     const text = ours({
-      guides: { hp: { 'hp-a': { tickedAt: AT, extra: 1 } } },
+      guides: { hp: { 'hp-a': { tickedAt: AT, changedAt: LATER, extra: 1 } } },
       records: { 'ms-domain': { value: 'a.jp', updatedAt: AT, extra: 2 } },
     });
-    expect(parseImport(text)).toMatchObject({
-      ok: true,
-      data: {
-        guides: { hp: { 'hp-a': { tickedAt: AT } } },
-        records: { 'ms-domain': { value: 'a.jp', updatedAt: AT } },
-      },
-    });
+    const parsed = parseImport(text, NOW);
+    expect(parsed).toMatchObject({ ok: true, refused: [] });
+    if (!parsed.ok) return;
+    expect(parsed.data.guides).toEqual({ hp: { 'hp-a': { tickedAt: AT } } });
+    expect(parsed.data.records).toEqual({ 'ms-domain': { value: 'a.jp', updatedAt: NOW.toISOString() } });
   });
 });
 
@@ -257,18 +509,23 @@ describe('planImport and applyImport', () => {
   });
 
   it("keeps what the file does not mention, adds what is new, takes the file's differing values", () => {
-    expect(applyImport(local, incoming)).toEqual({
-      version: PROGRESS_VERSION,
+    expect(asStored(applyImport(local, incoming, APPLIED))).toEqual({
+      version: 3,
       guides: {
-        hp: { 'hp-kept': { tickedAt: AT }, 'hp-same': { tickedAt: AT }, 'hp-older': { tickedAt: LATER } },
-        redhat: { 'rh-new': { tickedAt: LATER } },
+        hp: {
+          'hp-kept': { tickedAt: AT },
+          'hp-same': { tickedAt: AT },
+          // Changed by the import: the file's tick time, changed when the import was applied.
+          'hp-older': { tickedAt: LATER, changedAt: APPLIED.toISOString() },
+        },
+        redhat: { 'rh-new': { tickedAt: LATER, changedAt: APPLIED.toISOString() } },
       },
       records: {
         // Same value: the local record, with its own time, stays.
         'ms-domain': { value: 'contoso.onmicrosoft.com', updatedAt: AT },
-        'ms-partner-id-location': { value: '6123456', updatedAt: LATER },
+        'ms-partner-id-location': { value: '6123456', updatedAt: APPLIED.toISOString() },
         'rh-login': { value: 'taro', updatedAt: AT },
-        'ms-mpa-accepted-by': { value: '山田 太郎', updatedAt: LATER },
+        'ms-mpa-accepted-by': { value: '山田 太郎', updatedAt: APPLIED.toISOString() },
       },
     });
   });
@@ -276,7 +533,26 @@ describe('planImport and applyImport', () => {
   it('takes an older tick time from the file too: the file wins wherever it differs', () => {
     const newer = withStep(emptyProgress(), 'hp', 'hp-a', LATER);
     const older = withStep(emptyProgress(), 'hp', 'hp-a', AT);
-    expect(applyImport(newer, older).guides.hp).toEqual({ 'hp-a': { tickedAt: AT } });
+    expect(applyImport(newer, older, APPLIED).guides.hp).toEqual({
+      'hp-a': { tickedAt: AT, changedAt: APPLIED.toISOString() },
+    });
+  });
+
+  it('brings back a tick unticked before the import, and wins over an older copy in another tab', () => {
+    const unticked = withStep(withStep(emptyProgress(), 'hp', 'hp-a', AT), 'hp', 'hp-a', undefined, new Date(LATER));
+    const file = withStep(emptyProgress(), 'hp', 'hp-a', AT);
+    const imported = applyImport(unticked, file, APPLIED);
+    expect(asStored(imported)).toEqual({
+      version: 3,
+      guides: { hp: { 'hp-a': { tickedAt: AT, changedAt: APPLIED.toISOString() } } },
+      records: {},
+    });
+    // Another tab still holds the untick from before the import: the import is later, so it stays.
+    expect(asStored(mergeProgress(unticked, imported))).toEqual({
+      version: 3,
+      guides: { hp: { 'hp-a': { tickedAt: AT, changedAt: APPLIED.toISOString() } } },
+      records: {},
+    });
   });
 
   it('leaves both inputs untouched', () => {

@@ -5,6 +5,7 @@ import type {
   RecordTableStrings,
 } from '../../islands/Handoff';
 import { noticeStrings } from '../checklist-strings';
+import { RECORD_ERROR_CODES } from '../records/record-views';
 import type { Translate, UiKey } from '../ui-strings';
 
 /** Strings of the message to the distributor in the current page's language. */
@@ -40,9 +41,22 @@ const FAILURES: Record<ImportFailure, null> = {
   unreadable: null,
 };
 
+/** Reasons an entry of a file is left out, beyond the record checks' own (see RefusedEntry). */
+const REFUSAL_REASONS = [
+  'bad-time',
+  'bad-key',
+  'malformed',
+  'over-limit.unknownGuides',
+  'over-limit.stepsPerGuide',
+  'over-limit.unknownRecords',
+] as const;
+
 /** The UI string keys of the import errors, for the check that both languages have them all. */
 export function importFailureKeys(): string[] {
-  return Object.keys(FAILURES).map((code) => `handoff.error.${code}`);
+  return [
+    ...Object.keys(FAILURES).map((code) => `handoff.error.${code}`),
+    ...REFUSAL_REASONS.map((reason) => `handoff.refused.${reason}`),
+  ];
 }
 
 /** Strings of the export and import controls in the current page's language. */
@@ -67,6 +81,14 @@ export function progressTransferStrings(t: Translate): ProgressTransferStrings {
     confirm: t('handoff.confirm'),
     cancel: t('handoff.cancel'),
     imported: t('handoff.imported'),
+    importedNotSaved: t('handoff.importedNotSaved'),
+    refusedHeading: t('handoff.refusedHeading'),
+    refusedIntro: t('handoff.refusedIntro'),
+    refusedReasons: Object.fromEntries([
+      ...RECORD_ERROR_CODES.map((code) => [code, t(`record.error.${code}` as UiKey)]),
+      ...REFUSAL_REASONS.map((reason) => [reason, t(`handoff.refused.${reason}` as UiKey)]),
+    ]),
+    refusedMore: t('handoff.refusedMore'),
     cancelled: t('handoff.cancelled'),
     notices: noticeStrings(t),
   };

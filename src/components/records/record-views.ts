@@ -56,12 +56,17 @@ const ERRORS: Record<RecordErrorCode, null> = {
   'not-date': null,
   'future-date': null,
   'not-a-choice': null,
+  'line-break': null,
+  'not-normalised': null,
 };
 const WARNINGS: Record<RecordWarningCode, null> = {
   'free-mail': null,
   'reserved-word': null,
   'domain-mismatch': null,
 };
+
+/** Every record error code, for the messages of values refused on import. */
+export const RECORD_ERROR_CODES = Object.keys(ERRORS) as RecordErrorCode[];
 
 /** The UI string keys the record fields use, for the check that both languages have them all. */
 export function recordStringKeys(fieldIds: readonly string[]): string[] {
@@ -106,6 +111,7 @@ export function recordStrings(t: Translate, fields: readonly RecordFieldView[]):
     privacy: t('record.privacy'),
     saved: t('record.saved'),
     cleared: t('record.cleared'),
+    notSaved: t('record.notSaved'),
     choose: t('record.choose'),
     errors: Object.fromEntries([...errors].map((code) => [code, text(`record.error.${code}`)])),
     warnings: Object.fromEntries([...warnings].map((code) => [code, text(`record.warning.${code}`)])),
