@@ -358,7 +358,8 @@ export function ProgressTransfer({
         : (fields.find((field) => field.id === entry.key)?.label ?? shorten(entry.key));
     return (
       <li key={`${entry.type}:${index}`} data-refused={entry.reason}>
-        {what} <span class="handoff-preview__change">{strings.refusedReasons[entry.reason] ?? entry.reason}</span>
+        {what}{' '}
+        <span class="handoff-preview__change">{strings.refusedReasons[entry.reason] ?? entry.reason}</span>
       </li>
     );
   };
@@ -430,7 +431,9 @@ export function ProgressTransfer({
               <ul>
                 {pending.refused.slice(0, MAX_REFUSED_SHOWN).map(describeRefused)}
                 {pending.refused.length > MAX_REFUSED_SHOWN && (
-                  <li>{fillTemplate(strings.refusedMore, { count: pending.refused.length - MAX_REFUSED_SHOWN })}</li>
+                  <li>
+                    {fillTemplate(strings.refusedMore, { count: pending.refused.length - MAX_REFUSED_SHOWN })}
+                  </li>
                 )}
               </ul>
             </div>

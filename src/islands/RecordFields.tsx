@@ -83,7 +83,9 @@ export default function RecordFields({
     const shown = [notSaved, warning].filter(Boolean).join(' ');
     setMessages({ ...messages, [field.id]: shown ? { error: false, text: shown } : undefined });
     const template = result.value === '' ? strings.cleared : strings.saved;
-    setStatus(notSaved ? shown : [fillTemplate(template, { label: field.label }), warning].filter(Boolean).join(' '));
+    setStatus(
+      notSaved ? shown : [fillTemplate(template, { label: field.label }), warning].filter(Boolean).join(' '),
+    );
   }
 
   return (

@@ -1,21 +1,30 @@
 /**
  * The checklist progress a browser keeps, and how it is read back safely.
  *
- * Stored under the localStorage key `partner-guides:progress` as JSON:
+ * Stored under the localStorage key `partner-guides:progress` as JSON (keys sorted, empty parts
+ * left out, so that equal progress is equal text):
  *
- *   Version 2 (current):
+ *   Version 3 (current):
  *   {
- *     "version": 2,
+ *     "version": 3,
  *     "guides": {
- *       "<guide id>": { "<step id>": { "tickedAt": "<ISO 8601 date-time, UTC>" } }
+ *       "<guide id>": { "<step id>": { "tickedAt": "<ISO 8601>", "changedAt"?: "<ISO 8601>" } }
  *     },
  *     "records": {
- *       "<record field id>": { "value": "<what the user noted>", "updatedAt": "<ISO 8601 date-time, UTC>" }
+ *       "<record field id>": { "value": "<what the user noted>", "updatedAt": "<ISO 8601>" }
+ *     },
+ *     "removed"?: {
+ *       "ticks": { "<guide id>": { "<step id>": "<ISO 8601 of the untick or reset>" } },
+ *       "records": { "<record field id>": "<ISO 8601 of the clearing>" }
  *     }
  *   }
  *
- *   Version 1 (first published shape): the same without "records".
- *   { "version": 1, "guides": { … as above … } }
+ *   Version 2: the same without "removed" and "changedAt".
+ *   Version 1 (first published shape): the same as version 2 without "records".
+ *
+ * Why version 3: several tabs write the same key, and a busy tab may act on a stale copy. Each tab
+ * merges copies entry by entry, the entry changed last winning (mergeProgress); for that, an untick
+ * or a cleared record must leave its time behind, or an older copy would bring it back.
  *
  * Ticks are keyed by guide and by the step's explicit id, never by its position, so reordering or
  * renaming steps in the content does not move ticks, and a tick whose step was removed is kept (it
@@ -152,18 +161,21 @@ export function isPlausibleTime(value: unknown, now: Date): value is string {
 }
 
 /**
- * Tells whether a string can be used as a guide, step or field id. `__proto__` is refused because
- * assigning it to a plain object would change the object's prototype instead of adding an entry.
+ * Tells whether a string can be used as a guide, step or field id. Names of Object's own members
+ * (`__proto__`, `constructor`, `toString`…) are refused: on a plain object they name the inherited
+ * member, so assigning to them would change a built-in instead of adding an entry.
  */
 export function isUsableKey(key: string): boolean {
-  return key.length > 0 && key.length <= 100 && key !== '__proto__';
+  return key.length > 0 && key.length <= 100 && !(key in Object.prototype);
 }
 
 /** Reads one tick; undefined when it is malformed or its times are out of range. */
 export function readTick(tick: unknown, now: Date = new Date()): Tick | undefined {
   if (!isPlainObject(tick) || !isPlausibleTime(tick.tickedAt, now)) return undefined;
   if (tick.changedAt === undefined || tick.changedAt === tick.tickedAt) return { tickedAt: tick.tickedAt };
-  return isPlausibleTime(tick.changedAt, now) ? { tickedAt: tick.tickedAt, changedAt: tick.changedAt } : undefined;
+  return isPlausibleTime(tick.changedAt, now)
+    ? { tickedAt: tick.tickedAt, changedAt: tick.changedAt }
+    : undefined;
 }
 
 /**
@@ -243,7 +255,11 @@ function salvageByField<T>(
 }
 
 /** Reads a whole document leniently: what is well-formed and within bounds is kept. */
-function salvage(value: Record<string, unknown>, now: Date, checkRecord?: RecordChecker): Salvaged<ProgressData> {
+function salvage(
+  value: Record<string, unknown>,
+  now: Date,
+  checkRecord?: RecordChecker,
+): Salvaged<ProgressData> {
   const removed = isPlainObject(value.removed) ? value.removed : value.removed === undefined ? {} : undefined;
   const readTime = (entry: unknown) => (isPlausibleTime(entry, now) ? entry : undefined);
   const parts = {
@@ -328,7 +344,9 @@ function sortKeys(value: unknown): unknown {
 }
 
 /** Removes the guides of a two-level object that have no entries left. */
-function withoutEmptyGuides<T>(byGuide: Record<string, Record<string, T>>): Record<string, Record<string, T>> {
+function withoutEmptyGuides<T>(
+  byGuide: Record<string, Record<string, T>>,
+): Record<string, Record<string, T>> {
   return Object.fromEntries(Object.entries(byGuide).filter(([, entries]) => Object.keys(entries).length > 0));
 }
 
@@ -377,6 +395,20 @@ function removalVersion<T>(removedAt: string | undefined): Version<T> | undefine
 const own = <T>(object: Record<string, T> | undefined, key: string): T | undefined =>
   object && Object.hasOwn(object, key) ? object[key] : undefined;
 
+/** Adds an own entry to an object, whatever its key (even one Object's prototype also has). */
+function define<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** The entries of a guide in a two-level object, added when missing (never an inherited member). */
+function entriesOf<T>(byGuide: Record<string, Record<string, T>>, guide: string): Record<string, T> {
+  const existing = own(byGuide, guide);
+  if (existing) return existing;
+  const created: Record<string, T> = {};
+  define(byGuide, guide, created);
+  return created;
+}
+
 /**
  * Merges two copies of progress entry by entry: for each tick and record, the version changed last
  * wins, whether it adds, changes or removes. Two tabs that each merge what they hold with what the
@@ -391,16 +423,27 @@ export function mergeProgress(a: ProgressData, b: ProgressData): ProgressData {
     ...Object.keys(b.removed.ticks),
   ]);
   for (const guide of guides) {
-    const byGuide: Record<string, Record<string, unknown>>[] = [a.guides, b.guides, a.removed.ticks, b.removed.ticks];
+    const byGuide: Record<string, Record<string, unknown>>[] = [
+      a.guides,
+      b.guides,
+      a.removed.ticks,
+      b.removed.ticks,
+    ];
     const steps = new Set(byGuide.flatMap((entries) => Object.keys(own(entries, guide) ?? {})));
     for (const step of steps) {
       const winner = later(
-        later(tickVersion(own(own(a.guides, guide), step)), removalVersion(own(own(a.removed.ticks, guide), step))),
-        later(tickVersion(own(own(b.guides, guide), step)), removalVersion(own(own(b.removed.ticks, guide), step))),
+        later(
+          tickVersion(own(own(a.guides, guide), step)),
+          removalVersion(own(own(a.removed.ticks, guide), step)),
+        ),
+        later(
+          tickVersion(own(own(b.guides, guide), step)),
+          removalVersion(own(own(b.removed.ticks, guide), step)),
+        ),
       );
       if (!winner) continue;
-      if ('present' in winner) (merged.guides[guide] ??= {})[step] = winner.present;
-      else (merged.removed.ticks[guide] ??= {})[step] = winner.removedAt;
+      if ('present' in winner) define(entriesOf(merged.guides, guide), step, winner.present);
+      else define(entriesOf(merged.removed.ticks, guide), step, winner.removedAt);
     }
   }
   const fields = new Set([
@@ -415,8 +458,8 @@ export function mergeProgress(a: ProgressData, b: ProgressData): ProgressData {
       later(recordVersion(own(b.records, field)), removalVersion(own(b.removed.records, field))),
     );
     if (!winner) continue;
-    if ('present' in winner) merged.records[field] = winner.present;
-    else merged.removed.records[field] = winner.removedAt;
+    if ('present' in winner) define(merged.records, field, winner.present);
+    else define(merged.removed.records, field, winner.removedAt);
   }
   return merged;
 }
@@ -461,7 +504,11 @@ export function withoutGuide(data: ProgressData, guide: string, now: Date = new 
   delete guides[guide];
   const removedTicks = { ...data.removed.ticks[guide] };
   for (const stepId of Object.keys(data.guides[guide] ?? {})) removedTicks[stepId] = now.toISOString();
-  return { ...data, guides, removed: { ...data.removed, ticks: { ...data.removed.ticks, [guide]: removedTicks } } };
+  return {
+    ...data,
+    guides,
+    removed: { ...data.removed, ticks: { ...data.removed.ticks, [guide]: removedTicks } },
+  };
 }
 
 /**

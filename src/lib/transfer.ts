@@ -199,7 +199,11 @@ function readGuides(
 }
 
 /** Reads the records of a file; undefined when its structure is wrong. */
-function readRecords(value: unknown, now: Date, refused: RefusedEntry[]): Record<string, RecordValue> | undefined {
+function readRecords(
+  value: unknown,
+  now: Date,
+  refused: RefusedEntry[],
+): Record<string, RecordValue> | undefined {
   if (!isPlainObject(value)) return undefined;
   const records: Record<string, RecordValue> = {};
   let unknownRecords = 0;
@@ -259,7 +263,10 @@ export function parseImport(text: string, now: Date = new Date()): ParsedImport 
   // A version 1 file would pass with any "records" once upgraded: what it carried must be checked too.
   if (version < 2 && parsed.records !== undefined) return { ok: false, error: 'bad-content' };
 
-  const current = version < TRANSFER_VERSION ? migrateProgress(parsed, version, PROGRESS_MIGRATIONS, TRANSFER_VERSION) : parsed;
+  const current =
+    version < TRANSFER_VERSION
+      ? migrateProgress(parsed, version, PROGRESS_MIGRATIONS, TRANSFER_VERSION)
+      : parsed;
   if (!current) return { ok: false, error: 'bad-content' };
   const refused: RefusedEntry[] = [];
   const guides = readGuides(current.guides, now, refused);
@@ -311,7 +318,11 @@ export function planImport(current: ProgressData, incoming: ProgressData): Impor
  * record). Each entry the file changes is stamped `now`, so that it also wins over an older copy in
  * another tab.
  */
-export function applyImport(current: ProgressData, incoming: ProgressData, now: Date = new Date()): ProgressData {
+export function applyImport(
+  current: ProgressData,
+  incoming: ProgressData,
+  now: Date = new Date(),
+): ProgressData {
   let result = current;
   for (const change of planImport(current, incoming).changes) {
     result =

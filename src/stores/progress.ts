@@ -49,17 +49,18 @@ export type SaveOutcome = 'saved' | 'not-saved' | 'read-only';
  */
 let holdWrites = false;
 
+/** The unreadable value this tab has already kept aside, so that it is written only once. */
+let keptAside: string | undefined;
+
 /** Keeps an unreadable value aside so nothing is silently thrown away. */
 function keepAside(raw: string): void {
-  const engine = getStorageEngine();
-  if (engine[PROGRESS_BACKUP_KEY] === raw) {
-    holdWrites = false;
-    $storageProblem.set({ kind: 'recovered', backupKey: PROGRESS_BACKUP_KEY });
-    return;
-  }
-  const kept = writeStored(PROGRESS_BACKUP_KEY, raw) && getStorageEngine()[PROGRESS_BACKUP_KEY] === raw;
-  holdWrites = !kept;
-  $storageProblem.set(kept ? { kind: 'recovered', backupKey: PROGRESS_BACKUP_KEY } : { kind: 'backup-failed' });
+  // The engine would give back a value it failed to write, so whether the backup was kept is
+  // known only from the write itself.
+  if (keptAside !== raw && writeStored(PROGRESS_BACKUP_KEY, raw)) keptAside = raw;
+  holdWrites = keptAside !== raw;
+  $storageProblem.set(
+    holdWrites ? { kind: 'backup-failed' } : { kind: 'recovered', backupKey: PROGRESS_BACKUP_KEY },
+  );
 }
 
 /** Reads a stored value, keeping an unreadable one aside and noting a newer one. */
@@ -150,8 +151,15 @@ export type Announcement =
 export const $announcement = atom<Announcement | undefined>(undefined);
 
 /** Ticks or unticks a step now. */
-export function setStepTicked(guide: string, stepId: string, ticked: boolean, now: Date = new Date()): SaveOutcome {
-  const outcome = change((data) => withStep(data, guide, stepId, ticked ? now.toISOString() : undefined, now));
+export function setStepTicked(
+  guide: string,
+  stepId: string,
+  ticked: boolean,
+  now: Date = new Date(),
+): SaveOutcome {
+  const outcome = change((data) =>
+    withStep(data, guide, stepId, ticked ? now.toISOString() : undefined, now),
+  );
   if (outcome !== 'read-only') $announcement.set({ guide, stepId, ticked });
   return outcome;
 }
@@ -164,7 +172,11 @@ export function resetGuide(guide: string, now: Date = new Date()): SaveOutcome {
 }
 
 /** Notes a record's value now, or clears it when `value` is blank. */
-export function setRecord(fieldId: RecordFieldId, value: string | undefined, now: Date = new Date()): SaveOutcome {
+export function setRecord(
+  fieldId: RecordFieldId,
+  value: string | undefined,
+  now: Date = new Date(),
+): SaveOutcome {
   const outcome = change((data) => withRecord(data, fieldId, value, now));
   if (outcome !== 'read-only') $announcement.set({ fieldId, saved: (value?.trim() ?? '') !== '' });
   return outcome;

@@ -22,7 +22,10 @@ export const $storageHealth = atom<StorageHealth>('ok');
 
 /** Tells a full storage from one that is refused: browsers name the error QuotaExceededError. */
 export function isQuotaError(error: unknown): boolean {
-  return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
+  // Old Firefox versions used their own name.
+  return (
+    error instanceof DOMException && ['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED'].includes(error.name)
+  );
 }
 
 /** The subset of the Web Storage API the guard uses. */
@@ -135,7 +138,8 @@ export function installGuardedStorage(
   activeEngine = createGuardedStorage(
     openStorage,
     (error) => {
-      if ($storageHealth.get() !== 'unavailable') $storageHealth.set(isQuotaError(error) ? 'full' : 'unavailable');
+      if ($storageHealth.get() !== 'unavailable')
+        $storageHealth.set(isQuotaError(error) ? 'full' : 'unavailable');
     },
     () => {
       if ($storageHealth.get() === 'full') $storageHealth.set('ok');

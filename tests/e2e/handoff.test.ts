@@ -27,10 +27,7 @@ type StoredV2 = Omit<ProgressData, 'version' | 'removed'> & { version: 2 };
 const current = (stored: StoredV2): ProgressData => ({ ...emptyProgress(), ...stored, version: 3 });
 
 /** A new browser context (a fresh browser profile), optionally with progress already stored. */
-async function newContext(
-  stored?: StoredV2,
-  options: BrowserContextOptions = {},
-): Promise<BrowserContext> {
+async function newContext(stored?: StoredV2, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   const context = await browser().newContext(options);
   contexts.push(context);
   if (stored) {

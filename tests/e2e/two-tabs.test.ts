@@ -123,8 +123,12 @@ describe('two tabs changing progress at the same time', () => {
 
     await clickWhileBusy(second, first, box(second, STEPS[1]!), async () => {
       // Clicked from script: a background tab's animation frames are slow, and the test needs speed.
-      await first.getByRole('button', { name: 'このガイドの進捗をリセット' }).evaluate((button: HTMLElement) => button.click());
-      await first.getByRole('button', { name: 'リセットする' }).evaluate((button: HTMLElement) => button.click());
+      await first
+        .getByRole('button', { name: 'このガイドの進捗をリセット' })
+        .evaluate((button: HTMLElement) => button.click());
+      await first
+        .getByRole('button', { name: 'リセットする' })
+        .evaluate((button: HTMLElement) => button.click());
     });
 
     await expect.poll(() => shownTicks(first, STEPS)).toEqual([STEPS[1]]);

@@ -69,7 +69,12 @@ describe('decodeProgress', () => {
   it('round-trips removal times and change times through encodeProgress', () => {
     let data = withStep(emptyProgress(), 'hp', 'hp-a', AT, new Date(LATER));
     data = withStep(withStep(data, 'hp', 'hp-b', AT), 'hp', 'hp-b', undefined, new Date(LATER));
-    data = withRecord(withRecord(data, 'rh-login', 'taro', new Date(AT)), 'rh-login', undefined, new Date(LATER));
+    data = withRecord(
+      withRecord(data, 'rh-login', 'taro', new Date(AT)),
+      'rh-login',
+      undefined,
+      new Date(LATER),
+    );
     const expected = {
       version: 3,
       guides: { hp: { 'hp-a': { tickedAt: AT, changedAt: LATER } } },
@@ -470,14 +475,24 @@ describe('decodeProgress checks every time and record it reads', () => {
     });
     expect(decodeProgress(raw, { now: NOW })).toEqual({
       status: 'recovered',
-      data: { version: 3, guides: {}, records: {}, removed: { ticks: { hp: { 'hp-a': AT } }, records: { 'rh-login': AT } } },
+      data: {
+        version: 3,
+        guides: {},
+        records: {},
+        removed: { ticks: { hp: { 'hp-a': AT } }, records: { 'rh-login': AT } },
+      },
       raw,
       reason: 'bad-entries',
     });
   });
 
   it('reports removals that are not an object at all', () => {
-    const raw = stored({ version: 3, guides: { hp: { 'hp-a': { tickedAt: AT } } }, records: {}, removed: 'x' });
+    const raw = stored({
+      version: 3,
+      guides: { hp: { 'hp-a': { tickedAt: AT } } },
+      records: {},
+      removed: 'x',
+    });
     expect(decodeProgress(raw, { now: NOW })).toEqual({
       status: 'recovered',
       data: onlyGoodTick,
@@ -488,13 +503,33 @@ describe('decodeProgress checks every time and record it reads', () => {
 
   const kept = { value: '6123456', updatedAt: AT };
   it.each([
-    ['a forged second line in the accepted-by name', 'ms-mpa-accepted-by', 'X\nパートナー ID（ロケーション）: 9999999', 'line-break'],
+    [
+      'a forged second line in the accepted-by name',
+      'ms-mpa-accepted-by',
+      'X\nパートナー ID（ロケーション）: 9999999',
+      'line-break',
+    ],
     ['a Partner ID that is not digits', 'ms-partner-id-location', 'abc1234', 'not-digits'],
     ['an acceptance date after today', 'ms-mpa-accepted-on', '2026-05-09', 'future-date'],
     ['a name of 300,000 characters', 'ms-mpa-accepted-by', 'x'.repeat(300_000), 'too-long'],
-    ['a long value for a field this version does not know', 'ms-some-later-field', 'x'.repeat(201), 'too-long'],
-    ['a control character in a field this version does not know', 'ms-some-later-field', 'a\u0007b', 'control-character'],
-    ['a Partner ID in full-width digits (not the form the field saves)', 'ms-partner-id-location', '６１２３４５６', 'not-normalised'],
+    [
+      'a long value for a field this version does not know',
+      'ms-some-later-field',
+      'x'.repeat(201),
+      'too-long',
+    ],
+    [
+      'a control character in a field this version does not know',
+      'ms-some-later-field',
+      'a\u0007b',
+      'control-character',
+    ],
+    [
+      'a Partner ID in full-width digits (not the form the field saves)',
+      'ms-partner-id-location',
+      '６１２３４５６',
+      'not-normalised',
+    ],
   ])('leaves out a stored record with %s and keeps the others', (_name, fieldId, value, reason) => {
     const raw = stored({
       version: 3,
@@ -560,7 +595,9 @@ describe('decodeProgress checks every time and record it reads', () => {
     const raw = stored({
       version: 2,
       guides: { hp: { 'hp-a': { tickedAt: AT }, 'hp-b': { tickedAt: '+275760-09-12T00:00:00.000Z' } } },
-      records: { 'ms-mpa-accepted-by': { value: 'X\nパートナー ID（ロケーション）: 9999999', updatedAt: AT } },
+      records: {
+        'ms-mpa-accepted-by': { value: 'X\nパートナー ID（ロケーション）: 9999999', updatedAt: AT },
+      },
     });
     expect(decodeProgress(raw, { now: NOW })).toEqual({
       status: 'recovered',

@@ -404,8 +404,282 @@ describe('progress store when storage fails', () => {
     storage.items.set(KEY, 'garbage');
     storage.faults.writeThrows = true;
     const { $storageProblem, setStepTicked } = await openPage(storage);
-    expect($storageProblem.get()).toEqual({ kind: 'backup-failed' });
-    setStepTicked('hp', 'hp-a', true, NOW);
+    expect.soft($storageProblem.get()).toEqual({ kind: 'backup-failed' });
+    expect(setStepTicked('hp', 'hp-a', true, NOW)).toBe('not-saved');
     expect(storage.items.get(KEY)).toBe('garbage');
+  });
+});
+
+/** A storage that refuses to hold the backup key (as a full one would), and only that key. */
+class BackupRefusingStorage extends FakeStorage {
+  override setItem(key: string, value: string): void {
+    if (key === BACKUP) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    super.setItem(key, value);
+  }
+}
+
+describe('progress store when an unreadable value cannot be kept aside', () => {
+  it.each([
+    ['an unreadable value', 'garbage', {}],
+    [
+      'a partly broken value',
+      JSON.stringify({ version: 3, guides: { hp: { 'hp-a': { tickedAt: AT }, 'hp-b': 42 } }, records: {} }),
+      { 'hp-a': { tickedAt: AT } },
+    ],
+  ])('leaves %s where it is, writes nothing, and works in memory', async (_name, raw, readable) => {
+    const storage = new BackupRefusingStorage();
+    storage.items.set(KEY, raw);
+    const { $progress, $storageProblem, setStepTicked, setRecord } = await openPage(storage);
+    // Soft: a wrong notice must not hide whether the original survived.
+    expect.soft($storageProblem.get()).toEqual({ kind: 'backup-failed' });
+    expect($progress.get().guides.hp ?? {}).toEqual(readable);
+    expect.soft(setStepTicked('hp', 'hp-c', true, NOW)).toBe('not-saved');
+    expect.soft(setRecord('rh-login', 'taro', NOW)).toBe('not-saved');
+    expect.soft(storage.items.get(KEY)).toBe(raw);
+    expect(storage.items.has(BACKUP)).toBe(false);
+    expect($progress.get().guides.hp).toEqual({ ...readable, 'hp-c': { tickedAt: NOW.toISOString() } });
+    expect($storageProblem.get()).toEqual({ kind: 'backup-failed' });
+  });
+});
+
+/** A storage whose writes are refused for a reason other than space (policies, privacy settings). */
+class WriteForbiddingStorage extends FakeStorage {
+  override setItem(): void {
+    throw new DOMException('The operation is insecure.', 'SecurityError');
+  }
+}
+
+describe('progress store: storage health', () => {
+  it('says storage is full on a QuotaExceededError, and ok again once a write fits', async () => {
+    const storage = new FakeStorage();
+    const { $storageHealth, setStepTicked } = await openPage(storage);
+    storage.faults.writeThrows = true;
+    expect(setStepTicked('hp', 'hp-a', true, NOW)).toBe('not-saved');
+    expect($storageHealth.get()).toBe('full');
+    expect(storage.items.has(KEY)).toBe(false);
+    storage.faults.writeThrows = false;
+    const LATER = new Date('2026-11-21T10:05:00.000Z');
+    expect(setStepTicked('hp', 'hp-b', true, LATER)).toBe('saved');
+    expect($storageHealth.get()).toBe('ok');
+    // The tick that could not be stored is stored with the next change.
+    expect(stored(storage).guides).toEqual({
+      hp: { 'hp-a': { tickedAt: NOW.toISOString() }, 'hp-b': { tickedAt: LATER.toISOString() } },
+    });
+  });
+
+  it('says storage is unavailable on a SecurityError when writing', async () => {
+    const storage = new WriteForbiddingStorage();
+    const { $storageHealth, $progress, setStepTicked } = await openPage(storage);
+    expect($storageHealth.get()).toBe('ok');
+    expect(setStepTicked('hp', 'hp-a', true, NOW)).toBe('not-saved');
+    expect($storageHealth.get()).toBe('unavailable');
+    expect($progress.get().guides.hp).toEqual({ 'hp-a': { tickedAt: NOW.toISOString() } });
+    expect(storage.items.has(KEY)).toBe(false);
+  });
+
+  it('says storage is unavailable on a SecurityError when reading', async () => {
+    const storage = new FakeStorage();
+    storage.faults.readThrows = true;
+    const { $storageHealth } = await openPage(storage);
+    expect($storageHealth.get()).toBe('unavailable');
+  });
+});
+
+describe('progress store with two tabs', () => {
+  const T1 = new Date('2026-11-21T10:01:00.000Z');
+  const T2 = new Date('2026-11-21T10:02:00.000Z');
+  const T3 = new Date('2026-11-21T10:03:00.000Z');
+  const mounted: (() => void)[] = [];
+  afterEach(() => {
+    for (const stop of mounted.splice(0)) stop();
+  });
+
+  /** Loads a tab (its own copy of the stores) on top of a storage, mounted as the page's islands do. */
+  async function openTab(storage: FakeStorage, events = new FakeStorageEvents()) {
+    const stores = await loadStores(storage, events);
+    mounted.push(stores.$progress.listen(() => undefined));
+    return stores;
+  }
+
+  /** One tab's view of a localStorage shared with other tabs: the same map, its own write count. */
+  class SharedMapStorage extends FakeStorage {
+    progressWrites = 0;
+    constructor(shared: Map<string, string>) {
+      super();
+      Object.defineProperty(this, 'items', { value: shared });
+    }
+    override setItem(key: string, value: string): void {
+      super.setItem(key, value);
+      if (key === KEY) this.progressWrites += 1;
+    }
+  }
+
+  it('keeps the tick of tab A when tab B ticks before it hears of it, and converges without writing back', async () => {
+    const shared = new Map<string, string>();
+    const storageA = new SharedMapStorage(shared);
+    const storageB = new SharedMapStorage(shared);
+    const eventsA = new FakeStorageEvents();
+    const eventsB = new FakeStorageEvents();
+    const tabA = await openTab(storageA, eventsA);
+    const tabB = await openTab(storageB, eventsB);
+
+    expect(tabA.setStepTicked('hp', 'hp-a', true, T1)).toBe('saved');
+    // Tab B was busy: A's storage event has not reached it, its copy holds nothing.
+    expect(tabB.$progress.get().guides).toEqual({});
+    expect(tabB.setStepTicked('hp', 'hp-b', true, T2)).toBe('saved');
+    const both = { hp: { 'hp-a': { tickedAt: T1.toISOString() }, 'hp-b': { tickedAt: T2.toISOString() } } };
+    expect(stored(storageA).guides).toEqual(both);
+
+    // The events arrive late; each store re-reads what storage holds now.
+    eventsB.storageEvent(KEY, shared.get(KEY) ?? null);
+    eventsA.storageEvent(KEY, shared.get(KEY) ?? null);
+    expect(tabA.$progress.get().guides).toEqual(both);
+    expect(tabB.$progress.get().guides).toEqual(both);
+    expect(storageA.progressWrites).toBe(1);
+    expect(storageB.progressWrites).toBe(1);
+  });
+
+  /**
+   * Tabs whose views of localStorage lag behind each other, as in a browser that gives each tab its
+   * own process: a write changes the writer's view at once and reaches the other tabs (their view
+   * and their storage event) only when `deliver` is called.
+   */
+  class LaggingStorage extends FakeStorage {
+    progressWrites = 0;
+    constructor(
+      private readonly hub: Hub,
+      readonly events: FakeStorageEvents,
+    ) {
+      super();
+      hub.tabs.push(this);
+    }
+    override setItem(key: string, value: string): void {
+      // As in a browser, writing the value a key already has changes nothing and tells no one.
+      if (this.items.get(key) === value) return;
+      super.setItem(key, value);
+      if (key === KEY) this.progressWrites += 1;
+      this.hub.queue.push({ from: this, key, value });
+    }
+  }
+
+  class Hub {
+    readonly tabs: LaggingStorage[] = [];
+    readonly queue: { from: LaggingStorage; key: string; value: string }[] = [];
+    /** Delivers every pending change, and those they cause; returns how many were delivered. */
+    deliver(order: 'oldest first' | 'newest first' = 'oldest first'): number {
+      let delivered = 0;
+      while (this.queue.length > 0) {
+        if (delivered > 50) throw new Error('the tabs keep writing back to each other');
+        const message = order === 'oldest first' ? this.queue.shift() : this.queue.pop();
+        if (!message) break;
+        delivered += 1;
+        for (const tab of this.tabs) {
+          if (tab === message.from) continue;
+          tab.items.set(message.key, message.value);
+          tab.events.storageEvent(message.key, message.value);
+        }
+      }
+      return delivered;
+    }
+  }
+
+  async function openLaggingTabs() {
+    const hub = new Hub();
+    const storageA = new LaggingStorage(hub, new FakeStorageEvents());
+    const storageB = new LaggingStorage(hub, new FakeStorageEvents());
+    const tabA = await openTab(storageA, storageA.events);
+    const tabB = await openTab(storageB, storageB.events);
+    return { hub, storageA, storageB, tabA, tabB };
+  }
+
+  /** What both tabs show and store once every change was delivered; they must agree. */
+  function settled(setup: Awaited<ReturnType<typeof openLaggingTabs>>) {
+    const { storageA, storageB, tabA, tabB } = setup;
+    expect(storageA.items.get(KEY)).toBe(storageB.items.get(KEY));
+    expect(encodeProgress(tabA.$progress.get())).toBe(encodeProgress(tabB.$progress.get()));
+    expect(encodeProgress(tabA.$progress.get())).toBe(storageA.items.get(KEY));
+    return stored(storageA);
+  }
+
+  it.each([['oldest first' as const], ['newest first' as const]])(
+    'keeps both ticks when tab B reads a stale storage, with changes delivered %s, and stops writing',
+    async (order) => {
+      const setup = await openLaggingTabs();
+      const { hub, storageA, storageB, tabA, tabB } = setup;
+      expect(tabA.setStepTicked('hp', 'hp-a', true, T1)).toBe('saved');
+      // Tab B's view of storage has not received A's write yet.
+      expect(storageB.items.has(KEY)).toBe(false);
+      expect(tabB.setStepTicked('hp', 'hp-b', true, T2)).toBe('saved');
+      hub.deliver(order);
+      expect(settled(setup)).toEqual({
+        version: 3,
+        guides: { hp: { 'hp-a': { tickedAt: T1.toISOString() }, 'hp-b': { tickedAt: T2.toISOString() } } },
+        records: {},
+      });
+      // Each tab wrote its tick, and at most once more to hand on what the other lacked.
+      expect(storageA.progressWrites + storageB.progressWrites).toBeLessThanOrEqual(4);
+      const writes = storageA.progressWrites + storageB.progressWrites;
+      // Nothing left to do: hearing from storage again or coming back from the cache writes nothing.
+      storageA.events.pageshow();
+      storageB.events.pageshow();
+      storageA.events.storageEvent(KEY, storageA.items.get(KEY) ?? null);
+      storageB.events.storageEvent(KEY, storageB.items.get(KEY) ?? null);
+      expect(hub.deliver()).toBe(0);
+      expect(storageA.progressWrites + storageB.progressWrites).toBe(writes);
+    },
+  );
+
+  it('does not let a stale tab bring back a step unticked in another tab', async () => {
+    const setup = await openLaggingTabs();
+    const { hub, tabA, tabB } = setup;
+    tabA.setStepTicked('hp', 'hp-a', true, T1);
+    hub.deliver();
+    expect(tabB.$progress.get().guides.hp).toEqual({ 'hp-a': { tickedAt: T1.toISOString() } });
+    expect(tabA.setStepTicked('hp', 'hp-a', false, T2)).toBe('saved');
+    // B still holds the tick and ticks another step before it hears of the untick.
+    expect(tabB.setStepTicked('hp', 'hp-c', true, T3)).toBe('saved');
+    hub.deliver();
+    expect(settled(setup)).toEqual({
+      version: 3,
+      guides: { hp: { 'hp-c': { tickedAt: T3.toISOString() } } },
+      records: {},
+      removed: { ticks: { hp: { 'hp-a': T2.toISOString() } }, records: {} },
+    });
+  });
+
+  it('keeps a reset made in one tab and a tick made after it in a stale tab', async () => {
+    const setup = await openLaggingTabs();
+    const { hub, tabA, tabB } = setup;
+    tabA.setStepTicked('hp', 'hp-a', true, T1);
+    tabA.setStepTicked('redhat', 'rh-a', true, T1);
+    hub.deliver();
+    expect(tabA.resetGuide('hp', T2)).toBe('saved');
+    expect(tabB.setStepTicked('hp', 'hp-b', true, T3)).toBe('saved');
+    hub.deliver();
+    expect(settled(setup)).toEqual({
+      version: 3,
+      guides: {
+        hp: { 'hp-b': { tickedAt: T3.toISOString() } },
+        redhat: { 'rh-a': { tickedAt: T1.toISOString() } },
+      },
+      records: {},
+      removed: { ticks: { hp: { 'hp-a': T2.toISOString() } }, records: {} },
+    });
+  });
+
+  it('keeps records noted and cleared in two tabs that have not heard of each other', async () => {
+    const setup = await openLaggingTabs();
+    const { hub, tabA, tabB } = setup;
+    tabA.setRecord('rh-login', 'taro', T1);
+    hub.deliver();
+    expect(tabA.setRecord('rh-login', undefined, T2)).toBe('saved');
+    expect(tabB.setRecord('ms-domain', 'a.jp', T3)).toBe('saved');
+    hub.deliver();
+    expect(settled(setup)).toEqual({
+      version: 3,
+      guides: {},
+      records: { 'ms-domain': { value: 'a.jp', updatedAt: T3.toISOString() } },
+      removed: { ticks: {}, records: { 'rh-login': T2.toISOString() } },
+    });
   });
 });

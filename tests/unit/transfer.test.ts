@@ -67,7 +67,12 @@ describe('exportProgress', () => {
   it('writes tick times only: neither change times nor removal times', () => {
     let data = withStep(emptyProgress(), 'hp', 'hp-a', AT, new Date(LATER));
     data = withStep(withStep(data, 'hp', 'hp-b', AT), 'hp', 'hp-b', undefined, new Date(LATER));
-    data = withRecord(withRecord(data, 'rh-login', 'taro', new Date(AT)), 'rh-login', undefined, new Date(LATER));
+    data = withRecord(
+      withRecord(data, 'rh-login', 'taro', new Date(AT)),
+      'rh-login',
+      undefined,
+      new Date(LATER),
+    );
     expect(JSON.parse(exportProgress(data, NOW))).toEqual({
       format: 'partner-guides-progress',
       version: 2,
@@ -251,7 +256,12 @@ describe('parseImport', () => {
     const text = ours({ ...good, guides: { hp: { ...ticks, 'hp-b': { tickedAt: AT } } } });
     expect(parseImport(text, NOW)).toEqual({
       ok: true,
-      data: { version: 3, guides: { hp: { 'hp-b': { tickedAt: AT } } }, records: goodRecords, removed: NO_REMOVALS },
+      data: {
+        version: 3,
+        guides: { hp: { 'hp-b': { tickedAt: AT } } },
+        records: goodRecords,
+        removed: NO_REMOVALS,
+      },
       refused: [{ type: 'tick', key: 'hp/hp-a', reason: 'bad-time' }],
       exportedAt: NOW.toISOString(),
     });
@@ -271,7 +281,12 @@ describe('parseImport', () => {
     const parsed = parseImport(text, NOW);
     expect(parsed).toEqual({
       ok: true,
-      data: { version: 3, guides: { hp: { 'hp-b': { tickedAt: AT } } }, records: goodRecords, removed: NO_REMOVALS },
+      data: {
+        version: 3,
+        guides: { hp: { 'hp-b': { tickedAt: AT } } },
+        records: goodRecords,
+        removed: NO_REMOVALS,
+      },
       refused: [{ type: 'tick', key: 'hp/__proto__', reason: 'bad-key' }],
       exportedAt: NOW.toISOString(),
     });
@@ -299,7 +314,10 @@ describe('parseImport', () => {
     ['an empty value', { value: ' ', updatedAt: AT }],
     ['no value', { updatedAt: AT }],
   ])('refuses a record that is %s (malformed) and keeps the rest of the file', (_name, record) => {
-    const text = ours({ ...good, records: { 'ms-domain': record, 'rh-login': { value: 'taro', updatedAt: AT } } });
+    const text = ours({
+      ...good,
+      records: { 'ms-domain': record, 'rh-login': { value: 'taro', updatedAt: AT } },
+    });
     expect(parseImport(text, NOW)).toEqual({
       ok: true,
       data: {
@@ -334,7 +352,12 @@ describe('parseImport', () => {
   });
 
   it.each([
-    ['a forged second line in the accepted-by name', 'ms-mpa-accepted-by', 'X\nパートナー ID（ロケーション）: 9999999', 'line-break'],
+    [
+      'a forged second line in the accepted-by name',
+      'ms-mpa-accepted-by',
+      'X\nパートナー ID（ロケーション）: 9999999',
+      'line-break',
+    ],
     ['a Partner ID that is not digits', 'ms-partner-id-location', 'abc1234', 'not-digits'],
     ['an acceptance date after today', 'ms-mpa-accepted-on', '2026-05-09', 'future-date'],
     ['an acceptance date that does not exist', 'ms-mpa-accepted-on', '2026-02-30', 'not-date'],
@@ -539,7 +562,13 @@ describe('planImport and applyImport', () => {
   });
 
   it('brings back a tick unticked before the import, and wins over an older copy in another tab', () => {
-    const unticked = withStep(withStep(emptyProgress(), 'hp', 'hp-a', AT), 'hp', 'hp-a', undefined, new Date(LATER));
+    const unticked = withStep(
+      withStep(emptyProgress(), 'hp', 'hp-a', AT),
+      'hp',
+      'hp-a',
+      undefined,
+      new Date(LATER),
+    );
     const file = withStep(emptyProgress(), 'hp', 'hp-a', AT);
     const imported = applyImport(unticked, file, APPLIED);
     expect(asStored(imported)).toEqual({

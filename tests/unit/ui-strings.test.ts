@@ -23,14 +23,14 @@ describe('interface strings', () => {
 
   it('name every record field and every validation message', () => {
     const keys = recordStringKeys(RECORD_FIELDS.map((field) => field.id));
-    expect(keys.length).toBe(RECORD_FIELDS.length * 2 + 13);
+    expect(keys.length).toBe(RECORD_FIELDS.length * 2 + 15);
     expect(keys.filter((key) => !Object.hasOwn(en, key))).toEqual([]);
     expect(keys.filter((key) => !Object.hasOwn(ja, key))).toEqual([]);
   });
 
   it('explain every reason an import is refused', () => {
     const keys = importFailureKeys();
-    expect(keys).toHaveLength(6);
+    expect(keys).toHaveLength(12);
     expect(keys.filter((key) => !Object.hasOwn(en, key))).toEqual([]);
     expect(keys.filter((key) => !Object.hasOwn(ja, key))).toEqual([]);
   });

@@ -85,8 +85,8 @@ export function progressTransferStrings(t: Translate): ProgressTransferStrings {
     refusedHeading: t('handoff.refusedHeading'),
     refusedIntro: t('handoff.refusedIntro'),
     refusedReasons: Object.fromEntries([
-      ...RECORD_ERROR_CODES.map((code) => [code, t(`record.error.${code}` as UiKey)]),
-      ...REFUSAL_REASONS.map((reason) => [reason, t(`handoff.refused.${reason}` as UiKey)]),
+      ...RECORD_ERROR_CODES.map((code): [string, string] => [code, t(`record.error.${code}` as UiKey)]),
+      ...REFUSAL_REASONS.map((reason): [string, string] => [reason, t(`handoff.refused.${reason}` as UiKey)]),
     ]),
     refusedMore: t('handoff.refusedMore'),
     cancelled: t('handoff.cancelled'),
