@@ -39,8 +39,10 @@ const NO_FILTER: FaqFilterState = { query: '', vendor: undefined };
 /** Opens the site search with the same words, for when the troubleshooting page has no answer. */
 function searchWholeSite(query: string): void {
   // Starlight's search opens only once its element is defined, which on a busy computer can be after
-  // this page's islands are ready: a click before that would do nothing.
-  void customElements.whenDefined('site-search').then(() => openSearchWith(query));
+  // this page's islands are ready: a click before that would do nothing. It also closes on any click
+  // outside it that reaches the window, so it opens only once this button's click (also fired by
+  // Enter and Space) has finished propagating: otherwise that same click would close it at once.
+  void customElements.whenDefined('site-search').then(() => setTimeout(() => openSearchWith(query), 0));
 }
 
 function openSearchWith(query: string): void {

@@ -5,12 +5,16 @@ import { useBrowser, useTestPages } from './support/browser';
 const site = inject('siteUrl');
 const pages = useTestPages(useBrowser());
 
-async function open(path: string, prepare?: (context: BrowserContext) => Promise<unknown>): Promise<Page> {
+async function open(
+  path: string,
+  prepare?: (context: BrowserContext) => Promise<unknown>,
+  waitUntil: 'load' | 'commit' = 'load',
+): Promise<Page> {
   const context = await pages.freshContext();
   await prepare?.(context);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site).origin });
   const page = await pages.newPage();
-  await page.goto(site + path);
+  await page.goto(site + path, { waitUntil });
   await page.locator('#faq-filter-query:not([disabled])').waitFor();
   return page;
 }
@@ -62,31 +66,81 @@ describe('troubleshooting filter', () => {
     expect(await page.getByRole('radio', { name: 'Microsoft' }).isChecked()).toBe(true);
   });
 
-  it('says when nothing matches and offers the site search with the same words', async () => {
-    // As on a slow computer, Starlight's search script arrives after the filter is ready.
-    const page = await open('troubleshooting/', (context) =>
-      context.route(/\/_astro\/Search\.astro_astro_type_script/, async (route) => {
-        await new Promise((resolve) => setTimeout(resolve, 2_000));
-        await route.continue();
-      }),
+  it('says when nothing matches and offers the site search, even before the search script has arrived', async () => {
+    // As on a slow computer, Starlight's search script arrives after the filter is ready: it is
+    // held back until the button has been clicked.
+    let releaseSearchScript = () => {};
+    const searchScriptReleased = new Promise<void>((resolve) => (releaseSearchScript = resolve));
+    const page = await open(
+      'troubleshooting/',
+      (context) =>
+        context.route(/\/_astro\/Search\.astro_astro_type_script/, async (route) => {
+          await searchScriptReleased;
+          await route.continue();
+        }),
+      // The page cannot finish loading without that script.
+      'commit',
     );
-    await page.locator('#faq-filter-query').fill('該当しない言葉xyz');
+    await page.locator('#faq-filter-query').fill('チェックリスト');
     await expect
       .poll(() => page.locator('.faq-filter__empty').textContent())
-      .toContain('「該当しない言葉xyz」に一致する項目はありません。');
+      .toContain('「チェックリスト」に一致する項目はありません。');
     expect(await visibleEntries(page)).toEqual([]);
+    expect(await page.evaluate(() => customElements.get('site-search') === undefined)).toBe(true);
     await page.getByRole('button', { name: 'サイト全体を検索する' }).click();
-    // Pagefind's interface and index load only now; on a busy machine that takes a while.
-    await expect
-      .poll(() => page.locator('#starlight__search input').inputValue(), { timeout: 20_000 })
-      .toBe('該当しない言葉xyz');
+    releaseSearchScript();
+    await expectSiteSearchOpenWith(page, 'チェックリスト');
     await page.keyboard.press('Escape');
+    await expect.poll(() => siteSearchDialog(page).isVisible()).toBe(false);
     await page.getByRole('button', { name: '絞り込みを解除' }).click();
     await expect
       .poll(async () => (await visibleEntries(page)).length)
       .toBe(await page.locator('.faq-entry').count());
   });
+
+  // Words no troubleshooting entry contains (in either language) but other pages do.
+  it.each([
+    ['', 'チェックリスト', 'サイト全体を検索する', 'mouse click'],
+    ['', 'チェックリスト', 'サイト全体を検索する', 'Enter'],
+    ['', 'チェックリスト', 'サイト全体を検索する', 'Space'],
+    ['en/', 'checklist', 'Search the whole site', 'mouse click'],
+    ['en/', 'checklist', 'Search the whole site', 'Enter'],
+    ['en/', 'checklist', 'Search the whole site', 'Space'],
+  ])(
+    'on /%stroubleshooting/ “%s” matches nothing, and “%s” (by %s) leaves the site search open on its results',
+    async (prefix, query, buttonName, activation) => {
+      const page = await open(`${prefix}troubleshooting/`);
+      // The usual case: Starlight's search is ready before the user asks for it.
+      await page.locator('site-search button[data-open-modal]:not([disabled])').waitFor();
+      await page.locator('#faq-filter-query').fill(query);
+      const button = page.getByRole('button', { name: buttonName });
+      await button.waitFor();
+      expect(await visibleEntries(page)).toEqual([]);
+      if (activation === 'mouse click') {
+        await button.click();
+      } else {
+        await button.focus();
+        await page.keyboard.press(activation);
+      }
+      await expectSiteSearchOpenWith(page, query);
+    },
+  );
 });
+
+/** Starlight's search dialog, when it is open. */
+const siteSearchDialog = (page: Page) => page.locator('site-search dialog[open]');
+
+/** Checks that the site search is open, holds the query and shows results, and stays open. */
+async function expectSiteSearchOpenWith(page: Page, query: string): Promise<void> {
+  const dialog = siteSearchDialog(page);
+  await expect.poll(() => dialog.isVisible()).toBe(true);
+  // Pagefind's interface and index load only now; on a busy machine that takes a while.
+  const input = dialog.locator('#starlight__search input');
+  await expect.poll(() => input.inputValue(), { timeout: 20_000 }).toBe(query);
+  const firstResult = dialog.locator('#starlight__search .pagefind-ui__result').first();
+  await expect.poll(() => firstResult.isVisible(), { timeout: 20_000 }).toBe(true);
+  expect(await dialog.isVisible()).toBe(true);
+}
 
 describe('troubleshooting copy buttons', () => {
   it('copies an address to allow, and says so politely', async () => {
