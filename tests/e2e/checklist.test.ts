@@ -263,7 +263,7 @@ describe('checklist with broken storage', () => {
     await expect.poll(() => count(page)).toMatch(/^1 of \d+ steps done$/);
     await expect
       .poll(() => page.locator('.checklist-panel [data-testid="storage-notice"]').textContent())
-      .toContain('does not let the site save your progress');
+      .toContain('do not let the site save your progress');
   });
 
   it('keeps ticking when the browser refuses writes (quota)', async () => {

@@ -32,7 +32,7 @@ describe('record fields', () => {
     await domain.press('Tab');
     await expect.poll(() => status(page)).toContain('「組織アカウントのドメイン」を保存しました。');
     expect(await stored(page)).toMatchObject({
-      version: 2,
+      version: 3,
       records: { 'ms-domain': { value: 'contoso.onmicrosoft.com' } },
     });
 
@@ -105,7 +105,7 @@ describe('record fields', () => {
     await expect
       .poll(() => stored(page))
       .toMatchObject({
-        version: 2,
+        version: 3,
         guides: { microsoft: { 'ms-account-open-signup-page': { tickedAt: '2026-11-20T01:00:00.000Z' } } },
         records: { 'ms-user-name': { value: 'taro@contoso.onmicrosoft.com' } },
       });
