@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openSeeds, resolveSeedsDir, seedsSkippedLine } from './support/seeds';
+import { SEEDS_SKIPPED_LINE, openSeeds, resolveSeedsDir } from './support/seeds';
 
 // Runs whether or not the source documents are beside the project: it checks how they are found.
 describe('the folder of the source documents', () => {
@@ -26,7 +26,7 @@ describe('the folder of the source documents', () => {
     const empty = mkdtempSync(join(tmpdir(), 'partner-guides-'));
     const project = join(empty, 'project');
     expect(openSeeds({}, project)).toBeUndefined();
-    expect(seedsSkippedLine()).toBe(
+    expect(SEEDS_SKIPPED_LINE).toBe(
       'Source-document checks skipped: ../shared/seeds not found (set SEEDS_DIR to run them)',
     );
     rmSync(empty, { recursive: true });

@@ -48,9 +48,7 @@ export function openSeeds(env: Env = process.env, root: string = ROOT): Seeds | 
 }
 
 /** The line printed, once per run, when the documents are absent. */
-export function seedsSkippedLine(): string {
-  return `Source-document checks skipped: ${DEFAULT_SEEDS_DIR} not found (set SEEDS_DIR to run them)`;
-}
+export const SEEDS_SKIPPED_LINE = `Source-document checks skipped: ${DEFAULT_SEEDS_DIR} not found (set SEEDS_DIR to run them)`;
 
 /**
  * Registers the tests that need the source documents, given the documents, only where they are
