@@ -12,6 +12,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Says once when the source documents are absent (tests/unit/support/seeds.ts).
+          globalSetup: ['tests/unit/support/global-setup.ts'],
         },
       },
       {

@@ -43,6 +43,7 @@ export function guideProgressStrings(t: Translate): GuideProgressStrings {
 export function homeProgressStrings(t: Translate): HomeProgressStrings {
   return {
     count: t('checklist.count'),
+    stepTotal: t('home.stepTotal'),
     progressLabel: t('home.progressLabel'),
     next: t('checklist.next'),
     allDone: t('checklist.allDone'),

@@ -1,4 +1,4 @@
-import { useHydratedStore } from './hydration';
+import { useHydrated, useHydratedStore } from './hydration';
 import { StorageNotice, type StorageNoticeStrings } from './StorageNotice';
 import { $progress } from '../stores/progress';
 import { emptyProgress } from '../lib/progress-data';
@@ -30,6 +30,8 @@ export interface HomeGuide {
 /** Interface strings of the home page's progress list. */
 export interface HomeProgressStrings {
   count: string;
+  /** With `{total}`: shown instead of the count until the stored progress has been read. */
+  stepTotal: string;
   /** With `{title}`. */
   progressLabel: string;
   next: string;
@@ -45,7 +47,12 @@ export interface HomeProgressStrings {
 
 const EMPTY = emptyProgress();
 
-/** The progress of every guide, each with a link to its next step. */
+/**
+ * The progress of every guide, each with a link to its next step. Progress lives in this browser
+ * only, so the server-rendered list (all a visitor without JavaScript sees) shows each guide's
+ * number of steps, no count, bar or next step: those appear once the island has read the storage,
+ * in the space kept for them.
+ */
 export default function HomeProgress({
   guides,
   lang,
@@ -55,6 +62,7 @@ export default function HomeProgress({
   lang: Lang;
   strings: HomeProgressStrings;
 }) {
+  const hydrated = useHydrated();
   const progress = useHydratedStore($progress, EMPTY);
   return (
     <div class="home-progress">
@@ -74,24 +82,29 @@ export default function HomeProgress({
               </a>
               <div class="checklist-panel__summary">
                 <span class="checklist-panel__count" id={countId}>
-                  {fillTemplate(strings.count, { done, total })}
+                  {fillTemplate(hydrated ? strings.count : strings.stepTotal, { done, total })}
                 </span>
-                <progress
-                  class="checklist-panel__bar"
-                  max={total}
-                  value={done}
-                  aria-label={fillTemplate(strings.progressLabel, { title })}
-                  aria-describedby={countId}
-                />
+                {hydrated ? (
+                  <progress
+                    class="checklist-panel__bar"
+                    max={total}
+                    value={done}
+                    aria-label={fillTemplate(strings.progressLabel, { title })}
+                    aria-describedby={countId}
+                  />
+                ) : (
+                  <span class="checklist-panel__bar" />
+                )}
               </div>
               <p class="checklist-panel__next">
-                {next ? (
-                  <>
-                    {strings.next} <a href={`${href}#${next.id}`}>{next.title}</a>
-                  </>
-                ) : (
-                  strings.allDone
-                )}
+                {hydrated &&
+                  (next ? (
+                    <>
+                      {strings.next} <a href={`${href}#${next.id}`}>{next.title}</a>
+                    </>
+                  ) : (
+                    strings.allDone
+                  ))}
               </p>
               {waits.length > 0 && <GuideWaits guide={guide} lang={lang} waits={waits} strings={strings} />}
             </li>

@@ -228,7 +228,7 @@ describe('checklist without JavaScript', () => {
     expect(await page.locator('#ms-account-create-new').textContent()).toContain(
       '代わりに新しいアカウントを作成',
     );
-    expect(await page.locator('.checklist-noscript').isVisible()).toBe(true);
+    expect(await page.locator('.noscript-note').isVisible()).toBe(true);
   });
 });
 

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RecordValue } from '../../src/lib/progress-data';
 import { COMMON_ERRORS, MESSAGES_BY_KIND } from '../../src/components/records/record-views';
@@ -17,11 +15,11 @@ import {
   type RecordFieldId,
 } from '../../src/lib/records';
 import { extractSteps } from '../../src/lib/steps';
-import { ROOT, readDoc } from '../support/site';
+import { readDoc } from '../support/site';
+import { withSeeds } from './support/seeds';
 
-const SEEDS_DIR = join(ROOT, '../shared/seeds');
-const MICROSOFT_SEED = readFileSync(join(SEEDS_DIR, 'microsoft-csp-indirect-reseller-mpa.ja.txt'), 'utf8');
-const REDHAT_SEED = readFileSync(join(SEEDS_DIR, 'redhat-partner-connect-account.ja.md'), 'utf8');
+const MICROSOFT_SEED = 'microsoft-csp-indirect-reseller-mpa.ja.txt';
+const REDHAT_SEED = 'redhat-partner-connect-account.ja.md';
 
 // Built with the local-time constructor so that "today" is 7 May 2026 whatever the machine's time zone.
 const NOW = new Date(2026, 4, 7, 12, 0, 0);
@@ -79,14 +77,16 @@ describe('record fields', () => {
     ]);
   });
 
-  it("offers the partner types of the Red Hat document's table, in its order", () => {
-    const field = getRecordField('rh-partner-type');
-    expect(field?.kind).toBe('choice');
-    const table = [...REDHAT_SEED.matchAll(/^\s*\|([^|]+)\|[^|]+\|\s*$/gm)]
-      .map((row) => row[1]?.trim() ?? '')
-      .filter((name) => !/^-+$/.test(name) && name !== '英語表記');
-    expect(field?.choices).toEqual(table);
-    expect(table).toHaveLength(7);
+  withSeeds((seeds) => {
+    it("offers the partner types of the Red Hat document's table, in its order", () => {
+      const field = getRecordField('rh-partner-type');
+      expect(field?.kind).toBe('choice');
+      const table = [...seeds.read(REDHAT_SEED).matchAll(/^\s*\|([^|]+)\|[^|]+\|\s*$/gm)]
+        .map((row) => row[1]?.trim() ?? '')
+        .filter((name) => !/^-+$/.test(name) && name !== '英語表記');
+      expect(field?.choices).toEqual(table);
+      expect(table).toHaveLength(7);
+    });
   });
 
   it('gives choices to choice fields only', () => {
@@ -212,11 +212,14 @@ describe('validateRecord: e-mail addresses', () => {
 });
 
 describe('isFreeMailDomain', () => {
-  it('names the personal addresses of the Microsoft document', () => {
-    for (const domain of ['hotmail.com', 'live.com', 'outlook.com']) {
-      expect(MICROSOFT_SEED).toContain(domain);
-      expect(FREE_MAIL_DOMAINS).toContain(domain);
-    }
+  withSeeds((seeds) => {
+    it('names the personal addresses of the Microsoft document', () => {
+      const seed = seeds.read(MICROSOFT_SEED);
+      for (const domain of ['hotmail.com', 'live.com', 'outlook.com']) {
+        expect(seed).toContain(domain);
+        expect(FREE_MAIL_DOMAINS).toContain(domain);
+      }
+    });
   });
 
   it('matches whole labels only', () => {
@@ -287,8 +290,11 @@ describe('validateRecord: the sign-in name', () => {
     },
   );
 
-  it('lists the words the Microsoft document forbids in user names', () => {
-    for (const word of RESERVED_USER_NAME_WORDS) expect(MICROSOFT_SEED).toContain(`"${word}`);
+  withSeeds((seeds) => {
+    it('lists the words the Microsoft document forbids in user names', () => {
+      const seed = seeds.read(MICROSOFT_SEED);
+      for (const word of RESERVED_USER_NAME_WORDS) expect(seed).toContain(`"${word}`);
+    });
   });
 
   it.each([

@@ -1,21 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GUIDE_IDS } from '../../src/lib/guides';
-import { ROOT, foldForFacts, mainHrefs, mainText, readBuiltPage } from '../support/site';
+import { foldForFacts, mainHrefs, mainText, readBuiltPage } from '../support/site';
 import { SEED_FACTS } from './seed-facts';
-
-const SEEDS_DIR = join(ROOT, '../shared/seeds');
+import { withSeeds } from './support/seeds';
 
 describe.each(GUIDE_IDS)('the %s guide carries every hard fact of its seed', (guide) => {
   const facts = SEED_FACTS[guide];
 
-  it('takes its facts from the seed (the inventory itself is faithful)', () => {
-    const seed = foldForFacts(readFileSync(join(SEEDS_DIR, facts.seed), 'utf8'));
-    // Links and shared facts are quoted from the seed; a fact the seed does not have is a typo here.
-    const quoted = [...facts.links.map((link) => link.replace(/^mailto:/, '')), ...facts.both];
-    const missing = quoted.filter((fact) => !seed.includes(foldForFacts(fact)));
-    expect(missing).toEqual([]);
+  withSeeds((seeds) => {
+    it('takes its facts from the seed (the inventory itself is faithful)', () => {
+      const seed = foldForFacts(seeds.read(facts.seed));
+      // Links and shared facts are quoted from the seed; a fact the seed does not have is a typo here.
+      const quoted = [...facts.links.map((link) => link.replace(/^mailto:/, '')), ...facts.both];
+      const missing = quoted.filter((fact) => !seed.includes(foldForFacts(fact)));
+      expect(missing).toEqual([]);
+    });
   });
 
   describe.each([

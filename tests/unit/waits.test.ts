@@ -7,6 +7,7 @@ import { extractSteps } from '../../src/lib/steps';
 import { waitState, type WaitRule } from '../../src/lib/waits';
 import { formatDay, formatDayTime, formatRemaining, formatWindow } from '../../src/lib/wait-format';
 import { ROOT, readDoc } from '../support/site';
+import { withSeeds } from './support/seeds';
 
 const holidays = new Set([...holidaysOfYear(2026), ...holidaysOfYear(2027)]);
 const jst = (local: string) => new Date(`${local}:00+09:00`);
@@ -117,10 +118,9 @@ interface WaitEntry extends WaitRule {
 }
 
 const WAITS = JSON.parse(readFileSync(join(ROOT, 'src/content/waits.json'), 'utf8')) as WaitEntry[];
-const SEED_DIR = join(ROOT, '../shared/seeds');
 
 describe('the waits of the guides', () => {
-  it('model every wait and deadline the seeds state', () => {
+  it('are the waits and deadlines the seeds state', () => {
     expect(WAITS.map((wait) => wait.id).sort()).toEqual([
       'hp-confirmation-code',
       'hp-confirmation-link',
@@ -128,25 +128,32 @@ describe('the waits of the guides', () => {
       'ms-reseller-tab',
       'ms-review',
     ]);
-    // Every seed line that names a number of business days, hours or minutes is quoted, except two
-    // that restate a period already quoted (the review's overdue advice and the HP summary slide).
-    const restatements = [/3-5 営業日が経過しても/, /初回ログインから1-3営業日後$/];
-    const quoted = WAITS.map((wait) => wait.source.quote.normalize('NFKC'));
-    for (const seed of readdirSync(SEED_DIR)) {
-      const lines = readFileSync(join(SEED_DIR, seed), 'utf8').normalize('NFKC').split('\n');
-      for (const line of lines.filter((l) => /\d\s*(営業日|時間以内|分以内|時間ほど)/.test(l))) {
-        if (restatements.some((pattern) => pattern.test(line.trim()))) continue;
-        expect(
-          quoted.some((quote) => quote.includes(line.trim()) || line.includes(quote)),
-          line,
-        ).toBe(true);
+  });
+
+  withSeeds((seeds) => {
+    it('model every wait and deadline the seeds state', () => {
+      // Every seed line that names a number of business days, hours or minutes is quoted, except two
+      // that restate a period already quoted (the review's overdue advice and the HP summary slide).
+      const restatements = [/3-5 営業日が経過しても/, /初回ログインから1-3営業日後$/];
+      const quoted = WAITS.map((wait) => wait.source.quote.normalize('NFKC'));
+      for (const seed of seeds.names) {
+        const lines = seeds.read(seed).normalize('NFKC').split('\n');
+        for (const line of lines.filter((l) => /\d\s*(営業日|時間以内|分以内|時間ほど)/.test(l))) {
+          if (restatements.some((pattern) => pattern.test(line.trim()))) continue;
+          expect(
+            quoted.some((quote) => quote.includes(line.trim()) || line.includes(quote)),
+            line,
+          ).toBe(true);
+        }
       }
-    }
+    });
+
+    it.each(WAITS)('$id quotes its seed sentence word for word', (wait) => {
+      expect(seeds.read(wait.source.seed)).toContain(wait.source.quote);
+    });
   });
 
   it.each(WAITS)('$id takes its duration from the quoted seed sentence', (wait) => {
-    const seed = readFileSync(join(SEED_DIR, wait.source.seed), 'utf8');
-    expect(seed).toContain(wait.source.quote);
     const quote = wait.source.quote.normalize('NFKC');
     const numbers =
       'businessDays' in wait.duration

@@ -1,0 +1,81 @@
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser, useTestPages } from './support/browser';
+
+const site = inject('siteUrl');
+const KEY = 'partner-guides:progress';
+
+const browser = useBrowser();
+const pages = useTestPages(browser);
+
+/** Three HP steps ticked, as a visitor who worked on the HP guide with JavaScript on has them. */
+const STORED = JSON.stringify({
+  version: 2,
+  guides: {
+    hp: Object.fromEntries(
+      ['hp-open-registration-page', 'hp-download-application-form', 'hp-fill-application-form'].map((id) => [
+        id,
+        { tickedAt: '2026-05-01T01:00:00.000Z' },
+      ]),
+    ),
+  },
+  records: {},
+});
+
+/** A page of the built site with JavaScript off, in a browser profile that has progress stored. */
+async function openWithoutJavaScript(path: string): Promise<Page> {
+  await pages.freshContext({
+    javaScriptEnabled: false,
+    storageState: {
+      cookies: [],
+      origins: [{ origin: new URL(site).origin, localStorage: [{ name: KEY, value: STORED }] }],
+    },
+  });
+  const page = await pages.newPage();
+  await page.goto(site + path);
+  return page;
+}
+
+describe.each([
+  [
+    '',
+    '各ガイドの進捗を表示するには JavaScript を有効にしてください。ガイドの手順はこのままお読みいただけます。',
+  ],
+  ['en/', 'Turn on JavaScript to see the progress of each guide. You can still read every guide.'],
+  [
+    'handoff/',
+    '連絡文の作成、記録した情報の表示、進捗と記録のファイルへの保存と取り込みには、JavaScript を有効にしてください。',
+  ],
+  [
+    'en/handoff/',
+    'Turn on JavaScript to compose the message, see your records, and save your progress and records to a file or import such a file.',
+  ],
+  [
+    'troubleshooting/',
+    '絞り込み、サイト内検索、コピー用のボタンを使うには JavaScript を有効にしてください。各項目はこのままお読みいただけます。',
+  ],
+  [
+    'en/troubleshooting/',
+    'Turn on JavaScript to use the filter, the site search and the copy buttons. You can still read every entry.',
+  ],
+])('/%s without JavaScript', (path, note) => {
+  it('says what on the page needs JavaScript', async () => {
+    const page = await openWithoutJavaScript(path);
+    const shown = page.locator('main').getByText(note, { exact: true });
+    expect(await shown.count()).toBe(1);
+    expect(await shown.isVisible()).toBe(true);
+  });
+});
+
+describe.each([
+  ['', /\d+ \/ \d+ ステップ完了/],
+  ['en/', /\d+ of \d+ steps done/],
+])('the home page /%s without JavaScript', (path, count) => {
+  it('shows no progress it cannot read: no step count and no progress bar', async () => {
+    const page = await openWithoutJavaScript(path);
+    const list = page.locator('.home-progress');
+    expect(await list.locator('.home-progress__guide').count()).toBe(3);
+    expect(await list.innerText()).not.toMatch(count);
+    expect(await list.locator('progress').count()).toBe(0);
+  });
+});
