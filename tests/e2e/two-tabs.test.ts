@@ -162,6 +162,42 @@ describe('two tabs changing progress at the same time', () => {
     expect(Object.keys(stored.guides.microsoft ?? {})).toContain('ms-account-create-new');
   });
 
+  it('keeps an import confirmed while the other tab was busy ticking', async () => {
+    const first = await pages.newPage();
+    const second = await pages.newPage();
+    await first.goto(`${site}handoff/`);
+    await first.locator('#handoff-import-file:enabled').waitFor();
+    await openGuide(second, 'hp/');
+    const file = {
+      format: 'partner-guides-progress',
+      version: 2,
+      exportedAt: '2026-11-20T01:00:00.000Z',
+      guides: { hp: { [STEPS[0]!]: { tickedAt: '2026-11-20T01:00:00.000Z' } } },
+      records: { 'hp-account-email': { value: 'taro@example.co.jp', updatedAt: '2026-11-20T01:00:00.000Z' } },
+    };
+    await first.locator('#handoff-import-file').setInputFiles({
+      name: 'progress.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    const confirm = first.getByRole('button', { name: '取り込む', exact: true });
+    await confirm.waitFor();
+
+    await clickWhileBusy(second, first, box(second, STEPS[1]!), async () => {
+      await confirm.evaluate((button: HTMLElement) => button.click());
+      await expect
+        .poll(() => first.locator('#handoff-import-status').textContent())
+        .toMatch(/^取り込みました。/);
+    });
+
+    const both = [STEPS[0]!, STEPS[1]!].sort();
+    await expect.poll(() => shownTicks(second, STEPS)).toEqual(both);
+    await expect.poll(() => storedTicks(first, 'hp')).toEqual(both);
+    await expect
+      .poll(() => first.locator('[data-field="hp-account-email"] td').first().textContent())
+      .toBe('taro@example.co.jp');
+  });
+
   it('keeps every tick when both tabs tick at nearly the same moment, again and again', async () => {
     const first = await pages.newPage();
     const second = await pages.newPage();
@@ -170,7 +206,7 @@ describe('two tabs changing progress at the same time', () => {
     const ids = await first
       .locator('.guide-step__check')
       .evaluateAll((boxes) => boxes.map((element) => element.id.replace(/^check-/, '')));
-    const pairs = ids.slice(0, 12);
+    const pairs = ids.slice(0, 8);
     for (let i = 0; i < pairs.length; i += 2) {
       await Promise.all([box(first, pairs[i]!).check(), box(second, pairs[i + 1]!).check()]);
     }
