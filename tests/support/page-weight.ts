@@ -29,19 +29,27 @@ export interface PageWeight {
 export const BUDGETS = {
   /**
    * JavaScript a guide page (checklist and record fields) may load by idle beyond the baseline page.
-   * Raised from 10 KiB for the record fields of every guide and their validation (about 2.5 KiB).
+   * Raised from 10 KiB for the record fields of every guide and their validation (about 2.5 KiB),
+   * then to 14.5 KiB for the merge of several tabs' changes and the checks every stored value now
+   * gets on read (progress version 3; measured 14.1 KiB on the Red Hat guide).
    */
-  guideJsOverBaseline: 13 * 1024,
-  /** The same for any other page (the home page's progress list). */
-  otherJsOverBaseline: 11 * 1024,
+  guideJsOverBaseline: 14.5 * 1024,
+  /**
+   * The same for any other page (the home page's progress list). Raised from 11 KiB because the
+   * progress store, which every page with progress loads, now checks stored records as typed ones
+   * are checked (the record checks moved into the store's chunk) and merges tabs' changes: the home
+   * page measured 13.7 KiB without its waits.
+   */
+  otherJsOverBaseline: 14 * 1024,
   /**
    * The hand-off page, in each language: measured at 17.1 KiB. It loads what every page with
    * progress loads (Preact, the progress stores), the record fields' chunk for labels and
    * validation, and its own module, which no other page loads: the file format with its strict
    * checks and merge plan, the message to the distributor, the import preview (3.8 KiB), and the
-   * copy button (0.5 KiB).
+   * copy button (0.5 KiB). Raised from 17.5 KiB for the list of refused entries in the import
+   * preview and the merge of tabs' changes (measured 18.2 KiB).
    */
-  handoffJsOverBaseline: 17.5 * 1024,
+  handoffJsOverBaseline: 18.5 * 1024,
   /**
    * What a page that shows waits (HP and Microsoft guides, home page) may load on top: business-day
    * arithmetic, countdowns, formatting in Japan time. Pages without waits load none of it.
