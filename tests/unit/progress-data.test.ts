@@ -12,6 +12,7 @@ import {
   type Migration,
 } from '../../src/lib/progress-data';
 import { checkStoredRecord } from '../../src/lib/records';
+import { HOSTILE_RECORDS } from './support/hostile-records';
 
 const AT = '2026-05-01T01:02:03.000Z';
 const LATER = '2026-05-03T04:05:06.000Z';
@@ -503,32 +504,12 @@ describe('decodeProgress checks every time and record it reads', () => {
 
   const kept = { value: '6123456', updatedAt: AT };
   it.each([
-    [
-      'a forged second line in the accepted-by name',
-      'ms-mpa-accepted-by',
-      'X\nパートナー ID（ロケーション）: 9999999',
-      'line-break',
-    ],
-    ['a Partner ID that is not digits', 'ms-partner-id-location', 'abc1234', 'not-digits'],
-    ['an acceptance date after today', 'ms-mpa-accepted-on', '2026-05-09', 'future-date'],
-    ['a name of 300,000 characters', 'ms-mpa-accepted-by', 'x'.repeat(300_000), 'too-long'],
+    ...HOSTILE_RECORDS,
     [
       'a long value for a field this version does not know',
       'ms-some-later-field',
       'x'.repeat(201),
       'too-long',
-    ],
-    [
-      'a control character in a field this version does not know',
-      'ms-some-later-field',
-      'a\u0007b',
-      'control-character',
-    ],
-    [
-      'a Partner ID in full-width digits (not the form the field saves)',
-      'ms-partner-id-location',
-      '６１２３４５６',
-      'not-normalised',
     ],
   ])('leaves out a stored record with %s and keeps the others', (_name, fieldId, value, reason) => {
     const raw = stored({

@@ -18,6 +18,7 @@ import {
   parseImport,
   planImport,
 } from '../../src/lib/transfer';
+import { HOSTILE_RECORDS } from './support/hostile-records';
 
 const AT = '2026-05-01T01:02:03.000Z';
 const LATER = '2026-05-03T04:05:06.000Z';
@@ -352,20 +353,10 @@ describe('parseImport', () => {
   });
 
   it.each([
-    [
-      'a forged second line in the accepted-by name',
-      'ms-mpa-accepted-by',
-      'X\nパートナー ID（ロケーション）: 9999999',
-      'line-break',
-    ],
-    ['a Partner ID that is not digits', 'ms-partner-id-location', 'abc1234', 'not-digits'],
-    ['an acceptance date after today', 'ms-mpa-accepted-on', '2026-05-09', 'future-date'],
+    ...HOSTILE_RECORDS,
     ['an acceptance date that does not exist', 'ms-mpa-accepted-on', '2026-02-30', 'not-date'],
-    ['a name of 300,000 characters', 'ms-mpa-accepted-by', 'x'.repeat(300_000), 'too-long'],
-    ['a Partner ID in full-width digits', 'ms-partner-id-location', '６１２３４５６', 'not-normalised'],
     ['a domain that is not one', 'ms-domain', 'not a domain', 'not-domain'],
     ['a partner type that is not a choice', 'rh-partner-type', 'Reseller', 'not-a-choice'],
-    ['a control character in an unknown field', 'ms-some-later-field', 'a\u0000b', 'control-character'],
   ])('refuses a record with %s, giving the reason, and keeps the rest', (_name, fieldId, value, reason) => {
     const text = ours({
       guides: good.guides,
