@@ -4,7 +4,15 @@ import starlight from '@astrojs/starlight';
 import preact from '@astrojs/preact';
 import starlightLinksValidator from 'starlight-links-validator';
 import { satteri } from '@astrojs/markdown-satteri';
+import { readFileSync, readdirSync } from 'node:fs';
 import { baseLinks } from './src/markdown/base-links';
+
+/** Slugs of the guides, in the order of the guide registry (src/content/guides/<id>.json). */
+const guideSlugs = readdirSync(new URL('./src/content/guides/', import.meta.url))
+  .filter((file) => file.endsWith('.json'))
+  .map((file) => JSON.parse(readFileSync(new URL(`./src/content/guides/${file}`, import.meta.url), 'utf8')))
+  .sort((a, b) => a.order - b.order)
+  .map((guide) => ({ slug: guide.id }));
 
 /**
  * The site can be hosted under a sub-path of an intranet server
@@ -72,7 +80,7 @@ export default defineConfig({
         {
           label: '登録ガイド',
           translations: { en: 'Registration guides' },
-          items: [{ slug: 'hp' }, { slug: 'microsoft' }, { slug: 'redhat' }],
+          items: guideSlugs,
         },
         {
           label: 'サポート',

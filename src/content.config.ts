@@ -4,6 +4,8 @@ import { file, glob } from 'astro/loaders';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import uiStrings from './content/i18n/en.json';
+import { REGISTRY } from './lib/guide-registry';
+import { RECORD_KINDS } from './lib/record-kinds';
 
 type SiteStringKey = keyof typeof uiStrings;
 
@@ -19,7 +21,25 @@ const siteStrings = z.object(
  * Troubleshooting entries: one Markdown file per entry and language, `faq/ja/<id>.md` and
  * `faq/en/<id>.md`, with the same id in both. The body is the fix.
  */
-const vendor = z.enum(['hp', 'microsoft', 'redhat']);
+const guideIds = REGISTRY.map((guide) => guide.id);
+const [firstGuide, ...otherGuides] = guideIds;
+if (firstGuide === undefined)
+  throw new Error('src/content/guides/ holds no guide: add one JSON file per guide.');
+/** A guide id of the registry (src/content/guides/). */
+const guideId = z.enum([firstGuide, ...otherGuides], {
+  error: (issue) =>
+    `unknown guide ${JSON.stringify(issue.input)}: use one of ${guideIds.join(', ')} (src/content/guides/)`,
+});
+const vendor = guideId;
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A step id: a guide's prefix (src/content/guides/<guide>.json, `stepPrefix`), then lower-case words. */
+const stepId = z
+  .string()
+  .regex(new RegExp(`^(${REGISTRY.map((guide) => escape(guide.stepPrefix)).join('|')})[a-z0-9-]+$`), {
+    error: (issue) =>
+      `step id ${JSON.stringify(issue.input)} must start with a guide's step prefix (${REGISTRY.map((guide) => guide.stepPrefix).join(', ')}) followed by lower-case letters, digits and hyphens`,
+  });
 
 const faqSchema = z.object({
   /** The entry's heading: the problem as the user would describe it. */
@@ -33,14 +53,13 @@ const faqSchema = z.object({
   /** Why it happens, as far as the source documents say. */
   cause: z.string().min(1),
   /** Ids of the guide steps where this can happen (they link here, and this links back). */
-  steps: z.array(z.string().regex(/^(hp|ms|rh)-[a-z0-9-]+$/)).default([]),
+  steps: z.array(stepId).default([]),
   /** Addresses and domains to allow or type, shown with a copy button. */
   copy: z.array(z.string().min(1)).default([]),
   /** Position within its vendor's group (ascending). */
   order: z.number().int().default(100),
 });
 
-const stepId = z.string().regex(/^(hp|ms|rh)-[a-z0-9-]+$/);
 const waitText = z.object({
   /** What is awaited, as a short noun phrase (the home page's list). */
   what: z.string().min(1),
@@ -57,7 +76,7 @@ const waitText = z.object({
  * from the seeds only; `source` quotes the sentence each one comes from (checked by a unit test).
  */
 const waitSchema = z.object({
-  guide: z.enum(['hp', 'microsoft', 'redhat']),
+  guide: guideId,
   /** business-days: an expected window; deadline: a code or link expires; recheck: look again after. */
   kind: z.enum(['business-days', 'deadline', 'recheck']),
   /** The step whose tick time starts the wait. */
@@ -82,7 +101,82 @@ const waitSchema = z.object({
   en: waitText,
 });
 
+const localized = z.object({ ja: z.string().min(1), en: z.string().min(1) });
+const recordText = z.object({ label: z.string().min(1), hint: z.string().min(1) });
+
+/**
+ * The guide registry: one file per guide, src/content/guides/<guide id>.json. Everything else that
+ * depends on the list of guides (schemas, sidebar, troubleshooting vendors, record fields, the
+ * hand-off message, the home page) is derived from it. See README "Adding a guide".
+ */
+const guideSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    /** Position in lists of guides (ascending). */
+    order: z.number().int(),
+    /** Every step id of the guide starts with it, e.g. `hp-`. */
+    stepPrefix: z.string().regex(/^[a-z][a-z0-9]*-$/),
+    vendor: localized,
+    /** The source document the guide follows (in shared/seeds/) and its edition, if it has one. */
+    source: z.object({
+      file: z.string().min(1),
+      edition: z.string().min(1).nullable(),
+      description: localized,
+    }),
+    /** When the guide was last checked against the live screens (YYYY-MM-DD), or null if never. */
+    lastChecked: z.iso.date().nullable(),
+    /** Values the guide's steps ask the user to note. */
+    records: z
+      .array(
+        z.object({
+          id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+          step: z.string().min(1),
+          kind: z.enum(RECORD_KINDS),
+          handoff: z.enum(['required', 'optional']).optional(),
+          choices: z.array(z.string().min(1)).min(1).optional(),
+        }),
+      )
+      .default([]),
+    /** Label and hint of each record field, by language and field id. */
+    recordTexts: z.object({ ja: z.record(z.string(), recordText), en: z.record(z.string(), recordText) }),
+    /** Labels of choice values that differ from the value itself, by language. */
+    choiceLabels: z.object({ ja: z.record(z.string(), z.string()).optional() }).optional(),
+    /**
+     * The message to the upstream distributor, line by line, in each language. `{<record field id>}`
+     * is replaced by the value; a line naming an optional field left empty is left out.
+     */
+    handoff: z.object({ ja: z.array(z.string()), en: z.array(z.string()) }).optional(),
+  })
+  .superRefine((guide, context) => {
+    const problem = (message: string) => context.addIssue({ code: 'custom', message });
+    for (const field of guide.records) {
+      const where = `record field ${JSON.stringify(field.id)}`;
+      if (!field.id.startsWith(guide.stepPrefix))
+        problem(`${where}: its id must start with ${guide.stepPrefix}`);
+      if (!field.step.startsWith(guide.stepPrefix))
+        problem(
+          `${where}: its step ${JSON.stringify(field.step)} must be a step of this guide (${guide.stepPrefix}…)`,
+        );
+      for (const lang of ['ja', 'en'] as const)
+        if (!guide.recordTexts[lang][field.id])
+          problem(`${where}: add its label and hint under recordTexts.${lang}`);
+      if ((field.kind === 'choice') !== (field.choices !== undefined))
+        problem(`${where}: a field of kind "choice" lists its choices, and only such a field does`);
+      if (field.handoff && !guide.handoff)
+        problem(`${where}: marked for the hand-off message, but the guide has no "handoff" message`);
+    }
+    for (const lang of ['ja', 'en'] as const)
+      for (const line of guide.handoff?.[lang] ?? [])
+        for (const [, name] of line.matchAll(/\{([^}]+)\}/g))
+          if (!guide.records.some((field) => field.id === name && field.handoff))
+            problem(`handoff.${lang}: {${name}} is not a record field of this guide marked "handoff"`);
+  });
+
 export const collections = {
+  guides: defineCollection({
+    loader: glob({ pattern: '*.json', base: './src/content/guides' }),
+    schema: guideSchema,
+  }),
   waits: defineCollection({ loader: file('src/content/waits.json'), schema: waitSchema }),
   faq: defineCollection({
     loader: glob({ pattern: '**/*.md', base: './src/content/faq' }),

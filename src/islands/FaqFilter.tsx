@@ -1,13 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { useHydrated, useHydratedStore } from './hydration';
 import { fillTemplate } from '../lib/template';
-import {
-  FAQ_VENDORS,
-  filterEntries,
-  type FaqFilterState,
-  type FaqSearchEntry,
-  type FaqVendor,
-} from '../lib/faq-filter';
+import { filterEntries, type FaqFilterState, type FaqSearchEntry, type FaqVendor } from '../lib/faq-filter';
 import {
   $faqFilter,
   clearFaqFilter,
@@ -22,15 +16,21 @@ export interface FaqFilterStrings {
   hint: string;
   vendorLegend: string;
   all: string;
-  vendors: Record<FaqVendor, string>;
   count: string;
   noMatch: string;
   searchSite: string;
   clear: string;
 }
 
+/** A vendor the entries can concern, in page order, with its name. */
+export interface FaqVendorOption {
+  id: FaqVendor;
+  name: string;
+}
+
 interface Props {
   entries: FaqSearchEntry[];
+  vendors: FaqVendorOption[];
   strings: FaqFilterStrings;
 }
 
@@ -68,20 +68,22 @@ function openSearchWith(query: string): void {
  * The filter box and vendor choice of the troubleshooting page. It hides the entries that do not
  * match with a generated style rule, so the entries themselves stay static, indexed HTML.
  */
-export default function FaqFilter({ entries, strings }: Props) {
+export default function FaqFilter({ entries, vendors, strings }: Props) {
   const hydrated = useHydrated();
   const state = useHydratedStore($faqFilter, NO_FILTER);
   useEffect(() => {
-    loadFilterFromUrl();
-    window.addEventListener('popstate', loadFilterFromUrl);
-    return () => window.removeEventListener('popstate', loadFilterFromUrl);
+    const vendorIds = vendors.map((vendor) => vendor.id);
+    const load = () => loadFilterFromUrl(vendorIds);
+    load();
+    window.addEventListener('popstate', load);
+    return () => window.removeEventListener('popstate', load);
   }, []);
 
   const shown = new Set(filterEntries(entries, state));
   const hiddenIds = entries.filter((entry) => !shown.has(entry.id)).map((entry) => entry.id);
-  const emptyVendors = FAQ_VENDORS.filter(
-    (vendor) => !entries.some((entry) => entry.vendors[0] === vendor && shown.has(entry.id)),
-  );
+  const emptyVendors = vendors
+    .map((vendor) => vendor.id)
+    .filter((vendor) => !entries.some((entry) => entry.vendors[0] === vendor && shown.has(entry.id)));
   const hidingRules = [
     ...hiddenIds.map((id) => `.faq-entry[data-faq-id="${id}"]`),
     ...emptyVendors.flatMap((vendor) => [
@@ -110,17 +112,17 @@ export default function FaqFilter({ entries, strings }: Props) {
       />
       <fieldset class="faq-filter__vendors">
         <legend>{strings.vendorLegend}</legend>
-        {[undefined, ...FAQ_VENDORS].map((vendor) => (
-          <label key={vendor ?? 'all'}>
+        {[{ id: undefined, name: strings.all }, ...vendors].map((vendor) => (
+          <label key={vendor.id ?? 'all'}>
             <input
               type="radio"
               name="faq-vendor"
-              value={vendor ?? ''}
-              checked={state.vendor === vendor}
+              value={vendor.id ?? ''}
+              checked={state.vendor === vendor.id}
               disabled={!hydrated}
-              onChange={() => setFaqVendor(vendor)}
+              onChange={() => setFaqVendor(vendor.id)}
             />{' '}
-            {vendor ? strings.vendors[vendor] : strings.all}
+            {vendor.name}
           </label>
         ))}
       </fieldset>

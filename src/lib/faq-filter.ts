@@ -3,17 +3,8 @@
  * Pure functions; the state lives in the URL (`?q=…&vendor=…`) so a filtered view can be shared.
  */
 
-/** Vendors an entry can concern, in page order. */
-export const FAQ_VENDORS = ['hp', 'microsoft', 'redhat'] as const;
-
-export type FaqVendor = (typeof FAQ_VENDORS)[number];
-
-/** Vendor names as the page shows them (the same in both languages). */
-export const VENDOR_NAMES: Record<FaqVendor, string> = {
-  hp: 'HP',
-  microsoft: 'Microsoft',
-  redhat: 'Red Hat',
-};
+/** A vendor, named by the id of its guide in the guide registry (src/content/guides/). */
+export type FaqVendor = string;
 
 /** One entry as the filter sees it: its id, vendors, and all its text in both languages. */
 export interface FaqSearchEntry {
@@ -51,15 +42,14 @@ export function filterEntries(entries: readonly FaqSearchEntry[], state: FaqFilt
   return entries.filter((entry) => matchesFilter(entry, state)).map((entry) => entry.id);
 }
 
-function isVendor(value: string | null): value is FaqVendor {
-  return (FAQ_VENDORS as readonly (string | null)[]).includes(value);
-}
-
-/** Reads the filter from a URL query string; unknown vendors are ignored. */
-export function readFilterFromSearch(search: string): FaqFilterState {
+/** Reads the filter from a URL query string; vendors not among `vendors` are ignored. */
+export function readFilterFromSearch(search: string, vendors: readonly FaqVendor[]): FaqFilterState {
   const params = new URLSearchParams(search);
   const vendor = params.get('vendor');
-  return { query: params.get('q') ?? '', vendor: isVendor(vendor) ? vendor : undefined };
+  return {
+    query: params.get('q') ?? '',
+    vendor: vendor !== null && vendors.includes(vendor) ? vendor : undefined,
+  };
 }
 
 /** Writes the filter into a URL query string, keeping other parameters; empty values are left out. */

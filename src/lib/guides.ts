@@ -1,7 +1,13 @@
-/** The three procedures this site documents; each is one page with the same slug in every language. */
-export const GUIDE_IDS = ['hp', 'microsoft', 'redhat'] as const;
+import { REGISTRY } from './guide-registry';
 
-export type GuideId = (typeof GUIDE_IDS)[number];
+/**
+ * The procedures this site documents, from the guide registry (src/content/guides/), in order; each
+ * is one page with the same slug in every language.
+ */
+export const GUIDE_IDS: readonly string[] = REGISTRY.map((guide) => guide.id);
+
+/** The id of a guide of the registry. */
+export type GuideId = string;
 
 /** Languages of the site: Japanese at the root, English under /en/. */
 export const LANGS = ['ja', 'en'] as const;
@@ -15,7 +21,17 @@ export function toLang(lang: string): Lang {
 
 /** Tells whether a string names one of the guides. */
 export function isGuideId(value: string): value is GuideId {
-  return (GUIDE_IDS as readonly string[]).includes(value);
+  return GUIDE_IDS.includes(value);
+}
+
+/** The guide a step belongs to, by its id's prefix; undefined when no guide's prefix fits. */
+export function guideOfStep(stepId: string): GuideId | undefined {
+  return REGISTRY.find((guide) => stepId.startsWith(guide.stepPrefix))?.id;
+}
+
+/** The vendor's name of a guide in a language (the guide's id when the registry has no such guide). */
+export function vendorName(guide: string, lang: Lang): string {
+  return REGISTRY.find((entry) => entry.id === guide)?.vendor[lang] ?? guide;
 }
 
 /** Splits a docs entry id such as `en/microsoft` or `hp` into its language and slug. */

@@ -6,78 +6,30 @@
  * what a hand-off or a later sign-in needs is asked for; there is deliberately no field for a
  * password or any other secret, even where a source document tells the reader to note one down.
  */
+import { REGISTRY, type RegistryRecordField } from './guide-registry';
 import type { GuideId } from './guides';
 import type { RecordValue } from './progress-data';
 
-/** How a field's value is checked and normalised. */
-export type RecordKind = 'email' | 'domain' | 'sign-in-name' | 'partner-id' | 'date' | 'text' | 'choice';
+export type { RecordKind } from './record-kinds';
 
-/** A value the user can note at one step of a guide. */
-export interface RecordFieldSpec {
-  /** Stable identifier, the key of the value in stored progress. */
-  id: string;
+/** A value the user can note at one step of a guide, as the guide registry declares it. */
+export interface RecordField extends RegistryRecordField {
   guide: GuideId;
-  /** Id of the step where the field is shown. */
-  step: string;
-  kind: RecordKind;
   /** True when the message to the distributor cannot be written without it. */
-  requiredForHandoff?: boolean;
-  /** The accepted values of a `choice` field, as the source document spells them. */
-  choices?: readonly string[];
+  requiredForHandoff: boolean;
 }
 
-/** Every record field, in the order the guides reach them. */
-export const RECORD_FIELDS = [
-  { id: 'hp-account-email', guide: 'hp', step: 'hp-fill-in-account-form', kind: 'email' },
-  { id: 'ms-domain', guide: 'microsoft', step: 'ms-account-save', kind: 'domain' },
-  { id: 'ms-user-name', guide: 'microsoft', step: 'ms-account-save', kind: 'sign-in-name' },
-  { id: 'ms-partner-id-global', guide: 'microsoft', step: 'ms-aicpp-check-partner-id', kind: 'partner-id' },
-  {
-    // Noted where it is linked to the CSP enrollment: that is the one the distributor needs.
-    id: 'ms-partner-id-location',
-    guide: 'microsoft',
-    step: 'ms-csp-link-partner-id',
-    kind: 'partner-id',
-    requiredForHandoff: true,
-  },
-  {
-    id: 'ms-mpa-accepted-on',
-    guide: 'microsoft',
-    step: 'ms-mpa-accept',
-    kind: 'date',
-    requiredForHandoff: true,
-  },
-  {
-    id: 'ms-mpa-accepted-by',
-    guide: 'microsoft',
-    step: 'ms-mpa-accept',
-    kind: 'text',
-    requiredForHandoff: true,
-  },
-  { id: 'rh-login', guide: 'redhat', step: 'rh-create-account', kind: 'text' },
-  {
-    id: 'rh-partner-type',
-    guide: 'redhat',
-    step: 'rh-select-partner-type',
-    kind: 'choice',
-    // The English names of the partner types table in the Red Hat source document.
-    choices: [
-      'Independent Software Vendor',
-      'Solution Provider',
-      'Training',
-      'System Integrator',
-      'Alliance Partners/OEM',
-      'Embedded',
-      'Service/Cloud Provider',
-    ],
-  },
-] as const satisfies readonly RecordFieldSpec[];
+/** Every record field of every guide, in the order of the guides and of each guide's list. */
+export const RECORD_FIELDS: readonly RecordField[] = REGISTRY.flatMap((guide) =>
+  guide.records.map((field) => ({
+    ...field,
+    guide: guide.id,
+    requiredForHandoff: field.handoff === 'required',
+  })),
+);
 
-/** Id of a record field this version of the site knows. */
-export type RecordFieldId = (typeof RECORD_FIELDS)[number]['id'];
-
-/** A record field, with its id narrowed to the known ones. */
-export type RecordField = RecordFieldSpec & { id: RecordFieldId };
+/** Id of a record field of the registry. */
+export type RecordFieldId = string;
 
 /** Every value is capped so that a paste by mistake cannot fill storage or a message. */
 export const MAX_RECORD_LENGTH = 200;

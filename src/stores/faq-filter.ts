@@ -17,9 +17,12 @@ function update(state: FaqFilterState): void {
   window.history.replaceState(window.history.state, '', url);
 }
 
-/** Takes the filter from the page URL (on load, and when the user navigates back or forward). */
-export function loadFilterFromUrl(): void {
-  if (typeof window !== 'undefined') $faqFilter.set(readFilterFromSearch(window.location.search));
+/**
+ * Takes the filter from the page URL (on load, and when the user navigates back or forward); a
+ * vendor not among `vendors` is ignored.
+ */
+export function loadFilterFromUrl(vendors: readonly FaqVendor[]): void {
+  if (typeof window !== 'undefined') $faqFilter.set(readFilterFromSearch(window.location.search, vendors));
 }
 
 /** Sets the words to look for. */

@@ -58,14 +58,17 @@ describe('filterEntries', () => {
 
 describe('filter state in the URL', () => {
   it('reads the query and a known vendor', () => {
-    expect(readFilterFromSearch('?q=D-U-N-S&vendor=microsoft')).toEqual({
+    expect(readFilterFromSearch('?q=D-U-N-S&vendor=microsoft', ['hp', 'microsoft'])).toEqual({
       query: 'D-U-N-S',
       vendor: 'microsoft',
     });
   });
 
   it('ignores an unknown vendor', () => {
-    expect(readFilterFromSearch('?vendor=oracle')).toEqual({ query: '', vendor: undefined });
+    expect(readFilterFromSearch('?vendor=oracle', ['hp', 'microsoft'])).toEqual({
+      query: '',
+      vendor: undefined,
+    });
   });
 
   it('writes only what is set, keeping other parameters', () => {
@@ -77,6 +80,8 @@ describe('filter state in the URL', () => {
 
   it('round-trips', () => {
     const state = { query: 'この名前は既に', vendor: 'microsoft' as const };
-    expect(readFilterFromSearch(writeFilterToSearch('', state))).toEqual(state);
+    expect(readFilterFromSearch(writeFilterToSearch('', state), ['hp', 'microsoft', 'redhat'])).toEqual(
+      state,
+    );
   });
 });

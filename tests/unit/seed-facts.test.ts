@@ -6,6 +6,7 @@ import { withSeeds } from './support/seeds';
 
 describe.each(GUIDE_IDS)('the %s guide carries every hard fact of its seed', (guide) => {
   const facts = SEED_FACTS[guide];
+  if (!facts) throw new Error(`tests/unit/seed-facts.ts has no facts for the ${guide} guide`);
 
   withSeeds((seeds) => {
     it('takes its facts from the seed (the inventory itself is faithful)', () => {

@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Lang } from '../../lib/guides';
-import { FAQ_VENDORS, type FaqSearchEntry } from '../../lib/faq-filter';
+import type { FaqSearchEntry } from '../../lib/faq-filter';
+import { GUIDE_IDS } from '../../lib/guides';
 
 /** A troubleshooting entry in one language, with its id without the language folder. */
 export interface FaqEntry {
@@ -15,7 +16,7 @@ export async function getFaqEntries(lang: Lang): Promise<FaqEntry[]> {
     .map((entry) => ({ id: entry.id.slice(lang.length + 1), entry }))
     .sort(
       (a, b) =>
-        FAQ_VENDORS.indexOf(a.entry.data.vendors[0]) - FAQ_VENDORS.indexOf(b.entry.data.vendors[0]) ||
+        GUIDE_IDS.indexOf(a.entry.data.vendors[0]) - GUIDE_IDS.indexOf(b.entry.data.vendors[0]) ||
         a.entry.data.order - b.entry.data.order ||
         a.id.localeCompare(b.id),
     );

@@ -2,8 +2,7 @@ import type { HandoffField } from '../../islands/Handoff';
 import { choiceLabel, recordLabel } from '../records/record-views';
 import type { Translate } from '../ui-strings';
 import { getStepIndex } from '../guide/step-index';
-import { VENDOR_NAMES } from '../../lib/faq-filter';
-import type { Lang } from '../../lib/guides';
+import { vendorName, type Lang } from '../../lib/guides';
 import { RECORD_FIELDS } from '../../lib/records';
 
 /** Every record field with its label, the step where it is entered and, for choices, their labels. */
@@ -16,8 +15,8 @@ export async function handoffFields(t: Translate, lang: Lang): Promise<HandoffFi
       id: field.id,
       label: recordLabel(t, field.id),
       href: step.href,
-      step: `${VENDOR_NAMES[step.guide]}: ${step.title}`,
-      ...('choices' in field
+      step: `${vendorName(step.guide, lang)}: ${step.title}`,
+      ...(field.choices
         ? { choices: Object.fromEntries(field.choices.map((value) => [value, choiceLabel(value, lang)])) }
         : {}),
     };
@@ -28,6 +27,6 @@ export async function handoffFields(t: Translate, lang: Lang): Promise<HandoffFi
 export async function stepTitles(lang: Lang): Promise<Record<string, string>> {
   const steps = await getStepIndex(lang);
   return Object.fromEntries(
-    [...steps].map(([id, step]) => [`${step.guide}/${id}`, `${VENDOR_NAMES[step.guide]}: ${step.title}`]),
+    [...steps].map(([id, step]) => [`${step.guide}/${id}`, `${vendorName(step.guide, lang)}: ${step.title}`]),
   );
 }
