@@ -1,9 +1,11 @@
 /**
- * The message a reseller sends its upstream distributor once the Microsoft Partner Agreement is
- * accepted. The Microsoft source document asks to tell the distributor two things: that the MPA was
- * accepted, and which Partner ID (location) is linked to the CSP enrollment. The company name is
- * not recorded, so the message leaves it to the sender's signature.
+ * The message a reseller sends its upstream distributor once a procedure is through. Its text is
+ * content: the `handoff` lines of the guide that reports upstream (src/content/guides/), with
+ * `{<record field id>}` standing for the recorded values. For Microsoft, the source document asks to
+ * tell the distributor that the MPA was accepted and which Partner ID (location) is linked to the CSP
+ * enrollment. The company name is not recorded, so the message leaves it to the sender's signature.
  */
+import { handoffTemplates } from './guide-registry';
 import type { Lang } from './guides';
 import type { RecordValue } from './progress-data';
 import { RECORD_FIELDS, getRecordField, parseCalendarDate, type RecordFieldId } from './records';
@@ -13,8 +15,17 @@ export type Handoff = { status: 'ready'; text: string } | { status: 'missing'; m
 
 /** Fields the message cannot do without, in the order the guide reaches them. */
 export const HANDOFF_REQUIRED_FIELDS: readonly RecordFieldId[] = RECORD_FIELDS.filter(
-  (field) => 'requiredForHandoff' in field && field.requiredForHandoff,
+  (field) => field.requiredForHandoff,
 ).map((field) => field.id);
+
+const templates = handoffTemplates();
+if (templates.length > 1) {
+  throw new Error(
+    `Only one guide can carry the message to the distributor: ${templates.map((t) => t.guide).join(', ')} each have "handoff" in src/content/guides/.`,
+  );
+}
+/** The guide that reports upstream and its message lines. */
+const TEMPLATE = templates[0];
 
 const MONTHS_EN = [
   'January',
@@ -60,66 +71,27 @@ export function formatRecordValue(
   return value;
 }
 
-interface HandoffValues {
-  acceptedOn: string;
-  acceptedBy: string;
-  partnerIdLocation: string;
-  partnerIdGlobal: string | undefined;
-  domain: string | undefined;
-}
+const PLACEHOLDER = /\{([^}]+)\}/g;
 
-function japanese(values: HandoffValues): string {
-  return [
-    'お世話になっております。',
-    'Microsoft CSP 間接リセラーの登録について、MPA（Microsoft Partner Agreement）への同意が完了しましたのでご連絡いたします。',
-    '',
-    `同意日: ${formatRecordDate(values.acceptedOn, 'ja')}`,
-    `同意者: ${values.acceptedBy}`,
-    `CSP 登録に関連付けたパートナー ID（ロケーション）: ${values.partnerIdLocation}`,
-    ...(values.partnerIdGlobal ? [`パートナー ID（グローバル）: ${values.partnerIdGlobal}`] : []),
-    ...(values.domain ? [`組織アカウントのドメイン: ${values.domain}`] : []),
-    '',
-    'お手数をおかけしますが、ご確認のほどよろしくお願いいたします。',
-  ].join('\n');
-}
-
-function english(values: HandoffValues): string {
-  return [
-    'Hello,',
-    '',
-    'I am writing to let you know that we have accepted the Microsoft Partner Agreement (MPA) for our Microsoft CSP indirect reseller enrollment.',
-    '',
-    `Date accepted: ${formatRecordDate(values.acceptedOn, 'en')}`,
-    `Accepted by: ${values.acceptedBy}`,
-    `Partner ID (location) linked to the CSP enrollment: ${values.partnerIdLocation}`,
-    ...(values.partnerIdGlobal ? [`Partner ID (global): ${values.partnerIdGlobal}`] : []),
-    ...(values.domain ? [`Organization account domain: ${values.domain}`] : []),
-    '',
-    'Please let me know if you need anything else.',
-    '',
-    'Kind regards,',
-  ].join('\n');
-}
-
-/** Composes the message to the distributor from the records, or lists the required fields still missing. */
-export function composeHandoff(records: Readonly<Record<string, RecordValue>>, lang: Lang): Handoff {
-  const value = (id: RecordFieldId) => {
-    const text = records[id]?.value.trim();
-    return text ? text : undefined;
+/**
+ * Composes the message to the distributor from the records, in a language, from the lines of the
+ * registry (`lines`, for tests); lists the required fields still missing instead. A line naming an
+ * optional field without a value is left out; a value never adds a line of its own.
+ */
+export function composeHandoff(
+  records: Readonly<Record<string, RecordValue>>,
+  lang: Lang,
+  lines: readonly string[] | undefined = TEMPLATE?.lines[lang],
+): Handoff {
+  const value = (id: string) => {
+    const text = (Object.hasOwn(records, id) ? records[id]?.value : undefined)?.replace(/\s+/g, ' ').trim();
+    return text ? formatRecordValue(id, text, lang) : undefined;
   };
   const missing = HANDOFF_REQUIRED_FIELDS.filter((id) => value(id) === undefined);
-  const acceptedOn = value('ms-mpa-accepted-on');
-  const acceptedBy = value('ms-mpa-accepted-by');
-  const partnerIdLocation = value('ms-partner-id-location');
-  if (missing.length > 0 || !acceptedOn || !acceptedBy || !partnerIdLocation)
-    return { status: 'missing', missing };
-
-  const values: HandoffValues = {
-    acceptedOn,
-    acceptedBy,
-    partnerIdLocation,
-    partnerIdGlobal: value('ms-partner-id-global'),
-    domain: value('ms-domain'),
-  };
-  return { status: 'ready', text: lang === 'ja' ? japanese(values) : english(values) };
+  if (missing.length > 0 || !lines) return { status: 'missing', missing };
+  const text = lines
+    .filter((line) => [...line.matchAll(PLACEHOLDER)].every(([, id]) => value(id ?? '') !== undefined))
+    .map((line) => line.replace(PLACEHOLDER, (_whole, id: string) => value(id) ?? ''))
+    .join('\n');
+  return { status: 'ready', text };
 }

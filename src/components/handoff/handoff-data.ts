@@ -13,7 +13,7 @@ export async function handoffFields(t: Translate, lang: Lang): Promise<HandoffFi
     if (!step) throw new Error(`Record field ${field.id} names an unknown step: ${field.step}`);
     return {
       id: field.id,
-      label: recordLabel(t, field.id),
+      label: recordLabel(field.id, lang),
       href: step.href,
       step: `${vendorName(step.guide, lang)}: ${step.title}`,
       ...(field.choices

@@ -1,5 +1,6 @@
 import type { RecordFieldView, RecordStrings } from '../../islands/RecordFields';
 import type { Lang } from '../../lib/guides';
+import { recordText, registryChoiceLabel } from '../../lib/guide-registry';
 import {
   recordFieldsOfStep,
   type RecordErrorCode,
@@ -9,26 +10,20 @@ import {
 
 import type { Translate, UiKey } from '../ui-strings';
 
-/** The label of a record field in the page's language. */
-export function recordLabel(t: Translate, fieldId: string): string {
-  return t(`record.label.${fieldId}` as UiKey);
+/** The label of a record field in a language, from the guide registry (src/content/guides/). */
+export function recordLabel(fieldId: string, lang: Lang): string {
+  const text = recordText(fieldId, lang);
+  if (!text)
+    throw new Error(
+      `Record field ${fieldId} has no label in ${lang}: add it under recordTexts in its guide's file`,
+    );
+  return text.label;
 }
-
-/** Japanese names of Red Hat's partner types, from the table in the Red Hat source document. */
-const PARTNER_TYPES_JA: Readonly<Record<string, string>> = {
-  'Independent Software Vendor': '独立系ソフトウェアベンダー',
-  'Solution Provider': 'リセラー',
-  Training: 'Training',
-  'System Integrator': 'システムインテグレーター',
-  'Alliance Partners/OEM': 'アライアンスパートナー/OEM',
-  Embedded: 'Embedded',
-  'Service/Cloud Provider': 'サービス/クラウドプロバイダー',
-};
 
 /** The label of a stored choice in a language: 「リセラー（Solution Provider）」, "Solution Provider". */
 export function choiceLabel(value: string, lang: Lang): string {
-  const ja = PARTNER_TYPES_JA[value];
-  return lang === 'ja' && ja && ja !== value ? `${ja}（${value}）` : value;
+  const label = registryChoiceLabel(value, lang);
+  return label !== undefined && label !== value ? `${label}（${value}）` : value;
 }
 
 /** The record fields of a step, with their texts in the page's language. */
@@ -36,8 +31,8 @@ export function recordFieldViews(stepId: string, t: Translate, lang: Lang): Reco
   return recordFieldsOfStep(stepId).map((field) => ({
     id: field.id,
     kind: field.kind,
-    label: recordLabel(t, field.id),
-    hint: t(`record.hint.${field.id}` as UiKey),
+    label: recordLabel(field.id, lang),
+    hint: recordText(field.id, lang)?.hint ?? '',
     ...('choices' in field && field.choices
       ? { choices: field.choices.map((value) => ({ value, label: choiceLabel(value, lang) })) }
       : {}),
@@ -68,10 +63,9 @@ const WARNINGS: Record<RecordWarningCode, null> = {
 /** Every record error code, for the messages of values refused on import. */
 export const RECORD_ERROR_CODES = Object.keys(ERRORS) as RecordErrorCode[];
 
-/** The UI string keys the record fields use, for the check that both languages have them all. */
-export function recordStringKeys(fieldIds: readonly string[]): string[] {
+/** The UI string keys of the record fields' messages, for the check that both languages have them all. */
+export function recordStringKeys(): string[] {
   return [
-    ...fieldIds.flatMap((id) => [`record.label.${id}`, `record.hint.${id}`]),
     ...Object.keys(ERRORS).map((code) => `record.error.${code}`),
     ...Object.keys(WARNINGS).map((code) => `record.warning.${code}`),
   ];
