@@ -122,6 +122,19 @@ export function extractPhases(source: string): PhaseInfo[] {
   );
 }
 
+/**
+ * CPU seconds used so far by the finished child processes (Linux's /proc, at 100 ticks a second), or
+ * undefined elsewhere. Wall time on a shared machine varies with its load; CPU time much less.
+ */
+function childCpuSeconds(): number | undefined {
+  try {
+    const fields = fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 function countHtmlFiles(dir: string): number {
   return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'))
     .length;
@@ -132,6 +145,7 @@ interface Measure {
   guidePages: number;
   pages: number;
   seconds: number;
+  cpuSeconds: number | undefined;
   steps: number;
   phases: number;
 }
@@ -145,6 +159,7 @@ function measure(copies: number): Measure {
     const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
     delete env.BASE_PATH; // the copy is measured at the site root
     const started = performance.now();
+    const cpuBefore = childCpuSeconds();
     const build = spawnSync(
       process.execPath,
       [path.join(dest, 'node_modules/astro/bin/astro.mjs'), 'build'],
@@ -156,6 +171,7 @@ function measure(copies: number): Measure {
       },
     );
     const seconds = (performance.now() - started) / 1000;
+    const cpuAfter = childCpuSeconds();
     if (build.status !== 0)
       throw new Error(`astro build failed with ${copies} copies:\n${build.stdout}${build.stderr}`);
     const parses = build.stdout
@@ -167,6 +183,7 @@ function measure(copies: number): Measure {
       guidePages: GUIDE_IDS.length * (copies + 1) * LANG_FOLDERS.length,
       pages: countHtmlFiles(path.join(dest, 'dist')),
       seconds,
+      cpuSeconds: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
       steps: parses.reduce((sum, count) => sum + count.steps, 0),
       phases: parses.reduce((sum, count) => sum + count.phases, 0),
     };
@@ -180,12 +197,12 @@ if (counts.some((count) => !Number.isInteger(count) || count < 0)) {
   throw new Error('Give copy counts as whole numbers, e.g. node scripts/build-scale.ts 0 30');
 }
 console.log(
-  '| copies | guide pages | pages built | seconds | seconds per page | extractSteps calls | extractPhases calls |',
+  '| copies | guide pages | pages built | seconds | seconds per page | CPU seconds | extractSteps calls | extractPhases calls |',
 );
-console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const copies of counts.length > 0 ? counts : [0, 30]) {
   const row = measure(copies);
   console.log(
-    `| ${row.copies} | ${row.guidePages} | ${row.pages} | ${row.seconds.toFixed(1)} | ${(row.seconds / row.pages).toFixed(3)} | ${row.steps} | ${row.phases} |`,
+    `| ${row.copies} | ${row.guidePages} | ${row.pages} | ${row.seconds.toFixed(1)} | ${(row.seconds / row.pages).toFixed(3)} | ${row.cpuSeconds?.toFixed(1) ?? '–'} | ${row.steps} | ${row.phases} |`,
   );
 }
