@@ -126,26 +126,25 @@ const guideSchema = z
     /** When the guide was last checked against the live screens (YYYY-MM-DD), or null if never. */
     lastChecked: z.iso.date().nullable(),
     /** Values the guide's steps ask the user to note. */
-    records: z
-      .array(
-        z.object({
-          id: z.string().regex(/^[a-z][a-z0-9-]*$/),
-          step: z.string().min(1),
-          kind: z.enum(RECORD_KINDS),
-          handoff: z.enum(['required', 'optional']).optional(),
-          choices: z.array(z.string().min(1)).min(1).optional(),
-        }),
-      )
-      .default([]),
+    records: z.array(
+      z.object({
+        id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+        step: z.string().min(1),
+        kind: z.enum(RECORD_KINDS),
+        handoff: z.enum(['required', 'optional']).optional(),
+        choices: z.array(z.string().min(1)).min(1).optional(),
+      }),
+    ),
     /** Label and hint of each record field, by language and field id. */
     recordTexts: z.object({ ja: z.record(z.string(), recordText), en: z.record(z.string(), recordText) }),
     /** Labels of choice values that differ from the value itself, by language. */
     choiceLabels: z.object({ ja: z.record(z.string(), z.string()).optional() }).optional(),
     /**
      * The message to the upstream distributor, line by line, in each language. `{<record field id>}`
-     * is replaced by the value; a line naming an optional field left empty is left out.
+     * is replaced by the value; a line naming an optional field left empty is left out. null when the
+     * guide does not report upstream.
      */
-    handoff: z.object({ ja: z.array(z.string()), en: z.array(z.string()) }).optional(),
+    handoff: z.object({ ja: z.array(z.string()), en: z.array(z.string()) }).nullable(),
   })
   .superRefine((guide, context) => {
     const problem = (message: string) => context.addIssue({ code: 'custom', message });

@@ -55,46 +55,15 @@ export const REGISTRY: readonly RegistryGuide[] = Object.keys(ids)
   }))
   .sort((a, b) => a.order - b.order);
 
-/** The label and the hint of a record field in one language. */
-export interface RecordText {
-  label: string;
-  hint: string;
-}
-
 type ByLanguage<T> = { ja: T; en: T };
 
-// Texts and messages are read only by the pages that show them; a script that does not use these
-// exports leaves them out of its bundle.
-const recordTexts = import.meta.glob<ByLanguage<Record<string, RecordText>>>('../content/guides/*.json', {
-  eager: true,
-  import: 'recordTexts',
-});
-const choiceLabels = import.meta.glob<Partial<ByLanguage<Record<string, string>>> | undefined>(
-  '../content/guides/*.json',
-  { eager: true, import: 'choiceLabels' },
-);
-const handoffMessages = import.meta.glob<ByLanguage<string[]> | undefined>('../content/guides/*.json', {
+// Read only by the hand-off page; a script that does not use it leaves it out of its bundle. Every
+// guide file has the key (null when the guide does not report upstream): a named import of a
+// missing key would fail the build.
+const handoffMessages = import.meta.glob<ByLanguage<string[]> | null>('../content/guides/*.json', {
   eager: true,
   import: 'handoff',
 });
-
-/** The label and hint of a record field in a language; undefined for a field no guide declares. */
-export function recordText(fieldId: string, lang: 'ja' | 'en'): RecordText | undefined {
-  for (const texts of Object.values(recordTexts)) {
-    const text = texts[lang][fieldId];
-    if (text) return text;
-  }
-  return undefined;
-}
-
-/** How a choice value reads in a language, where the guide gives it another name there. */
-export function registryChoiceLabel(value: string, lang: 'ja' | 'en'): string | undefined {
-  for (const labels of Object.values(choiceLabels)) {
-    const label = labels?.[lang]?.[value];
-    if (label !== undefined) return label;
-  }
-  return undefined;
-}
 
 /** Each guide that reports upstream, with its message template (lines) in both languages. */
 export function handoffTemplates(): { guide: string; lines: ByLanguage<string[]> }[] {

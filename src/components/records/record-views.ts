@@ -1,6 +1,6 @@
 import type { RecordFieldView, RecordStrings } from '../../islands/RecordFields';
 import type { Lang } from '../../lib/guides';
-import { recordText, registryChoiceLabel } from '../../lib/guide-registry';
+import { recordText, registryChoiceLabel } from '../../content-queries/guide-registry';
 import {
   recordFieldsOfStep,
   type RecordErrorCode,

@@ -1,14 +1,20 @@
 import { getCollection, getEntry } from 'astro:content';
-import type { GuideId, Lang } from '../../lib/guides';
-import type { WaitNoticeItem } from '../../islands/WaitNotice';
-import { getStepIndex, pageHref } from './step-index';
+import type { GuideId, Lang } from '../lib/guides';
+import { memoize } from '../lib/memo';
+import type { WaitNoticeItem } from '../islands/WaitNotice';
+import { getStepIndex } from './guide-pages';
+import { pageHref } from './page-href';
 
-/** The waits of a guide in a language, each as its waiting step shows it. */
-export async function getGuideWaits(
-  guide: GuideId,
-  lang: Lang,
-): Promise<(WaitNoticeItem & { waitingStep: string; what: string })[]> {
-  const waits = await getCollection('waits', (entry) => entry.data.guide === guide);
+/** A wait of a guide in a language, as its waiting step shows it and the home page lists it. */
+export type GuideWait = WaitNoticeItem & { waitingStep: string; what: string };
+
+/** The entries of the `waits` collection for a guide, in both languages. */
+export const getWaitEntries = memoize((guide: GuideId) =>
+  getCollection('waits', (entry) => entry.data.guide === guide),
+);
+
+/** The waits of a guide in a language, each as its waiting step shows it; built once per build. */
+export const getGuideWaits = memoize(async (guide: GuideId, lang: Lang): Promise<GuideWait[]> => {
   const steps = await getStepIndex(lang);
   const stepTitle = (id: string) => {
     const step = steps.get(id);
@@ -16,7 +22,7 @@ export async function getGuideWaits(
     return step;
   };
   return Promise.all(
-    waits.map(async ({ id, data }) => {
+    (await getWaitEntries(guide)).map(async ({ id, data }) => {
       const faq = await getEntry('faq', `${lang}/${data.faq}`);
       if (!faq)
         throw new Error(`Wait "${id}" names troubleshooting entry "${data.faq}", which has no ${lang} page`);
@@ -42,4 +48,9 @@ export async function getGuideWaits(
       };
     }),
   );
+});
+
+/** The waits a step shows: those of its guide that wait on it. */
+export async function getStepWaits(guide: GuideId, lang: Lang, stepId: string): Promise<GuideWait[]> {
+  return (await getGuideWaits(guide, lang)).filter((wait) => wait.waitingStep === stepId);
 }

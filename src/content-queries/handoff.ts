@@ -1,12 +1,12 @@
-import type { HandoffField } from '../../islands/Handoff';
-import { choiceLabel, recordLabel } from '../records/record-views';
-import type { Translate } from '../ui-strings';
-import { getStepIndex } from '../guide/step-index';
-import { vendorName, type Lang } from '../../lib/guides';
-import { RECORD_FIELDS } from '../../lib/records';
+import type { HandoffField } from '../islands/Handoff';
+import { choiceLabel, recordLabel } from '../components/records/record-views';
+import { vendorName, type Lang } from '../lib/guides';
+import { memoize } from '../lib/memo';
+import { RECORD_FIELDS } from '../lib/records';
+import { getStepIndex } from './guide-pages';
 
 /** Every record field with its label, the step where it is entered and, for choices, their labels. */
-export async function handoffFields(t: Translate, lang: Lang): Promise<HandoffField[]> {
+export const getHandoffFields = memoize(async (lang: Lang): Promise<HandoffField[]> => {
   const steps = await getStepIndex(lang);
   return RECORD_FIELDS.map((field) => {
     const step = steps.get(field.step);
@@ -21,12 +21,12 @@ export async function handoffFields(t: Translate, lang: Lang): Promise<HandoffFi
         : {}),
     };
   });
-}
+});
 
 /** The title of every step of every guide by `<guide id>/<step id>`, as an import names ticks. */
-export async function stepTitles(lang: Lang): Promise<Record<string, string>> {
+export const getStepTitles = memoize(async (lang: Lang): Promise<Record<string, string>> => {
   const steps = await getStepIndex(lang);
   return Object.fromEntries(
     [...steps].map(([id, step]) => [`${step.guide}/${id}`, `${vendorName(step.guide, lang)}: ${step.title}`]),
   );
-}
+});

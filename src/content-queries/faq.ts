@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Lang } from '../../lib/guides';
-import type { FaqSearchEntry } from '../../lib/faq-filter';
-import { GUIDE_IDS } from '../../lib/guides';
+import { GUIDE_IDS, type Lang } from '../lib/guides';
+import type { FaqSearchEntry } from '../lib/faq-filter';
+import { memoize } from '../lib/memo';
 
 /** A troubleshooting entry in one language, with its id without the language folder. */
 export interface FaqEntry {
@@ -10,7 +10,7 @@ export interface FaqEntry {
 }
 
 /** The troubleshooting entries of a language, grouped by their first vendor, then by `order`. */
-export async function getFaqEntries(lang: Lang): Promise<FaqEntry[]> {
+export const getFaqEntries = memoize(async (lang: Lang): Promise<FaqEntry[]> => {
   const entries = await getCollection('faq', (entry) => entry.id.startsWith(`${lang}/`));
   return entries
     .map((entry) => ({ id: entry.id.slice(lang.length + 1), entry }))
@@ -20,11 +20,20 @@ export async function getFaqEntries(lang: Lang): Promise<FaqEntry[]> {
         a.entry.data.order - b.entry.data.order ||
         a.id.localeCompare(b.id),
     );
-}
+});
+
+/** The entries of a language by the steps they name, each step's in page order. */
+const getFaqEntriesByStep = memoize(async (lang: Lang) => {
+  const byStep = new Map<string, FaqEntry[]>();
+  for (const faq of await getFaqEntries(lang)) {
+    for (const step of faq.entry.data.steps) byStep.set(step, [...(byStep.get(step) ?? []), faq]);
+  }
+  return byStep;
+});
 
 /** The troubleshooting entries of a language that name a step, in page order. */
 export async function getFaqEntriesForStep(lang: Lang, stepId: string): Promise<FaqEntry[]> {
-  return (await getFaqEntries(lang)).filter(({ entry }) => entry.data.steps.includes(stepId));
+  return (await getFaqEntriesByStep(lang)).get(stepId) ?? [];
 }
 
 /** All the text of an entry that a user might type to find it. */
@@ -34,10 +43,10 @@ function searchableText(entry: CollectionEntry<'faq'>): string {
 }
 
 /** Entries of the page's language as the filter sees them. */
-export async function getFaqSearchEntries(lang: Lang): Promise<FaqSearchEntry[]> {
-  return (await getFaqEntries(lang)).map(({ id, entry }) => ({
+export const getFaqSearchEntries = memoize(async (lang: Lang): Promise<FaqSearchEntry[]> =>
+  (await getFaqEntries(lang)).map(({ id, entry }) => ({
     id,
     vendors: entry.data.vendors,
     text: searchableText(entry),
-  }));
-}
+  })),
+);

@@ -1,0 +1,23 @@
+import type { HomeGuide } from '../islands/HomeProgress';
+import { GUIDE_IDS, type Lang } from '../lib/guides';
+import { memoize } from '../lib/memo';
+import { getGuidePage } from './guide-pages';
+import { getGuideWaits } from './waits';
+import { pageHref } from './page-href';
+
+/** Every guide as the home page lists it in a language: title, link, steps and waits. */
+export const getHomeGuides = memoize((lang: Lang): Promise<HomeGuide[]> =>
+  Promise.all(
+    GUIDE_IDS.map(async (guide) => {
+      const page = await getGuidePage(guide, lang);
+      const href = pageHref(guide, lang);
+      const waits = (await getGuideWaits(guide, lang)).map(({ rule, what, label, waitingStep }) => ({
+        rule,
+        what,
+        label,
+        href: `${href}#${waitingStep}`,
+      }));
+      return { guide, title: page.title, href, steps: page.steps, waits };
+    }),
+  ),
+);
