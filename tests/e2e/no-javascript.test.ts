@@ -107,3 +107,31 @@ describe.each([
     expect(await panel.locator('a').count()).toBe(0);
   });
 });
+
+describe.each([
+  [
+    'handoff/',
+    '未入力',
+    '次の情報が未入力のため、連絡文を作成できません。リンク先のステップで入力してください。',
+    '連絡文は次の情報をもとに作成します。各情報は、リンク先のステップでご入力いただけます。',
+    '未表示',
+  ],
+  [
+    'en/handoff/',
+    'Not entered',
+    'The message cannot be written until the following are entered. Follow a link to enter it at its step.',
+    'The message is written from the following details. Follow a link to the step where each is entered.',
+    'Not shown',
+  ],
+])('the hand-off page /%s without JavaScript', (path, notEntered, missing, composedFrom, notShown) => {
+  it('says nothing about the records it cannot read: nothing missing, nothing not entered', async () => {
+    const page = await openWithoutJavaScript(path);
+    const main = await page.locator('main').innerText();
+    expect(main).not.toContain(notEntered);
+    expect(main).not.toContain(missing);
+    expect(await page.locator('.handoff-message > p').innerText()).toBe(composedFrom);
+    const rows = page.locator('.handoff-records tbody tr');
+    expect(await rows.count()).toBe(9);
+    expect(await rows.getByRole('cell', { name: notShown, exact: true }).count()).toBe(9);
+  });
+});
