@@ -1,5 +1,6 @@
 import type { GuideProgressStrings } from '../islands/Checklist';
 import type { HomeProgressStrings } from '../islands/HomeProgress';
+import type { ProgressSummaryStrings } from '../islands/ProgressSummary';
 import type { StorageNoticeStrings } from '../islands/StorageNotice';
 import type { WaitStrings } from '../islands/WaitNotice';
 import type { Translate } from './ui-strings';
@@ -19,14 +20,22 @@ export function noticeStrings(t: Translate): StorageNoticeStrings {
   };
 }
 
+/** Strings of a guide's step count and next step, on its page and on the home page. */
+function progressSummaryStrings(t: Translate): ProgressSummaryStrings {
+  return {
+    count: t('checklist.count'),
+    stepTotal: t('checklist.stepTotal'),
+    next: t('checklist.next'),
+    allDone: t('checklist.allDone'),
+  };
+}
+
 /** Strings of a guide's progress panel in the current page's language. */
 export function guideProgressStrings(t: Translate): GuideProgressStrings {
   return {
+    ...progressSummaryStrings(t),
     panelLabel: t('checklist.panelLabel'),
-    count: t('checklist.count'),
     progressLabel: t('checklist.progressLabel'),
-    next: t('checklist.next'),
-    allDone: t('checklist.allDone'),
     reset: t('checklist.reset'),
     resetQuestion: t('checklist.resetQuestion'),
     resetConfirm: t('checklist.resetConfirm'),
@@ -42,11 +51,8 @@ export function guideProgressStrings(t: Translate): GuideProgressStrings {
 /** Strings of the home page's progress list in the current page's language. */
 export function homeProgressStrings(t: Translate): HomeProgressStrings {
   return {
-    count: t('checklist.count'),
-    stepTotal: t('home.stepTotal'),
+    ...progressSummaryStrings(t),
     progressLabel: t('home.progressLabel'),
-    next: t('checklist.next'),
-    allDone: t('checklist.allDone'),
     notices: noticeStrings(t),
     waitsHeading: t('home.waitsHeading'),
     waitLines: waitLineTemplates(t),

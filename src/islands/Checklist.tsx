@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { useHydrated, useHydratedStore } from './hydration';
 import { StorageNotice, type StorageNoticeStrings } from './StorageNotice';
+import { ProgressSummary, type ProgressSummaryStrings } from './ProgressSummary';
 import { $announcement, $progress, $progressReadOnly, resetGuide, setStepTicked } from '../stores/progress';
 import { emptyProgress } from '../lib/progress-data';
 import { formatTickTime, summarizeGuide } from '../lib/progress';
@@ -47,12 +48,9 @@ export function StepCheck({ guide, stepId, lang, tickedTemplate }: StepCheckProp
 }
 
 /** Interface strings of the progress panel, in the page's language. */
-export interface GuideProgressStrings {
+export interface GuideProgressStrings extends ProgressSummaryStrings {
   panelLabel: string;
-  count: string;
   progressLabel: string;
-  next: string;
-  allDone: string;
   reset: string;
   resetQuestion: string;
   resetConfirm: string;
@@ -70,7 +68,10 @@ interface GuideProgressProps {
   strings: GuideProgressStrings;
 }
 
-/** Progress of one guide: count and bar, a link to the next step, reset, notices and the status region. */
+/**
+ * Progress of one guide: count and bar, a link to the next step (until the stored progress has been
+ * read, the number of steps only: see ProgressSummary), print, reset, notices and the status region.
+ */
 export function GuideProgress({ guide, steps, strings }: GuideProgressProps) {
   const hydrated = useHydrated();
   const progress = useHydratedStore($progress, EMPTY);
@@ -83,7 +84,6 @@ export function GuideProgress({ guide, steps, strings }: GuideProgressProps) {
   const stepIds = steps.map((step) => step.id);
   const { done, total, nextStepId } = summarizeGuide(stepIds, progress.guides[guide]);
   const next = steps.find((step) => step.id === nextStepId);
-  const count = fillTemplate(strings.count, { done, total });
 
   let status = '';
   if (announcement && 'guide' in announcement && announcement.guide === guide) {
@@ -107,27 +107,15 @@ export function GuideProgress({ guide, steps, strings }: GuideProgressProps) {
 
   return (
     <section class="checklist-panel" aria-label={strings.panelLabel}>
-      <div class="checklist-panel__summary">
-        <span class="checklist-panel__count" id={`progress-count-${guide}`}>
-          {count}
-        </span>
-        <progress
-          class="checklist-panel__bar"
-          max={total}
-          value={done}
-          aria-label={strings.progressLabel}
-          aria-describedby={`progress-count-${guide}`}
-        />
-      </div>
-      <p class="checklist-panel__next">
-        {next ? (
-          <>
-            {strings.next} <a href={`#${next.id}`}>{next.title}</a>
-          </>
-        ) : (
-          strings.allDone
-        )}
-      </p>
+      <ProgressSummary
+        hydrated={hydrated}
+        done={done}
+        total={total}
+        countId={`progress-count-${guide}`}
+        barLabel={strings.progressLabel}
+        next={next && { href: `#${next.id}`, title: next.title }}
+        strings={strings}
+      />
       <div class="checklist-panel__reset">
         {!confirming && (
           // A clean A4 checklist: what is hidden and kept is in styles/print.css.

@@ -48,11 +48,16 @@ export interface HandoffMessageStrings {
   copied: string;
   failed: string;
   missing: string;
+  /** Until the stored records have been read: what the message is written from, claiming nothing. */
+  composedFrom: string;
 }
 
 /**
  * The message to the upstream distributor, composed from the records in the page's language and
  * kept up to date as they change (in this tab or another), or the required fields still missing.
+ * Records live in this browser only, so the server-rendered HTML (all a visitor without JavaScript
+ * sees) lists the required fields as what the message is written from, saying nothing of whether
+ * they are entered, in the space the list of missing fields takes.
  */
 export function HandoffMessage({
   lang,
@@ -63,15 +68,18 @@ export function HandoffMessage({
   fields: HandoffField[];
   strings: HandoffMessageStrings;
 }) {
+  const hydrated = useHydrated();
   const progress = useHydratedStore($progress, EMPTY);
   const handoff = composeHandoff(progress.records, lang);
 
-  if (handoff.status === 'missing') {
+  if (!hydrated || handoff.status === 'missing') {
+    const listed =
+      hydrated && handoff.status === 'missing' ? handoff.missing : fields.map((field) => field.id);
     return (
-      <div class="handoff-message" data-state="missing">
-        <p>{strings.missing}</p>
+      <div class="handoff-message" data-state={hydrated ? 'missing' : 'unread'}>
+        <p>{hydrated ? strings.missing : strings.composedFrom}</p>
         <ul>
-          {handoff.missing.map((id) => {
+          {listed.map((id) => {
             const field = fields.find((candidate) => candidate.id === id);
             return <li key={id}>{field ? <a href={field.href}>{field.label}</a> : id}</li>;
           })}
@@ -104,9 +112,15 @@ export interface RecordTableStrings {
   value: string;
   step: string;
   notEntered: string;
+  /** Accessible text of a value cell until the stored records have been read (a dash is shown). */
+  notShown: string;
 }
 
-/** Every record field with its stored value (or that it is not entered) and a link to its step. */
+/**
+ * Every record field with its stored value (or that it is not entered) and a link to its step.
+ * Until the stored records have been read (with JavaScript off, always), a value cell shows a dash
+ * and claims nothing.
+ */
 export function RecordTable({
   lang,
   fields,
@@ -116,6 +130,7 @@ export function RecordTable({
   fields: HandoffField[];
   strings: RecordTableStrings;
 }) {
+  const hydrated = useHydrated();
   const progress = useHydratedStore($progress, EMPTY);
   return (
     <table class="handoff-records">
@@ -134,7 +149,12 @@ export function RecordTable({
             <tr key={field.id} data-field={field.id}>
               <th scope="row">{field.label}</th>
               <td>
-                {value ? (
+                {!hydrated ? (
+                  <span class="handoff-records__empty">
+                    <span aria-hidden="true">—</span>
+                    <span class="sr-only">{strings.notShown}</span>
+                  </span>
+                ) : value ? (
                   formatRecordValue(field.id, value, lang, field.choices)
                 ) : (
                   <span class="handoff-records__empty">{strings.notEntered}</span>

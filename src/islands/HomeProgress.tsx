@@ -1,5 +1,6 @@
 import { useHydrated, useHydratedStore } from './hydration';
 import { StorageNotice, type StorageNoticeStrings } from './StorageNotice';
+import { ProgressSummary, type ProgressSummaryStrings } from './ProgressSummary';
 import { $progress } from '../stores/progress';
 import { emptyProgress } from '../lib/progress-data';
 import { summarizeGuide } from '../lib/progress';
@@ -28,14 +29,9 @@ export interface HomeGuide {
 }
 
 /** Interface strings of the home page's progress list. */
-export interface HomeProgressStrings {
-  count: string;
-  /** With `{total}`: shown instead of the count until the stored progress has been read. */
-  stepTotal: string;
+export interface HomeProgressStrings extends ProgressSummaryStrings {
   /** With `{title}`. */
   progressLabel: string;
-  next: string;
-  allDone: string;
   notices: StorageNoticeStrings;
   waitsHeading: string;
   waitLines: WaitLineTemplates;
@@ -48,10 +44,8 @@ export interface HomeProgressStrings {
 const EMPTY = emptyProgress();
 
 /**
- * The progress of every guide, each with a link to its next step. Progress lives in this browser
- * only, so the server-rendered list (all a visitor without JavaScript sees) shows each guide's
- * number of steps, no count, bar or next step: those appear once the island has read the storage,
- * in the space kept for them.
+ * The progress of every guide, each with a link to its next step; until the stored progress has
+ * been read (with JavaScript off, always), each guide's number of steps only (see ProgressSummary).
  */
 export default function HomeProgress({
   guides,
@@ -74,38 +68,20 @@ export default function HomeProgress({
             progress.guides[guide],
           );
           const next = steps.find((step) => step.id === nextStepId);
-          const countId = `home-progress-count-${guide}`;
           return (
             <li class="home-progress__guide" key={guide} data-guide={guide}>
               <a class="home-progress__title" href={href}>
                 {title}
               </a>
-              <div class="checklist-panel__summary">
-                <span class="checklist-panel__count" id={countId}>
-                  {fillTemplate(hydrated ? strings.count : strings.stepTotal, { done, total })}
-                </span>
-                {hydrated ? (
-                  <progress
-                    class="checklist-panel__bar"
-                    max={total}
-                    value={done}
-                    aria-label={fillTemplate(strings.progressLabel, { title })}
-                    aria-describedby={countId}
-                  />
-                ) : (
-                  <span class="checklist-panel__bar" />
-                )}
-              </div>
-              <p class="checklist-panel__next">
-                {hydrated &&
-                  (next ? (
-                    <>
-                      {strings.next} <a href={`${href}#${next.id}`}>{next.title}</a>
-                    </>
-                  ) : (
-                    strings.allDone
-                  ))}
-              </p>
+              <ProgressSummary
+                hydrated={hydrated}
+                done={done}
+                total={total}
+                countId={`home-progress-count-${guide}`}
+                barLabel={fillTemplate(strings.progressLabel, { title })}
+                next={next && { href: `${href}#${next.id}`, title: next.title }}
+                strings={strings}
+              />
               {waits.length > 0 && <GuideWaits guide={guide} lang={lang} waits={waits} strings={strings} />}
             </li>
           );

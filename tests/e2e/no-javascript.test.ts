@@ -8,7 +8,10 @@ const KEY = 'partner-guides:progress';
 const browser = useBrowser();
 const pages = useTestPages(browser);
 
-/** Three HP steps ticked, as a visitor who worked on the HP guide with JavaScript on has them. */
+/**
+ * Steps ticked in every guide and records noted, as a visitor who worked on the guides with
+ * JavaScript on has them.
+ */
 const STORED = JSON.stringify({
   version: 2,
   guides: {
@@ -18,8 +21,13 @@ const STORED = JSON.stringify({
         { tickedAt: '2026-05-01T01:00:00.000Z' },
       ]),
     ),
+    microsoft: { 'ms-account-open-signup-page': { tickedAt: '2026-05-01T01:00:00.000Z' } },
+    redhat: { 'rh-open-partner-connect': { tickedAt: '2026-05-01T01:00:00.000Z' } },
   },
-  records: {},
+  records: {
+    'ms-domain': { value: 'contoso.onmicrosoft.com', updatedAt: '2026-05-01T01:00:00.000Z' },
+    'ms-partner-id-location': { value: '6123456', updatedAt: '2026-05-01T01:00:00.000Z' },
+  },
 });
 
 /** A page of the built site with JavaScript off, in a browser profile that has progress stored. */
@@ -77,5 +85,53 @@ describe.each([
     expect(await list.locator('.home-progress__guide').count()).toBe(3);
     expect(await list.innerText()).not.toMatch(count);
     expect(await list.locator('progress').count()).toBe(0);
+  });
+});
+
+describe.each([
+  ['hp/', '全 15 ステップ', /\d+ \/ \d+ ステップ完了/, '次のステップ'],
+  ['microsoft/', '全 26 ステップ', /\d+ \/ \d+ ステップ完了/, '次のステップ'],
+  ['redhat/', '全 13 ステップ', /\d+ \/ \d+ ステップ完了/, '次のステップ'],
+  ['en/hp/', '15 steps', /\d+ of \d+ steps done/, 'Next step'],
+  ['en/microsoft/', '26 steps', /\d+ of \d+ steps done/, 'Next step'],
+  ['en/redhat/', '13 steps', /\d+ of \d+ steps done/, 'Next step'],
+])('the guide /%s without JavaScript', (path, steps, count, next) => {
+  it('shows the number of steps only: no step count, no progress bar and no next step', async () => {
+    const page = await openWithoutJavaScript(path);
+    const panel = page.locator('.checklist-panel');
+    expect(await panel.count()).toBe(1);
+    expect(await panel.locator('.checklist-panel__count').innerText()).toBe(steps);
+    expect(await panel.innerText()).not.toMatch(count);
+    expect(await panel.innerText()).not.toContain(next);
+    expect(await panel.locator('progress').count()).toBe(0);
+    expect(await panel.locator('a').count()).toBe(0);
+  });
+});
+
+describe.each([
+  [
+    'handoff/',
+    '未入力',
+    '次の情報が未入力のため、連絡文を作成できません。リンク先のステップで入力してください。',
+    '連絡文は次の情報をもとに作成します。各情報は、リンク先のステップでご入力いただけます。',
+    '未表示',
+  ],
+  [
+    'en/handoff/',
+    'Not entered',
+    'The message cannot be written until the following are entered. Follow a link to enter it at its step.',
+    'The message is written from the following details. Follow a link to the step where each is entered.',
+    'Not shown',
+  ],
+])('the hand-off page /%s without JavaScript', (path, notEntered, missing, composedFrom, notShown) => {
+  it('says nothing about the records it cannot read: nothing missing, nothing not entered', async () => {
+    const page = await openWithoutJavaScript(path);
+    const main = await page.locator('main').innerText();
+    expect(main).not.toContain(notEntered);
+    expect(main).not.toContain(missing);
+    expect(await page.locator('.handoff-message > p').innerText()).toBe(composedFrom);
+    const rows = page.locator('.handoff-records tbody tr');
+    expect(await rows.count()).toBe(9);
+    expect(await rows.getByRole('cell', { name: notShown, exact: true }).count()).toBe(9);
   });
 });

@@ -17,6 +17,7 @@ export function handoffMessageStrings(t: Translate): HandoffMessageStrings {
     copied: t('handoff.copied'),
     failed: t('handoff.copyFailed'),
     missing: t('handoff.missing'),
+    composedFrom: t('handoff.composedFrom'),
   };
 }
 
@@ -28,6 +29,7 @@ export function recordTableStrings(t: Translate): RecordTableStrings {
     value: t('handoff.recordsValue'),
     step: t('handoff.recordsStep'),
     notEntered: t('handoff.notEntered'),
+    notShown: t('handoff.notShown'),
   };
 }
 

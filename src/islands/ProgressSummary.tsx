@@ -1,0 +1,72 @@
+import { fillTemplate } from '../lib/template';
+
+/** Interface strings of a guide's step count, bar and next step. */
+export interface ProgressSummaryStrings {
+  /** With `{done}` and `{total}`. */
+  count: string;
+  /** With `{total}`: shown instead of the count until the stored progress has been read. */
+  stepTotal: string;
+  next: string;
+  allDone: string;
+}
+
+interface ProgressSummaryProps {
+  /** False until the island has read the stored progress (always, with JavaScript off). */
+  hydrated: boolean;
+  done: number;
+  total: number;
+  /** Id of the count, which describes the bar. */
+  countId: string;
+  /** Accessible name of the bar. */
+  barLabel: string;
+  /** The next step to do, if any. */
+  next: { href: string; title: string } | undefined;
+  strings: ProgressSummaryStrings;
+}
+
+/**
+ * A guide's step count with its bar, and the next step, as a guide's progress panel and the home
+ * page show them. Progress lives in this browser only, so the server-rendered HTML (all a visitor
+ * without JavaScript sees) gives the number of steps, no count, bar or next step: those appear once
+ * the island has read the storage, in the space kept for them (styles/checklist.css).
+ */
+export function ProgressSummary({
+  hydrated,
+  done,
+  total,
+  countId,
+  barLabel,
+  next,
+  strings,
+}: ProgressSummaryProps) {
+  return (
+    <>
+      <div class="checklist-panel__summary">
+        <span class="checklist-panel__count" id={countId}>
+          {fillTemplate(hydrated ? strings.count : strings.stepTotal, { done, total })}
+        </span>
+        {hydrated ? (
+          <progress
+            class="checklist-panel__bar"
+            max={total}
+            value={done}
+            aria-label={barLabel}
+            aria-describedby={countId}
+          />
+        ) : (
+          <span class="checklist-panel__bar" />
+        )}
+      </div>
+      <p class="checklist-panel__next">
+        {hydrated &&
+          (next ? (
+            <>
+              {strings.next} <a href={next.href}>{next.title}</a>
+            </>
+          ) : (
+            strings.allDone
+          ))}
+      </p>
+    </>
+  );
+}
