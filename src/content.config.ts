@@ -139,12 +139,6 @@ const guideSchema = z
     recordTexts: z.object({ ja: z.record(z.string(), recordText), en: z.record(z.string(), recordText) }),
     /** Labels of choice values that differ from the value itself, by language. */
     choiceLabels: z.object({ ja: z.record(z.string(), z.string()).optional() }).optional(),
-    /**
-     * The message to the upstream distributor, line by line, in each language. `{<record field id>}`
-     * is replaced by the value; a line naming an optional field left empty is left out. null when the
-     * guide does not report upstream.
-     */
-    handoff: z.object({ ja: z.array(z.string()), en: z.array(z.string()) }).nullable(),
   })
   .superRefine((guide, context) => {
     const problem = (message: string) => context.addIssue({ code: 'custom', message });
@@ -161,17 +155,33 @@ const guideSchema = z
           problem(`${where}: add its label and hint under recordTexts.${lang}`);
       if ((field.kind === 'choice') !== (field.choices !== undefined))
         problem(`${where}: a field of kind "choice" lists its choices, and only such a field does`);
-      if (field.handoff && !guide.handoff)
-        problem(`${where}: marked for the hand-off message, but the guide has no "handoff" message`);
     }
+  });
+
+/**
+ * The message to the upstream distributor (src/content/handoff/<guide id>.json), line by line in each
+ * language; `{<record field id>}` is replaced by the recorded value, and a line naming an optional
+ * field left empty is left out. Only the guide that reports upstream has one.
+ */
+const handoffSchema = z
+  .object({ guide: guideId, ja: z.array(z.string()), en: z.array(z.string()) })
+  .superRefine((message, context) => {
+    const fields = REGISTRY.find((guide) => guide.id === message.guide)?.records ?? [];
     for (const lang of ['ja', 'en'] as const)
-      for (const line of guide.handoff?.[lang] ?? [])
+      for (const line of message[lang])
         for (const [, name] of line.matchAll(/\{([^}]+)\}/g))
-          if (!guide.records.some((field) => field.id === name && field.handoff))
-            problem(`handoff.${lang}: {${name}} is not a record field of this guide marked "handoff"`);
+          if (!fields.some((field) => field.id === name && field.handoff))
+            context.addIssue({
+              code: 'custom',
+              message: `${lang}: {${name}} is not a record field of the ${message.guide} guide marked "handoff" in src/content/guides/${message.guide}.json`,
+            });
   });
 
 export const collections = {
+  handoff: defineCollection({
+    loader: glob({ pattern: '*.json', base: './src/content/handoff' }),
+    schema: handoffSchema,
+  }),
   guides: defineCollection({
     loader: glob({ pattern: '*.json', base: './src/content/guides' }),
     schema: guideSchema,

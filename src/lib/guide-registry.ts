@@ -54,20 +54,3 @@ export const REGISTRY: readonly RegistryGuide[] = Object.keys(ids)
     records: records[file] ?? [],
   }))
   .sort((a, b) => a.order - b.order);
-
-type ByLanguage<T> = { ja: T; en: T };
-
-// Read only by the hand-off page; a script that does not use it leaves it out of its bundle. Every
-// guide file has the key (null when the guide does not report upstream): a named import of a
-// missing key would fail the build.
-const handoffMessages = import.meta.glob<ByLanguage<string[]> | null>('../content/guides/*.json', {
-  eager: true,
-  import: 'handoff',
-});
-
-/** Each guide that reports upstream, with its message template (lines) in both languages. */
-export function handoffTemplates(): { guide: string; lines: ByLanguage<string[]> }[] {
-  return Object.entries(handoffMessages).flatMap(([file, lines]) =>
-    lines ? [{ guide: ids[file]!, lines }] : [],
-  );
-}

@@ -1,11 +1,10 @@
 /**
  * The message a reseller sends its upstream distributor once a procedure is through. Its text is
- * content: the `handoff` lines of the guide that reports upstream (src/content/guides/), with
+ * content: the lines of src/content/handoff/<guide id>.json for the guide that reports upstream, with
  * `{<record field id>}` standing for the recorded values. For Microsoft, the source document asks to
  * tell the distributor that the MPA was accepted and which Partner ID (location) is linked to the CSP
  * enrollment. The company name is not recorded, so the message leaves it to the sender's signature.
  */
-import { handoffTemplates } from './guide-registry';
 import type { Lang } from './guides';
 import type { RecordValue } from './progress-data';
 import { RECORD_FIELDS, getRecordField, parseCalendarDate, type RecordFieldId } from './records';
@@ -18,10 +17,19 @@ export const HANDOFF_REQUIRED_FIELDS: readonly RecordFieldId[] = RECORD_FIELDS.f
   (field) => field.requiredForHandoff,
 ).map((field) => field.id);
 
-const templates = handoffTemplates();
+/** The message of a guide that reports upstream: its lines in each language (src/content/handoff/). */
+interface HandoffTemplate {
+  guide: string;
+  ja: string[];
+  en: string[];
+}
+
+const templates = Object.values(
+  import.meta.glob<HandoffTemplate>('../content/handoff/*.json', { eager: true, import: 'default' }),
+);
 if (templates.length > 1) {
   throw new Error(
-    `Only one guide can carry the message to the distributor: ${templates.map((t) => t.guide).join(', ')} each have "handoff" in src/content/guides/.`,
+    `Only one guide can carry the message to the distributor: ${templates.map((t) => t.guide).join(', ')} each have a file in src/content/handoff/.`,
   );
 }
 /** The guide that reports upstream and its message lines. */
@@ -81,7 +89,7 @@ const PLACEHOLDER = /\{([^}]+)\}/g;
 export function composeHandoff(
   records: Readonly<Record<string, RecordValue>>,
   lang: Lang,
-  lines: readonly string[] | undefined = TEMPLATE?.lines[lang],
+  lines: readonly string[] | undefined = TEMPLATE?.[lang],
 ): Handoff {
   const value = (id: string) => {
     const text = (Object.hasOwn(records, id) ? records[id]?.value : undefined)?.replace(/\s+/g, ' ').trim();

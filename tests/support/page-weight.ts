@@ -47,9 +47,11 @@ export const BUDGETS = {
    * validation, and its own module, which no other page loads: the file format with its strict
    * checks and merge plan, the message to the distributor, the import preview (3.8 KiB), and the
    * copy button (0.5 KiB). Raised from 17.5 KiB for the list of refused entries in the import
-   * preview and the merge of tabs' changes (measured 18.2 KiB).
+   * preview and the merge of tabs' changes (measured 18.2 KiB), then to 19 KiB for the message
+   * composed from the registry's template and the placeholders shown before storage is read
+   * (measured 18.7 KiB).
    */
-  handoffJsOverBaseline: 18.5 * 1024,
+  handoffJsOverBaseline: 19 * 1024,
   /**
    * What a page that shows waits (HP and Microsoft guides, home page) may load on top: business-day
    * arithmetic, countdowns, formatting in Japan time. Pages without waits load none of it.
