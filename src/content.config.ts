@@ -114,7 +114,7 @@ const guideSchema = z
     id: z.string().regex(/^[a-z][a-z0-9-]*$/),
     /** Position in lists of guides (ascending). */
     order: z.number().int(),
-    /** Every step id of the guide starts with it, e.g. `hp-`. */
+    /** Every step id of the guide starts with it: a few letters and a hyphen. */
     stepPrefix: z.string().regex(/^[a-z][a-z0-9]*-$/),
     vendor: localized,
     /** The source document the guide follows (in shared/seeds/) and its edition, if it has one. */
@@ -133,6 +133,8 @@ const guideSchema = z
         kind: z.enum(RECORD_KINDS),
         handoff: z.enum(['required', 'optional']).optional(),
         choices: z.array(z.string().min(1)).min(1).optional(),
+        /** For a sign-in name: the domain field of the same guide whose domain it should share. */
+        sameDomainAs: z.string().optional(),
       }),
     ),
     /** Label and hint of each record field, by language and field id. */
@@ -153,6 +155,11 @@ const guideSchema = z
       for (const lang of ['ja', 'en'] as const)
         if (!guide.recordTexts[lang][field.id])
           problem(`${where}: add its label and hint under recordTexts.${lang}`);
+      if (
+        field.sameDomainAs &&
+        !guide.records.some((other) => other.id === field.sameDomainAs && other.kind === 'domain')
+      )
+        problem(`${where}: sameDomainAs must name a field of kind "domain" of this guide`);
       if ((field.kind === 'choice') !== (field.choices !== undefined))
         problem(`${where}: a field of kind "choice" lists its choices, and only such a field does`);
     }

@@ -18,6 +18,8 @@ export interface RegistryRecordField {
   handoff?: 'required' | 'optional';
   /** The accepted values of a `choice` field, as the source document spells them. */
   choices?: string[];
+  /** For a sign-in name: the id of the domain field whose domain it should share (a warning if not). */
+  sameDomainAs?: string;
 }
 
 /** What the browser needs to know of a guide. */
@@ -25,7 +27,7 @@ export interface RegistryGuide {
   id: string;
   /** Position in lists of guides (ascending). */
   order: number;
-  /** Every step id of the guide starts with it, e.g. `hp-`. */
+  /** Every step id of the guide starts with it: a few letters and a hyphen. */
   stepPrefix: string;
   /** The vendor's name in each language. */
   vendor: { ja: string; en: string };

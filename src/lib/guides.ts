@@ -34,7 +34,7 @@ export function vendorName(guide: string, lang: Lang): string {
   return REGISTRY.find((entry) => entry.id === guide)?.vendor[lang] ?? guide;
 }
 
-/** Splits a docs entry id such as `en/microsoft` or `hp` into its language and slug. */
+/** Splits a docs entry id such as `en/troubleshooting` or `handoff` into its language and slug. */
 export function parseEntryId(entryId: string): { lang: Lang; slug: string } {
   const [first, ...rest] = entryId.split('/');
   if (first === 'en') return { lang: 'en', slug: rest.join('/') || 'index' };

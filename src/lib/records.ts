@@ -201,8 +201,8 @@ function checkKind(field: RecordField, value: string, context: RecordContext): R
       if (!address) return { ok: false, error: 'not-sign-in-name' };
       if (isFreeMailDomain(address.domain)) warnings.push('free-mail');
       if (hasReservedWord(address.local)) warnings.push('reserved-word');
-      const recorded = context.records['ms-domain']?.value.toLowerCase();
-      if (recorded !== undefined && recorded !== address.domain) warnings.push('domain-mismatch');
+      const recorded = field.sameDomainAs && context.records[field.sameDomainAs]?.value.toLowerCase();
+      if (recorded && recorded !== address.domain) warnings.push('domain-mismatch');
       return { ok: true, value: `${address.local}@${address.domain}`, warnings };
     }
     case 'domain': {
@@ -210,8 +210,11 @@ function checkKind(field: RecordField, value: string, context: RecordContext): R
       const domain = value.toLowerCase().replace(/\.$/, '');
       if (!isDomain(domain)) return { ok: false, error: 'not-domain' };
       if (isFreeMailDomain(domain)) warnings.push('free-mail');
-      const signInDomain = domainOf(context.records['ms-user-name']?.value);
-      if (signInDomain !== undefined && signInDomain !== domain) warnings.push('domain-mismatch');
+      const signInDomains = RECORD_FIELDS.filter((other) => other.sameDomainAs === field.id).map((other) =>
+        domainOf(context.records[other.id]?.value),
+      );
+      if (signInDomains.some((signIn) => signIn !== undefined && signIn !== domain))
+        warnings.push('domain-mismatch');
       return { ok: true, value: domain, warnings };
     }
     case 'partner-id':

@@ -9,8 +9,8 @@ export function withBase(href: string, base: string): string {
 }
 
 /**
- * A Markdown (hast) plugin that prefixes root-relative links in content (`/hp/`,
- * `/en/microsoft/#ms-mpa-accept`) with the site's base path, so that authors write links once and
+ * A Markdown (hast) plugin that prefixes root-relative links in content (`/troubleshooting/`,
+ * `/en/<guide>/#<step id>`) with the site's base path, so that authors write links once and
  * the site still works when hosted under a sub-path such as `/partner-guides/`.
  */
 export function baseLinks(base: string): HastPluginEntry {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useBrowser, openPage, type PageErrors } from './support/browser';
+import { GUIDE_IDS } from '../../src/lib/guides';
 
 const site = inject('siteUrl');
 const KEY = 'partner-guides:progress';
@@ -181,7 +182,7 @@ describe('checklist', () => {
     expect(await redhat.locator('.checklist-panel__next a').getAttribute('href')).toBe(
       '/en/redhat/#rh-choose-business-partner-login',
     );
-    expect(await page.locator('.home-progress__guide').count()).toBe(3);
+    expect(await page.locator('.home-progress__guide').count()).toBe(GUIDE_IDS.length);
     await redhat.locator('.checklist-panel__next a').click();
     await page.waitForURL(/\/en\/redhat\/#rh-choose-business-partner-login$/);
   });

@@ -5,6 +5,7 @@ import { useBrowser, openPage, type PageErrors } from './support/browser';
 import { composeHandoff } from '../../src/lib/handoff';
 import { emptyProgress, type ProgressData } from '../../src/lib/progress-data';
 import { exportProgress } from '../../src/lib/transfer';
+import { RECORD_FIELDS } from '../../src/lib/records';
 
 const site = inject('siteUrl');
 const KEY = 'partner-guides:progress';
@@ -204,7 +205,7 @@ describe('records', () => {
     await expect
       .poll(() => row('ms-domain').locator('td').first().textContent())
       .toBe('contoso.onmicrosoft.com');
-    expect(await page.locator('.handoff-records tbody tr').count()).toBe(9);
+    expect(await page.locator('.handoff-records tbody tr').count()).toBe(RECORD_FIELDS.length);
     expect(await row('ms-mpa-accepted-on').locator('td').first().textContent()).toBe('2025年4月1日');
     expect(await row('rh-partner-type').locator('td').first().textContent()).toBe(
       'リセラー（Solution Provider）',

@@ -1,8 +1,9 @@
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './support/browser';
+import { GUIDE_IDS } from '../../src/lib/guides';
 
 const site = inject('siteUrl');
-const GUIDES = ['hp', 'microsoft', 'redhat'];
+const GUIDES = GUIDE_IDS;
 
 const browser = useBrowser();
 

@@ -1,6 +1,8 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser, useTestPages } from './support/browser';
+import { GUIDE_IDS } from '../../src/lib/guides';
+import { RECORD_FIELDS } from '../../src/lib/records';
 
 const site = inject('siteUrl');
 const KEY = 'partner-guides:progress';
@@ -82,7 +84,7 @@ describe.each([
   it('shows no progress it cannot read: no step count and no progress bar', async () => {
     const page = await openWithoutJavaScript(path);
     const list = page.locator('.home-progress');
-    expect(await list.locator('.home-progress__guide').count()).toBe(3);
+    expect(await list.locator('.home-progress__guide').count()).toBe(GUIDE_IDS.length);
     expect(await list.innerText()).not.toMatch(count);
     expect(await list.locator('progress').count()).toBe(0);
   });
@@ -131,7 +133,7 @@ describe.each([
     expect(main).not.toContain(missing);
     expect(await page.locator('.handoff-message > p').innerText()).toBe(composedFrom);
     const rows = page.locator('.handoff-records tbody tr');
-    expect(await rows.count()).toBe(9);
-    expect(await rows.getByRole('cell', { name: notShown, exact: true }).count()).toBe(9);
+    expect(await rows.count()).toBe(RECORD_FIELDS.length);
+    expect(await rows.getByRole('cell', { name: notShown, exact: true }).count()).toBe(RECORD_FIELDS.length);
   });
 });

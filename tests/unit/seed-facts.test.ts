@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { GUIDE_IDS } from '../../src/lib/guides';
 import { foldForFacts, mainHrefs, mainText, readBuiltPage } from '../support/site';
-import { SEED_FACTS } from './seed-facts';
+import { guidesWithFacts, seedFactsOf } from './seed-facts';
 import { withSeeds } from './support/seeds';
 
+it('has a facts inventory for every guide of the registry, and none for a guide it does not have', () => {
+  expect(guidesWithFacts().sort()).toEqual([...GUIDE_IDS].sort());
+});
+
 describe.each(GUIDE_IDS)('the %s guide carries every hard fact of its seed', (guide) => {
-  const facts = SEED_FACTS[guide];
-  if (!facts) throw new Error(`tests/unit/seed-facts.ts has no facts for the ${guide} guide`);
+  const facts = seedFactsOf(guide);
+  if (!facts)
+    throw new Error(`The ${guide} guide has no facts inventory: add src/content/guides/facts/${guide}.json`);
 
   withSeeds((seeds) => {
     it('takes its facts from the seed (the inventory itself is faithful)', () => {

@@ -1,10 +1,13 @@
-import type { GuideId } from '../../src/lib/guides';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../support/site';
 
 /**
- * The hard facts of the source documents in ../shared/seeds/: what each guide must carry, word for
- * word, in both languages. `links` must be hrefs of the page; `both` must be in the text of both
- * pages (labels as the portal shows them, addresses, subjects); `ja` and `en` are the facts whose
- * wording depends on the page's language (durations). Compared after foldForFacts().
+ * The hard facts of each guide's source document (in ../shared/seeds/), kept as data beside the
+ * guide registry: src/content/guides/facts/<guide id>.json. `links` must be hrefs of the page;
+ * `both` must be in the text of both pages (labels as the portal shows them, addresses, subjects);
+ * `ja` and `en` are the facts whose wording depends on the page's language (durations). Compared
+ * after foldForFacts(). The source document's file name is the registry's `source.file`.
  */
 export interface SeedFacts {
   seed: string;
@@ -14,131 +17,22 @@ export interface SeedFacts {
   en: string[];
 }
 
-export const SEED_FACTS: Record<GuideId, SeedFacts> = {
-  hp: {
-    seed: 'hp-partner-portal-registration.ja.txt',
-    links: [
-      'https://partner.hp.com',
-      'http://www.hp.com/jp/partner',
-      'https://jp.ext.hp.com/partner/new_user',
-    ],
-    both: [
-      'HP Partner Portalのご登録について',
-      'ユーザー登録申請書',
-      'サポートの利用',
-      'HPPartnerPortal@hp.com',
-      'HPPartnerFirstPortal@hp.com',
-      'HP Partner Portal ログイン情報',
-      'HP Partner Portal – HPアカウント設定手続きのご案内',
-      'ACTION REQUIRED: Register for HP ID to complete your access to the HP Partner Portal',
-      'こちら',
-      '日本語',
-      'アカウントの作成',
-      '+81 日本',
-      'no-reply@id.hp.com',
-      'HP ID Support',
-      'HPアカウントの確認',
-      'HPアカウントへのアクセスの回復',
-      'sendgrid.net',
-      '確認する',
-      '確認コードの再送信',
-      '続行',
-      'www.hp.com/jp/partner',
-    ],
-    ja: ['48時間', '15分', '1〜3営業日', '10秒', '販売特約店', '迷惑メール', '低優先メール'],
-    en: ['48 hours', '15 minutes', '1–3 business days', '10 seconds'],
-  },
-  microsoft: {
-    seed: 'microsoft-csp-indirect-reseller-mpa.ja.txt',
-    links: [
-      'https://account.azure.com/organization',
-      'https://admin.microsoft.com/Adminportal/Home?source=applauncher#/companyprofile',
-      'https://learn.microsoft.com/ja-jp/microsoft-365/admin/add-users/add-users?view=o365-worldwide#use-the-new-admin-center-to-add-users',
-      'https://learn.microsoft.com/ja-jp/microsoft-365/admin/add-users/assign-admin-roles?view=o365-worldwide',
-      'https://partner.microsoft.com/en-us/pcv/register/joinnow/enrollmentwelcome/valueaddedreseller',
-      'https://partner.microsoft.com/ja-jp/pcv/register/joinnow/enrollmentwelcome/valueaddedreseller',
-      'https://partner.microsoft.com/ja-jp/dashboard',
-      'https://learn.microsoft.com/ja-jp/partner-center/verification-responses',
-      'https://learn.microsoft.com/ja-jp/partner-center/microsoft-partner-agreement',
-      'https://learn.microsoft.com/ja-jp/entra/fundamentals/security-defaults',
-    ],
-    both: [
-      '202407',
-      'InPrivate',
-      'Ctrl+Shift+P',
-      '代わりに新しいアカウントを作成',
-      'メッセージを送信',
-      '自分に電話',
-      '保存',
-      '組織の情報',
-      'パートナーセンターへようこそ',
-      'Login with work account',
-      'プログラムに参加して、新しい機会を利用しましょう',
-      'Microsoft AI Cloud Partner Program',
-      '会社情報',
-      '会社名と詳細',
-      '結果が見つかりませんでした',
-      "I don't have D-U-N-S number",
-      '同意して続行する',
-      'hotmail.com',
-      'live.com',
-      'outlook.com',
-      'marketing@',
-      'この名前は既にシステムに存在します',
-      '（株）',
-      '問題が発生しました。もう一度お試しください',
-      'ダッシュボード',
-      'どのような方法で Microsoft と提携することをご希望ですか?',
-      'パートナーでは',
-      'クラウドソリューションプロバイダー間接リセラー',
-      'パートナー ID を CSP インダイレクトリセラーアカウントに関連付ける',
-      'パートナー ID を関連付ける',
-      'パートナー ID（グローバル）',
-      'パートナー ID（ロケーション）',
-      '顧客サポート情報',
-      '今すぐ登録',
-      '第一連絡先担当者のメールアドレスを確認しています',
-      'サポートに問い合わせる',
-      'アカウントの検証',
-      'サポートリクエストの作成',
-      '保留中',
-      'アクティブ',
-      '承諾する',
-      'Microsoft Partner Agreement',
-    ],
-    ja: ['3〜5営業日', '24時間', '上位商流', '登記簿'],
-    en: ['3–5 business days', '24 hours'],
-  },
-  redhat: {
-    seed: 'redhat-partner-connect-account.ja.md',
-    links: ['https://connect.redhat.com/', 'mailto:apac-partner-helpdesk@redhat.com'],
-    both: [
-      'Log in for business partners',
-      'REDHAT.COMアカウントの登録',
-      'CREATE MY ACCOUNT',
-      '既存のパートナ企業に参加する',
-      '次のステップ',
-      '申請',
-      'プログラム',
-      'no-reply-partners@redhat.com',
-      'Red Hat Connect for Business Access Confirmation',
-      'https://redhat.secure.force.com/partner/apex/PartnerEmailConfirmation',
-      'パートナーセンターにログイン',
-      'REDHAT.COMアカウントへのログイン',
-      'PARTNER DASHBOARD',
-      'apac-partner-helpdesk@redhat.com',
-      'Independent Software Vendor',
-      '独立系ソフトウェアベンダー',
-      'Solution Provider',
-      'System Integrator',
-      'システムインテグレーター',
-      'Alliance Partners/OEM',
-      'アライアンスパートナー/OEM',
-      'Embedded',
-      'Service/Cloud Provider',
-      'サービス/クラウドプロバイダー',
-    ],
-    ja: ['迷惑メール', 'フリーメール'],
-    en: ['spam'],
-  },
-};
+const GUIDES_DIR = join(ROOT, 'src/content/guides');
+
+/** The facts inventory of a guide, or undefined when the guide has none yet. */
+export function seedFactsOf(guide: string): SeedFacts | undefined {
+  const file = join(GUIDES_DIR, 'facts', `${guide}.json`);
+  if (!existsSync(file)) return undefined;
+  const registry = JSON.parse(readFileSync(join(GUIDES_DIR, `${guide}.json`), 'utf8')) as {
+    source: { file: string };
+  };
+  const facts = JSON.parse(readFileSync(file, 'utf8')) as Omit<SeedFacts, 'seed'>;
+  return { seed: registry.source.file, ...facts };
+}
+
+/** Guides with a facts inventory. */
+export function guidesWithFacts(): string[] {
+  return readdirSync(join(GUIDES_DIR, 'facts'))
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => file.replace(/\.json$/, ''));
+}
