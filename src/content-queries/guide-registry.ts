@@ -3,6 +3,7 @@
  * and hints of record fields and the names of choices. The browser never loads them.
  */
 import type { Lang } from '../lib/guides';
+import { recordFieldsOfStep, type RecordFieldView } from '../lib/records';
 
 /** The label and the hint of a record field in one language. */
 export interface RecordText {
@@ -27,4 +28,33 @@ export function recordText(fieldId: string, lang: Lang): RecordText | undefined 
 /** How a choice value reads in a language, where its guide gives it another name there. */
 export function registryChoiceLabel(value: string, lang: Lang): string | undefined {
   return guides.map((guide) => guide.choiceLabels?.[lang]?.[value]).find((label) => label !== undefined);
+}
+
+/** The label of a record field in a language; a field without one fails the build. */
+export function recordLabel(fieldId: string, lang: Lang): string {
+  const text = recordText(fieldId, lang);
+  if (!text)
+    throw new Error(
+      `Record field ${fieldId} has no label in ${lang}: add it under recordTexts in its guide's file`,
+    );
+  return text.label;
+}
+
+/** The label of a stored choice in a language: 「リセラー（Solution Provider）」, "Solution Provider". */
+export function choiceLabel(value: string, lang: Lang): string {
+  const label = registryChoiceLabel(value, lang);
+  return label !== undefined && label !== value ? `${label}（${value}）` : value;
+}
+
+/** The record fields of a step, with their texts in a language. */
+export function recordFieldViews(stepId: string, lang: Lang): RecordFieldView[] {
+  return recordFieldsOfStep(stepId).map((field) => ({
+    id: field.id,
+    kind: field.kind,
+    label: recordLabel(field.id, lang),
+    hint: recordText(field.id, lang)?.hint ?? '',
+    ...('choices' in field && field.choices
+      ? { choices: field.choices.map((value) => ({ value, label: choiceLabel(value, lang) })) }
+      : {}),
+  }));
 }

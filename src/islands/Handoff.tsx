@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import CopyButton from './CopyButton';
-import { StorageNotice, type StorageNoticeStrings } from './StorageNotice';
+import { StorageNotice } from './StorageNotice';
 import { useHydrated, useHydratedStore } from './hydration';
 import { $progress, $progressReadOnly } from '../stores/progress';
 import { importProgress } from '../stores/transfer';
-import { composeHandoff, formatRecordValue } from '../lib/handoff';
+import { composeHandoff, formatRecordValue, type HandoffField } from '../lib/handoff';
 import { emptyProgress, type ProgressData } from '../lib/progress-data';
 import { formatTickTime } from '../lib/progress';
 import { fillTemplate } from '../lib/template';
@@ -15,11 +15,12 @@ import {
   parseImport,
   planImport,
   type ImportChange,
-  type ImportError,
+  type ImportFailure,
   type RefusedEntry,
 } from '../lib/transfer';
+import { importFailureKey, refusedEntryKey } from '../lib/transfer-messages';
 import type { Lang } from '../lib/guides';
-import type { RecordFieldId } from '../lib/records';
+import type { UiStrings } from '../lib/ui-strings';
 
 /**
  * The islands of the hand-off page, in one module that only that page loads: the message to the
@@ -27,30 +28,6 @@ import type { RecordFieldId } from '../lib/records';
  */
 
 const EMPTY = emptyProgress();
-
-/** A record field as the hand-off page shows it, with its texts in the page's language. */
-export interface HandoffField {
-  id: RecordFieldId;
-  label: string;
-  /** Link to the guide step where the field is entered. */
-  href: string;
-  /** That step, as `Microsoft: <step title>`. */
-  step: string;
-  /** For choice fields: the label of each stored value. */
-  choices?: Record<string, string>;
-}
-
-/** Interface strings of the message to the distributor. */
-export interface HandoffMessageStrings {
-  label: string;
-  hint: string;
-  copy: string;
-  copied: string;
-  failed: string;
-  missing: string;
-  /** Until the stored records have been read: what the message is written from, claiming nothing. */
-  composedFrom: string;
-}
 
 /**
  * The message to the upstream distributor, composed from the records in the page's language and
@@ -66,7 +43,7 @@ export function HandoffMessage({
 }: {
   lang: Lang;
   fields: HandoffField[];
-  strings: HandoffMessageStrings;
+  strings: UiStrings<'handoffMessage.'>;
 }) {
   const hydrated = useHydrated();
   const progress = useHydratedStore($progress, EMPTY);
@@ -77,7 +54,7 @@ export function HandoffMessage({
       hydrated && handoff.status === 'missing' ? handoff.missing : fields.map((field) => field.id);
     return (
       <div class="handoff-message" data-state={hydrated ? 'missing' : 'unread'}>
-        <p>{hydrated ? strings.missing : strings.composedFrom}</p>
+        <p>{hydrated ? strings['handoffMessage.missing'] : strings['handoffMessage.composedFrom']}</p>
         <ul>
           {listed.map((id) => {
             const field = fields.find((candidate) => candidate.id === id);
@@ -89,9 +66,9 @@ export function HandoffMessage({
   }
   return (
     <div class="handoff-message" data-state="ready">
-      <label for="handoff-message-text">{strings.label}</label>
+      <label for="handoff-message-text">{strings['handoffMessage.label']}</label>
       <p class="handoff__hint" id="handoff-message-hint">
-        {strings.hint}
+        {strings['handoffMessage.hint']}
       </p>
       <textarea
         id="handoff-message-text"
@@ -100,20 +77,14 @@ export function HandoffMessage({
         aria-describedby="handoff-message-hint"
         value={handoff.text}
       />
-      <CopyButton text={handoff.text} label={strings.copy} copied={strings.copied} failed={strings.failed} />
+      <CopyButton
+        text={handoff.text}
+        label={strings['handoffMessage.copy']}
+        copied={strings['handoffMessage.copied']}
+        failed={strings['handoffMessage.copyFailed']}
+      />
     </div>
   );
-}
-
-/** Interface strings of the table of records. */
-export interface RecordTableStrings {
-  caption: string;
-  field: string;
-  value: string;
-  step: string;
-  notEntered: string;
-  /** Accessible text of a value cell until the stored records have been read (a dash is shown). */
-  notShown: string;
 }
 
 /**
@@ -128,18 +99,18 @@ export function RecordTable({
 }: {
   lang: Lang;
   fields: HandoffField[];
-  strings: RecordTableStrings;
+  strings: UiStrings<'recordTable.'>;
 }) {
   const hydrated = useHydrated();
   const progress = useHydratedStore($progress, EMPTY);
   return (
     <table class="handoff-records">
-      <caption class="sr-only">{strings.caption}</caption>
+      <caption class="sr-only">{strings['recordTable.caption']}</caption>
       <thead>
         <tr>
-          <th scope="col">{strings.field}</th>
-          <th scope="col">{strings.value}</th>
-          <th scope="col">{strings.step}</th>
+          <th scope="col">{strings['recordTable.field']}</th>
+          <th scope="col">{strings['recordTable.value']}</th>
+          <th scope="col">{strings['recordTable.step']}</th>
         </tr>
       </thead>
       <tbody>
@@ -152,12 +123,12 @@ export function RecordTable({
                 {!hydrated ? (
                   <span class="handoff-records__empty">
                     <span aria-hidden="true">—</span>
-                    <span class="sr-only">{strings.notShown}</span>
+                    <span class="sr-only">{strings['recordTable.notShown']}</span>
                   </span>
                 ) : value ? (
                   formatRecordValue(field.id, value, lang, field.choices)
                 ) : (
-                  <span class="handoff-records__empty">{strings.notEntered}</span>
+                  <span class="handoff-records__empty">{strings['recordTable.notEntered']}</span>
                 )}
               </td>
               <td>
@@ -169,48 +140,6 @@ export function RecordTable({
       </tbody>
     </table>
   );
-}
-
-/** Why a chosen file is not imported: the file format's reasons, or the browser could not read it. */
-export type ImportFailure = ImportError | 'unreadable';
-
-/** Interface strings of the export and import controls. */
-export interface ProgressTransferStrings {
-  export: string;
-  /** With `{file}`. */
-  exported: string;
-  importLabel: string;
-  importHint: string;
-  readOnly: string;
-  /** Each with `{file}`. */
-  errors: Record<ImportFailure, string>;
-  unchanged: string;
-  /** With `{file}`. */
-  nothingNew: string;
-  previewHeading: string;
-  /** With `{file}`. */
-  previewIntro: string;
-  /** With `{added}` and `{overwritten}`. */
-  countTicks: string;
-  countRecords: string;
-  /** With `{after}`. */
-  changeAdded: string;
-  /** With `{before}` and `{after}`. */
-  changeOverwritten: string;
-  confirm: string;
-  cancel: string;
-  /** With `{ticks}` and `{records}`. */
-  imported: string;
-  /** With `{ticks}` and `{records}`: imported, but storage refused to keep it. */
-  importedNotSaved: string;
-  refusedHeading: string;
-  refusedIntro: string;
-  /** By reason code (`over-limit.<what>` for counted ones, with `{count}` and `{limit}`). */
-  refusedReasons: Record<string, string>;
-  /** With `{count}`. */
-  refusedMore: string;
-  cancelled: string;
-  notices: StorageNoticeStrings;
 }
 
 /** A file read and accepted, waiting for the user to confirm. */
@@ -272,7 +201,7 @@ export function ProgressTransfer({
   fields: Pick<HandoffField, 'id' | 'label' | 'choices'>[];
   /** Title of every step by `<guide id>/<step id>`, as `Microsoft: <step title>`. */
   steps: Record<string, string>;
-  strings: ProgressTransferStrings;
+  strings: UiStrings<'transfer.' | 'recordError.' | 'notice.'>;
 }) {
   const hydrated = useHydrated();
   const progress = useHydratedStore($progress, EMPTY);
@@ -290,7 +219,7 @@ export function ProgressTransfer({
     const now = new Date();
     const name = exportFileName(now);
     download(name, exportProgress($progress.get(), now));
-    setStatus({ text: fillTemplate(strings.exported, { file: name }), error: false });
+    setStatus({ text: fillTemplate(strings['transfer.exported'], { file: name }), error: false });
   };
 
   const choose = async (input: HTMLInputElement) => {
@@ -300,13 +229,13 @@ export function ProgressTransfer({
     setStatus({ text: '', error: false });
     const result = await readImportFile(file);
     if (!result.ok) {
-      const reason = fillTemplate(strings.errors[result.error], { file: file.name });
-      setStatus({ text: `${reason} ${strings.unchanged}`, error: true });
+      const reason = fillTemplate(strings[importFailureKey(result.error)], { file: file.name });
+      setStatus({ text: `${reason} ${strings['transfer.unchanged']}`, error: true });
       input.value = '';
       return;
     }
     if (planImport($progress.get(), result.data).changes.length === 0 && result.refused.length === 0) {
-      setStatus({ text: fillTemplate(strings.nothingNew, { file: file.name }), error: false });
+      setStatus({ text: fillTemplate(strings['transfer.nothingNew'], { file: file.name }), error: false });
       input.value = '';
       return;
     }
@@ -324,7 +253,7 @@ export function ProgressTransfer({
     const { counts } = planImport($progress.get(), data);
     const outcome = importProgress(data);
     if (outcome === 'read-only') {
-      close({ text: `${strings.readOnly} ${strings.unchanged}`, error: true });
+      close({ text: `${strings['transfer.readOnly']} ${strings['transfer.unchanged']}`, error: true });
       return;
     }
     const imported = {
@@ -333,8 +262,8 @@ export function ProgressTransfer({
     };
     close(
       outcome === 'saved'
-        ? { text: fillTemplate(strings.imported, imported), error: false }
-        : { text: fillTemplate(strings.importedNotSaved, imported), error: true },
+        ? { text: fillTemplate(strings['transfer.imported'], imported), error: false }
+        : { text: fillTemplate(strings['transfer.importedNotSaved'], imported), error: true },
     );
   };
 
@@ -358,8 +287,8 @@ export function ProgressTransfer({
     const after = show(change.after);
     const text =
       change.before === undefined
-        ? fillTemplate(strings.changeAdded, { after })
-        : fillTemplate(strings.changeOverwritten, { before: show(change.before), after });
+        ? fillTemplate(strings['transfer.changeAdded'], { after })
+        : fillTemplate(strings['transfer.changeOverwritten'], { before: show(change.before), after });
     return (
       <li key={`${change.type}:${change.key}`} data-change={change.change}>
         {what} <span class="handoff-preview__change">{text}</span>
@@ -369,7 +298,7 @@ export function ProgressTransfer({
 
   const describeRefused = (entry: RefusedEntry, index: number) => {
     if (entry.type === 'over-limit') {
-      const text = fillTemplate(strings.refusedReasons[`over-limit.${entry.what}`] ?? '', entry);
+      const text = fillTemplate(strings[refusedEntryKey(entry)], entry);
       return <li key={`limit:${entry.what}`}>{text}</li>;
     }
     const what =
@@ -378,8 +307,7 @@ export function ProgressTransfer({
         : (fields.find((field) => field.id === entry.key)?.label ?? shorten(entry.key));
     return (
       <li key={`${entry.type}:${index}`} data-refused={entry.reason}>
-        {what}{' '}
-        <span class="handoff-preview__change">{strings.refusedReasons[entry.reason] ?? entry.reason}</span>
+        {what} <span class="handoff-preview__change">{strings[refusedEntryKey(entry)]}</span>
       </li>
     );
   };
@@ -394,20 +322,20 @@ export function ProgressTransfer({
 
   return (
     <div class="handoff-transfer">
-      <StorageNotice strings={strings.notices} />
+      <StorageNotice strings={strings} />
       <p>
         <button type="button" disabled={!hydrated} onClick={save}>
-          {strings.export}
+          {strings['transfer.export']}
         </button>
       </p>
       <div class="handoff-transfer__import">
-        <label for="handoff-import-file">{strings.importLabel}</label>
+        <label for="handoff-import-file">{strings['transfer.importLabel']}</label>
         <p class="handoff__hint" id="handoff-import-hint">
-          {strings.importHint}
+          {strings['transfer.importHint']}
         </p>
         {readOnly && (
           <p class="handoff-transfer__read-only" id="handoff-import-read-only">
-            {strings.readOnly}
+            {strings['transfer.readOnly']}
           </p>
         )}
         <input
@@ -430,29 +358,33 @@ export function ProgressTransfer({
       {pending && plan && (
         <section class="handoff-preview" aria-labelledby="handoff-preview-heading">
           <h3 id="handoff-preview-heading" tabIndex={-1} ref={previewHeading}>
-            {strings.previewHeading}
+            {strings['transfer.previewHeading']}
           </h3>
           {plan.changes.length === 0 ? (
-            <p>{fillTemplate(strings.nothingNew, { file: pending.name })}</p>
+            <p>{fillTemplate(strings['transfer.nothingNew'], { file: pending.name })}</p>
           ) : (
             <>
-              <p>{fillTemplate(strings.previewIntro, { file: pending.name })}</p>
+              <p>{fillTemplate(strings['transfer.previewIntro'], { file: pending.name })}</p>
               <ul class="handoff-preview__counts">
-                <li data-count="tick">{fillTemplate(strings.countTicks, plan.counts.tick)}</li>
-                <li data-count="record">{fillTemplate(strings.countRecords, plan.counts.record)}</li>
+                <li data-count="tick">{fillTemplate(strings['transfer.countTicks'], plan.counts.tick)}</li>
+                <li data-count="record">
+                  {fillTemplate(strings['transfer.countRecords'], plan.counts.record)}
+                </li>
               </ul>
               <ul class="handoff-preview__changes">{plan.changes.map(describeChange)}</ul>
             </>
           )}
           {pending.refused.length > 0 && (
             <div class="handoff-preview__refused">
-              <h4>{strings.refusedHeading}</h4>
-              <p>{strings.refusedIntro}</p>
+              <h4>{strings['transfer.refusedHeading']}</h4>
+              <p>{strings['transfer.refusedIntro']}</p>
               <ul>
                 {pending.refused.slice(0, MAX_REFUSED_SHOWN).map(describeRefused)}
                 {pending.refused.length > MAX_REFUSED_SHOWN && (
                   <li>
-                    {fillTemplate(strings.refusedMore, { count: pending.refused.length - MAX_REFUSED_SHOWN })}
+                    {fillTemplate(strings['transfer.refusedMore'], {
+                      count: pending.refused.length - MAX_REFUSED_SHOWN,
+                    })}
                   </li>
                 )}
               </ul>
@@ -464,10 +396,13 @@ export function ProgressTransfer({
               disabled={readOnly || plan.changes.length === 0}
               onClick={() => apply(pending.data)}
             >
-              {strings.confirm}
+              {strings['transfer.confirm']}
             </button>
-            <button type="button" onClick={() => close({ text: strings.cancelled, error: false })}>
-              {strings.cancel}
+            <button
+              type="button"
+              onClick={() => close({ text: strings['transfer.cancelled'], error: false })}
+            >
+              {strings['transfer.cancel']}
             </button>
           </p>
         </section>

@@ -1,45 +1,17 @@
 import { useHydrated, useHydratedStore } from './hydration';
-import { StorageNotice, type StorageNoticeStrings } from './StorageNotice';
-import { ProgressSummary, type ProgressSummaryStrings } from './ProgressSummary';
+import { StorageNotice } from './StorageNotice';
+import { ProgressSummary } from './ProgressSummary';
 import { $progress } from '../stores/progress';
 import { emptyProgress } from '../lib/progress-data';
 import { summarizeGuide } from '../lib/progress';
 import { fillTemplate } from '../lib/template';
-import type { StepInfo } from '../lib/steps';
 import { useWaits } from './use-waits';
-import { waitLine, type WaitLineTemplates } from '../lib/wait-format';
-import type { Lang } from '../lib/guides';
-import type { WaitRule } from '../lib/waits';
+import { waitLine } from '../lib/wait-format';
+import type { HomeGuide, Lang } from '../lib/guides';
+import type { HomeWait } from '../lib/waits';
+import type { UiStrings } from '../lib/ui-strings';
 
-/** A wait as the home page lists it, linking to its waiting step. */
-export interface HomeWait {
-  rule: WaitRule;
-  what: string;
-  label: string;
-  href: string;
-}
-
-/** One guide as the home page lists it. */
-export interface HomeGuide {
-  guide: string;
-  title: string;
-  href: string;
-  steps: StepInfo[];
-  waits: HomeWait[];
-}
-
-/** Interface strings of the home page's progress list. */
-export interface HomeProgressStrings extends ProgressSummaryStrings {
-  /** With `{title}`. */
-  progressLabel: string;
-  notices: StorageNoticeStrings;
-  waitsHeading: string;
-  waitLines: WaitLineTemplates;
-  /** With `{what}`. */
-  waitLate: string;
-  /** With `{what}`: a recheck whose time has come is due, not late. */
-  waitRecheck: string;
-}
+type HomeProgressStrings = UiStrings<'home.' | 'progress.' | 'notice.' | 'waitLine.'>;
 
 const EMPTY = emptyProgress();
 
@@ -60,7 +32,7 @@ export default function HomeProgress({
   const progress = useHydratedStore($progress, EMPTY);
   return (
     <div class="home-progress">
-      <StorageNotice strings={strings.notices} />
+      <StorageNotice strings={strings} />
       <ul class="home-progress__list" role="list">
         {guides.map(({ guide, title, href, steps, waits }) => {
           const { done, total, nextStepId } = summarizeGuide(
@@ -78,7 +50,7 @@ export default function HomeProgress({
                 done={done}
                 total={total}
                 countId={`home-progress-count-${guide}`}
-                barLabel={fillTemplate(strings.progressLabel, { title })}
+                barLabel={fillTemplate(strings['home.progressLabel'], { title })}
                 next={next && { href: `${href}#${next.id}`, title: next.title }}
                 strings={strings}
               />
@@ -114,16 +86,19 @@ function GuideWaits({
   if (running.length === 0) return null;
   return (
     <>
-      <p class="home-progress__waits-heading">{strings.waitsHeading}</p>
+      <p class="home-progress__waits-heading">{strings['home.waitsHeading']}</p>
       <ul class="home-progress__waits">
         {running.map(({ wait, state }) => (
           <li key={wait.rule.id} data-wait={wait.rule.id}>
             <a href={wait.href}>
               {state.phase === 'late'
-                ? fillTemplate(wait.rule.kind === 'recheck' ? strings.waitRecheck : strings.waitLate, {
-                    what: wait.what,
-                  })
-                : `${wait.what} — ${waitLine(wait.rule.kind, state, wait.label, strings.waitLines, lang, now)}`}
+                ? fillTemplate(
+                    wait.rule.kind === 'recheck' ? strings['home.waitRecheck'] : strings['home.waitLate'],
+                    {
+                      what: wait.what,
+                    },
+                  )
+                : `${wait.what} — ${waitLine(wait.rule.kind, state, wait.label, strings, lang, now)}`}
             </a>
           </li>
         ))}

@@ -19,6 +19,25 @@ export interface WaitRule {
   duration: WaitDuration;
 }
 
+/** One wait as the waiting step shows it, with its texts in the page's language. */
+export interface WaitNoticeItem {
+  rule: WaitRule;
+  label: string;
+  late: string;
+  /** Title of the step whose tick starts the wait. */
+  startTitle: string;
+  /** Where to turn when it runs late: troubleshooting entry, next step, seed documents. */
+  links: { href: string; text: string }[];
+}
+
+/** A wait as the home page lists it, linking to its waiting step. */
+export interface HomeWait {
+  rule: WaitRule;
+  what: string;
+  label: string;
+  href: string;
+}
+
 /** Where a wait stands. */
 export type WaitState =
   /** The step that starts it is not ticked. */
