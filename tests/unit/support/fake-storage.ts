@@ -74,6 +74,6 @@ export async function loadStores(
   const engine = await import('../../../src/stores/storage-engine');
   engine.installGuardedStorage(typeof storage === 'function' ? storage : () => storage, events);
   const progress = await import('../../../src/stores/progress');
-  const transfer = await import('../../../src/stores/transfer');
-  return { ...engine, ...progress, ...transfer, events };
+  const importFlow = await import('../../../src/stores/import-flow');
+  return { ...engine, ...progress, ...importFlow, events };
 }
