@@ -3,6 +3,7 @@ import { useHydrated, useHydratedStore } from './hydration';
 import { StorageNotice } from './StorageNotice';
 import { ProgressSummary } from './ProgressSummary';
 import { $announcement, $progress, $progressReadOnly, resetGuide, setStepTicked } from '../stores/progress';
+import { guideSummary } from '../stores/progress-summary';
 import { emptyProgress } from '../lib/progress-data';
 import { formatTickTime, summarizeGuide } from '../lib/progress';
 import { fillTemplate } from '../lib/template';
@@ -59,15 +60,17 @@ interface GuideProgressProps {
  */
 export function GuideProgress({ guide, steps, strings }: GuideProgressProps) {
   const hydrated = useHydrated();
-  const progress = useHydratedStore($progress, EMPTY);
+  const stepIds = steps.map((step) => step.id);
+  const { done, total, nextStepId } = useHydratedStore(
+    guideSummary(guide, stepIds),
+    summarizeGuide(stepIds, undefined),
+  );
   const readOnly = useHydratedStore($progressReadOnly, false);
   const announcement = useHydratedStore($announcement, undefined);
   const [confirming, setConfirming] = useState(false);
   const resetButton = useRef<HTMLButtonElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
 
-  const stepIds = steps.map((step) => step.id);
-  const { done, total, nextStepId } = summarizeGuide(stepIds, progress.guides[guide]);
   const next = steps.find((step) => step.id === nextStepId);
 
   let status = '';

@@ -1,19 +1,16 @@
 import { useHydrated, useHydratedStore } from './hydration';
 import { StorageNotice } from './StorageNotice';
 import { ProgressSummary } from './ProgressSummary';
-import { $progress } from '../stores/progress';
-import { emptyProgress } from '../lib/progress-data';
+import { guideSummary } from '../stores/progress-summary';
+import { WAITS_UNREAD, guideWaits } from '../stores/waits';
 import { summarizeGuide } from '../lib/progress';
 import { fillTemplate } from '../lib/template';
-import { useWaits } from './use-waits';
 import { waitLine } from '../lib/wait-format';
 import type { HomeGuide, Lang } from '../lib/guides';
 import type { HomeWait } from '../lib/waits';
 import type { UiStrings } from '../lib/ui-strings';
 
 type HomeProgressStrings = UiStrings<'home.' | 'progress.' | 'notice.' | 'waitLine.'>;
-
-const EMPTY = emptyProgress();
 
 /**
  * The progress of every guide, each with a link to its next step; until the stored progress has
@@ -29,37 +26,51 @@ export default function HomeProgress({
   strings: HomeProgressStrings;
 }) {
   const hydrated = useHydrated();
-  const progress = useHydratedStore($progress, EMPTY);
   return (
     <div class="home-progress">
       <StorageNotice strings={strings} />
       <ul class="home-progress__list" role="list">
-        {guides.map(({ guide, title, href, steps, waits }) => {
-          const { done, total, nextStepId } = summarizeGuide(
-            steps.map((step) => step.id),
-            progress.guides[guide],
-          );
-          const next = steps.find((step) => step.id === nextStepId);
-          return (
-            <li class="home-progress__guide" key={guide} data-guide={guide}>
-              <a class="home-progress__title" href={href}>
-                {title}
-              </a>
-              <ProgressSummary
-                hydrated={hydrated}
-                done={done}
-                total={total}
-                countId={`home-progress-count-${guide}`}
-                barLabel={fillTemplate(strings['home.progressLabel'], { title })}
-                next={next && { href: `${href}#${next.id}`, title: next.title }}
-                strings={strings}
-              />
-              {waits.length > 0 && <GuideWaits guide={guide} lang={lang} waits={waits} strings={strings} />}
-            </li>
-          );
-        })}
+        {guides.map((guide) => (
+          <GuideProgressItem key={guide.guide} {...guide} hydrated={hydrated} lang={lang} strings={strings} />
+        ))}
       </ul>
     </div>
+  );
+}
+
+/** One guide of the list: its title, step count and bar, next step, and running waits. */
+function GuideProgressItem({
+  guide,
+  title,
+  href,
+  steps,
+  waits,
+  hydrated,
+  lang,
+  strings,
+}: HomeGuide & { hydrated: boolean; lang: Lang; strings: HomeProgressStrings }) {
+  const stepIds = steps.map((step) => step.id);
+  const { done, total, nextStepId } = useHydratedStore(
+    guideSummary(guide, stepIds),
+    summarizeGuide(stepIds, undefined),
+  );
+  const next = steps.find((step) => step.id === nextStepId);
+  return (
+    <li class="home-progress__guide" data-guide={guide}>
+      <a class="home-progress__title" href={href}>
+        {title}
+      </a>
+      <ProgressSummary
+        hydrated={hydrated}
+        done={done}
+        total={total}
+        countId={`home-progress-count-${guide}`}
+        barLabel={fillTemplate(strings['home.progressLabel'], { title })}
+        next={next && { href: `${href}#${next.id}`, title: next.title }}
+        strings={strings}
+      />
+      {waits.length > 0 && <GuideWaits guide={guide} lang={lang} waits={waits} strings={strings} />}
+    </li>
   );
 }
 
@@ -75,9 +86,12 @@ function GuideWaits({
   waits: HomeWait[];
   strings: HomeProgressStrings;
 }) {
-  const { states, now } = useWaits(
-    guide,
-    waits.map((wait) => wait.rule),
+  const { states, now } = useHydratedStore(
+    guideWaits(
+      guide,
+      waits.map((wait) => wait.rule),
+    ),
+    WAITS_UNREAD,
   );
   const running = waits.flatMap((wait, index) => {
     const state = states[index];

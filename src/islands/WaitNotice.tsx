@@ -1,4 +1,5 @@
-import { useWaits } from './use-waits';
+import { useHydratedStore } from './hydration';
+import { WAITS_UNREAD, guideWaits } from '../stores/waits';
 import { formatDayTime, waitLine } from '../lib/wait-format';
 import { fillTemplate } from '../lib/template';
 import type { Lang } from '../lib/guides';
@@ -19,9 +20,12 @@ interface WaitNoticeProps {
  * the wait starts or after it is over.
  */
 export default function WaitNotice({ guide, lang, waits, strings }: WaitNoticeProps) {
-  const { states, now, holidaysFailed } = useWaits(
-    guide,
-    waits.map((wait) => wait.rule),
+  const { states, now, holidaysFailed } = useHydratedStore(
+    guideWaits(
+      guide,
+      waits.map((wait) => wait.rule),
+    ),
+    WAITS_UNREAD,
   );
   // Japanese sentences follow each other without a space.
   const space = lang === 'ja' ? '' : ' ';

@@ -1,4 +1,4 @@
-import { businessDayWindow, type BusinessDayWindow, type HolidaySet } from './business-days';
+import { businessDayWindow, yearsForWindow, type BusinessDayWindow, type HolidaySet } from './business-days';
 import type { GuideTicks } from './progress-data';
 
 /**
@@ -80,4 +80,16 @@ export function waitState(
   }
   const until = new Date(startedAt.getTime() + fixedDurationMs(duration));
   return { phase: now >= until ? 'late' : 'pending', startedAt, until };
+}
+
+/** Years of public holidays the started business-day waits among `rules` need, in ascending order. */
+export function holidayYearsNeeded(rules: readonly WaitRule[], ticks: GuideTicks | undefined): number[] {
+  const years = new Set<number>();
+  for (const rule of rules) {
+    const start = ticks?.[rule.startStep];
+    if ('businessDays' in rule.duration && start) {
+      for (const year of yearsForWindow(new Date(start.tickedAt))) years.add(year);
+    }
+  }
+  return [...years].sort((a, b) => a - b);
 }
