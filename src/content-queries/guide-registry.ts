@@ -1,6 +1,7 @@
 /**
  * The parts of the guide registry (src/content/guides/) that only pages read at build time: labels
- * and hints of record fields and the names of choices. The browser never loads them.
+ * and hints of record fields and the names of choices, and the record fields of a step as its
+ * island shows them. The browser never loads them.
  */
 import type { Lang } from '../lib/guides';
 import { recordFieldsOfStep, type RecordFieldView } from '../lib/records';

@@ -31,7 +31,7 @@ export default function HomeProgress({
       <StorageNotice strings={strings} />
       <ul class="home-progress__list" role="list">
         {guides.map((guide) => (
-          <GuideProgressItem key={guide.guide} {...guide} hydrated={hydrated} lang={lang} strings={strings} />
+          <HomeGuideItem key={guide.guide} {...guide} hydrated={hydrated} lang={lang} strings={strings} />
         ))}
       </ul>
     </div>
@@ -39,7 +39,7 @@ export default function HomeProgress({
 }
 
 /** One guide of the list: its title, step count and bar, next step, and running waits. */
-function GuideProgressItem({
+function HomeGuideItem({
   guide,
   title,
   href,
