@@ -1,9 +1,9 @@
-import type { HandoffField } from '../islands/Handoff';
-import { choiceLabel, recordLabel } from '../components/records/record-views';
+import type { HandoffField } from '../lib/handoff';
 import { vendorName, type Lang } from '../lib/guides';
 import { memoize } from '../lib/memo';
 import { RECORD_FIELDS } from '../lib/records';
 import { getStepIndex } from './guide-pages';
+import { choiceLabel, recordLabel } from './guide-registry';
 
 /** Every record field with its label, the step where it is entered and, for choices, their labels. */
 export const getHandoffFields = memoize(async (lang: Lang): Promise<HandoffField[]> => {

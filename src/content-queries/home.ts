@@ -1,5 +1,4 @@
-import type { HomeGuide } from '../islands/HomeProgress';
-import { GUIDE_IDS, type Lang } from '../lib/guides';
+import { GUIDE_IDS, type HomeGuide, type Lang } from '../lib/guides';
 import { memoize } from '../lib/memo';
 import { getGuidePage } from './guide-pages';
 import { getGuideWaits } from './waits';

@@ -1,7 +1,7 @@
 import { getCollection, getEntry } from 'astro:content';
 import type { GuideId, Lang } from '../lib/guides';
 import { memoize } from '../lib/memo';
-import type { WaitNoticeItem } from '../islands/WaitNotice';
+import type { WaitNoticeItem } from '../lib/waits';
 import { getStepIndex } from './guide-pages';
 import { pageHref } from './page-href';
 

@@ -1,12 +1,14 @@
 import { useRef, useState } from 'preact/hooks';
 import { useHydrated, useHydratedStore } from './hydration';
-import { StorageNotice, type StorageNoticeStrings } from './StorageNotice';
-import { ProgressSummary, type ProgressSummaryStrings } from './ProgressSummary';
+import { StorageNotice } from './StorageNotice';
+import { ProgressSummary } from './ProgressSummary';
 import { $announcement, $progress, $progressReadOnly, resetGuide, setStepTicked } from '../stores/progress';
+import { guideSummary } from '../stores/progress-summary';
 import { emptyProgress } from '../lib/progress-data';
 import { formatTickTime, summarizeGuide } from '../lib/progress';
 import { fillTemplate } from '../lib/template';
 import type { StepInfo } from '../lib/steps';
+import type { UiStrings } from '../lib/ui-strings';
 
 /**
  * The checklist's islands of a guide page, in one module so that a guide loads one file for both:
@@ -19,12 +21,11 @@ interface StepCheckProps {
   guide: string;
   stepId: string;
   lang: string;
-  /** UI string with `{time}`, e.g. "{time} に完了". */
-  tickedTemplate: string;
+  strings: UiStrings<'stepCheck.'>;
 }
 
 /** The checkbox of one guide step and the time it was ticked. The step's title is its <label>. */
-export function StepCheck({ guide, stepId, lang, tickedTemplate }: StepCheckProps) {
+export function StepCheck({ guide, stepId, lang, strings }: StepCheckProps) {
   const hydrated = useHydrated();
   const progress = useHydratedStore($progress, EMPTY);
   const readOnly = useHydratedStore($progressReadOnly, false);
@@ -41,31 +42,16 @@ export function StepCheck({ guide, stepId, lang, tickedTemplate }: StepCheckProp
         onChange={(event) => setStepTicked(guide, stepId, event.currentTarget.checked)}
       />
       <p class="guide-step__status">
-        {tick ? fillTemplate(tickedTemplate, { time: formatTickTime(tick.tickedAt, lang) }) : ''}
+        {tick ? fillTemplate(strings['stepCheck.ticked'], { time: formatTickTime(tick.tickedAt, lang) }) : ''}
       </p>
     </>
   );
 }
 
-/** Interface strings of the progress panel, in the page's language. */
-export interface GuideProgressStrings extends ProgressSummaryStrings {
-  panelLabel: string;
-  progressLabel: string;
-  reset: string;
-  resetQuestion: string;
-  resetConfirm: string;
-  resetCancel: string;
-  print: string;
-  announceTicked: string;
-  announceUnticked: string;
-  announceReset: string;
-  notices: StorageNoticeStrings;
-}
-
 interface GuideProgressProps {
   guide: string;
   steps: StepInfo[];
-  strings: GuideProgressStrings;
+  strings: UiStrings<'checklist.' | 'progress.' | 'notice.'>;
 }
 
 /**
@@ -74,23 +60,27 @@ interface GuideProgressProps {
  */
 export function GuideProgress({ guide, steps, strings }: GuideProgressProps) {
   const hydrated = useHydrated();
-  const progress = useHydratedStore($progress, EMPTY);
+  const stepIds = steps.map((step) => step.id);
+  const { done, total, nextStepId } = useHydratedStore(
+    guideSummary(guide, stepIds),
+    summarizeGuide(stepIds, undefined),
+  );
   const readOnly = useHydratedStore($progressReadOnly, false);
   const announcement = useHydratedStore($announcement, undefined);
   const [confirming, setConfirming] = useState(false);
   const resetButton = useRef<HTMLButtonElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
 
-  const stepIds = steps.map((step) => step.id);
-  const { done, total, nextStepId } = summarizeGuide(stepIds, progress.guides[guide]);
   const next = steps.find((step) => step.id === nextStepId);
 
   let status = '';
   if (announcement && 'guide' in announcement && announcement.guide === guide) {
-    if ('reset' in announcement) status = strings.announceReset;
+    if ('reset' in announcement) status = strings['checklist.announceReset'];
     else {
       const title = steps.find((step) => step.id === announcement.stepId)?.title ?? '';
-      const template = announcement.ticked ? strings.announceTicked : strings.announceUnticked;
+      const template = announcement.ticked
+        ? strings['checklist.announceTicked']
+        : strings['checklist.announceUnticked'];
       status = fillTemplate(template, { title, done, total });
     }
   }
@@ -106,13 +96,13 @@ export function GuideProgress({ guide, steps, strings }: GuideProgressProps) {
   };
 
   return (
-    <section class="checklist-panel" aria-label={strings.panelLabel}>
+    <section class="checklist-panel" aria-label={strings['checklist.panelLabel']}>
       <ProgressSummary
         hydrated={hydrated}
         done={done}
         total={total}
         countId={`progress-count-${guide}`}
-        barLabel={strings.progressLabel}
+        barLabel={strings['checklist.progressLabel']}
         next={next && { href: `#${next.id}`, title: next.title }}
         strings={strings}
       />
@@ -125,17 +115,17 @@ export function GuideProgress({ guide, steps, strings }: GuideProgressProps) {
             disabled={!hydrated}
             onClick={() => window.print()}
           >
-            {strings.print}
+            {strings['checklist.print']}
           </button>
         )}{' '}
         {confirming ? (
-          <div role="group" aria-label={strings.reset}>
-            <span>{strings.resetQuestion}</span>{' '}
+          <div role="group" aria-label={strings['checklist.reset']}>
+            <span>{strings['checklist.resetQuestion']}</span>{' '}
             <button type="button" ref={confirmButton} onClick={() => closeQuestion(true)}>
-              {strings.resetConfirm}
+              {strings['checklist.resetConfirm']}
             </button>{' '}
             <button type="button" onClick={() => closeQuestion(false)}>
-              {strings.resetCancel}
+              {strings['checklist.resetCancel']}
             </button>
           </div>
         ) : (
@@ -145,11 +135,11 @@ export function GuideProgress({ guide, steps, strings }: GuideProgressProps) {
             disabled={!hydrated || readOnly || done === 0}
             onClick={askToReset}
           >
-            {strings.reset}
+            {strings['checklist.reset']}
           </button>
         )}
       </div>
-      <StorageNotice strings={strings.notices} />
+      <StorageNotice strings={strings} />
       <p class="sr-only" role="status" aria-live="polite">
         {status}
       </p>

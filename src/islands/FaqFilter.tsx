@@ -1,7 +1,13 @@
 import { useEffect } from 'preact/hooks';
 import { useHydrated, useHydratedStore } from './hydration';
 import { fillTemplate } from '../lib/template';
-import { filterEntries, type FaqFilterState, type FaqSearchEntry, type FaqVendor } from '../lib/faq-filter';
+import {
+  filterEntries,
+  type FaqFilterState,
+  type FaqSearchEntry,
+  type FaqVendorOption,
+} from '../lib/faq-filter';
+import type { UiStrings } from '../lib/ui-strings';
 import {
   $faqFilter,
   clearFaqFilter,
@@ -10,28 +16,10 @@ import {
   setFaqVendor,
 } from '../stores/faq-filter';
 
-/** Interface strings of the filter, in the page's language. */
-export interface FaqFilterStrings {
-  label: string;
-  hint: string;
-  vendorLegend: string;
-  all: string;
-  count: string;
-  noMatch: string;
-  searchSite: string;
-  clear: string;
-}
-
-/** A vendor the entries can concern, in page order, with its name. */
-export interface FaqVendorOption {
-  id: FaqVendor;
-  name: string;
-}
-
 interface Props {
   entries: FaqSearchEntry[];
   vendors: FaqVendorOption[];
-  strings: FaqFilterStrings;
+  strings: UiStrings<'faqFilter.'>;
 }
 
 const NO_FILTER: FaqFilterState = { query: '', vendor: undefined };
@@ -96,10 +84,10 @@ export default function FaqFilter({ entries, vendors, strings }: Props) {
   return (
     <div class="faq-filter" role="search">
       <label class="faq-filter__label" for="faq-filter-query">
-        {strings.label}
+        {strings['faqFilter.label']}
       </label>
       <p class="faq-filter__hint" id="faq-filter-hint">
-        {strings.hint}
+        {strings['faqFilter.hint']}
       </p>
       <input
         id="faq-filter-query"
@@ -111,8 +99,8 @@ export default function FaqFilter({ entries, vendors, strings }: Props) {
         onInput={(event) => setFaqQuery(event.currentTarget.value)}
       />
       <fieldset class="faq-filter__vendors">
-        <legend>{strings.vendorLegend}</legend>
-        {[{ id: undefined, name: strings.all }, ...vendors].map((vendor) => (
+        <legend>{strings['faqFilter.vendorLegend']}</legend>
+        {[{ id: undefined, name: strings['faqFilter.all'] }, ...vendors].map((vendor) => (
           <label key={vendor.id ?? 'all'}>
             <input
               type="radio"
@@ -127,16 +115,18 @@ export default function FaqFilter({ entries, vendors, strings }: Props) {
         ))}
       </fieldset>
       <p class="faq-filter__status" role="status">
-        {filtered ? fillTemplate(strings.count, { shown: shown.size, total: entries.length }) : ''}
+        {filtered
+          ? fillTemplate(strings['faqFilter.count'], { shown: shown.size, total: entries.length })
+          : ''}
       </p>
       {filtered && shown.size === 0 && (
         <div class="faq-filter__empty">
-          <p>{fillTemplate(strings.noMatch, { query: state.query })}</p>
+          <p>{fillTemplate(strings['faqFilter.noMatch'], { query: state.query })}</p>
           <button type="button" onClick={() => searchWholeSite(state.query)}>
-            {strings.searchSite}
+            {strings['faqFilter.searchSite']}
           </button>{' '}
           <button type="button" onClick={clearFaqFilter}>
-            {strings.clear}
+            {strings['faqFilter.clear']}
           </button>
         </div>
       )}

@@ -1,47 +1,16 @@
 import { useHydrated, useHydratedStore } from './hydration';
-import { StorageNotice, type StorageNoticeStrings } from './StorageNotice';
-import { ProgressSummary, type ProgressSummaryStrings } from './ProgressSummary';
-import { $progress } from '../stores/progress';
-import { emptyProgress } from '../lib/progress-data';
+import { StorageNotice } from './StorageNotice';
+import { ProgressSummary } from './ProgressSummary';
+import { guideSummary } from '../stores/progress-summary';
+import { WAITS_UNREAD, guideWaits } from '../stores/waits';
 import { summarizeGuide } from '../lib/progress';
 import { fillTemplate } from '../lib/template';
-import type { StepInfo } from '../lib/steps';
-import { useWaits } from './use-waits';
-import { waitLine, type WaitLineTemplates } from '../lib/wait-format';
-import type { Lang } from '../lib/guides';
-import type { WaitRule } from '../lib/waits';
+import { waitLine } from '../lib/wait-format';
+import type { HomeGuide, Lang } from '../lib/guides';
+import type { HomeWait } from '../lib/waits';
+import type { UiStrings } from '../lib/ui-strings';
 
-/** A wait as the home page lists it, linking to its waiting step. */
-export interface HomeWait {
-  rule: WaitRule;
-  what: string;
-  label: string;
-  href: string;
-}
-
-/** One guide as the home page lists it. */
-export interface HomeGuide {
-  guide: string;
-  title: string;
-  href: string;
-  steps: StepInfo[];
-  waits: HomeWait[];
-}
-
-/** Interface strings of the home page's progress list. */
-export interface HomeProgressStrings extends ProgressSummaryStrings {
-  /** With `{title}`. */
-  progressLabel: string;
-  notices: StorageNoticeStrings;
-  waitsHeading: string;
-  waitLines: WaitLineTemplates;
-  /** With `{what}`. */
-  waitLate: string;
-  /** With `{what}`: a recheck whose time has come is due, not late. */
-  waitRecheck: string;
-}
-
-const EMPTY = emptyProgress();
+type HomeProgressStrings = UiStrings<'home.' | 'progress.' | 'notice.' | 'waitLine.'>;
 
 /**
  * The progress of every guide, each with a link to its next step; until the stored progress has
@@ -57,37 +26,51 @@ export default function HomeProgress({
   strings: HomeProgressStrings;
 }) {
   const hydrated = useHydrated();
-  const progress = useHydratedStore($progress, EMPTY);
   return (
     <div class="home-progress">
-      <StorageNotice strings={strings.notices} />
+      <StorageNotice strings={strings} />
       <ul class="home-progress__list" role="list">
-        {guides.map(({ guide, title, href, steps, waits }) => {
-          const { done, total, nextStepId } = summarizeGuide(
-            steps.map((step) => step.id),
-            progress.guides[guide],
-          );
-          const next = steps.find((step) => step.id === nextStepId);
-          return (
-            <li class="home-progress__guide" key={guide} data-guide={guide}>
-              <a class="home-progress__title" href={href}>
-                {title}
-              </a>
-              <ProgressSummary
-                hydrated={hydrated}
-                done={done}
-                total={total}
-                countId={`home-progress-count-${guide}`}
-                barLabel={fillTemplate(strings.progressLabel, { title })}
-                next={next && { href: `${href}#${next.id}`, title: next.title }}
-                strings={strings}
-              />
-              {waits.length > 0 && <GuideWaits guide={guide} lang={lang} waits={waits} strings={strings} />}
-            </li>
-          );
-        })}
+        {guides.map((guide) => (
+          <HomeGuideItem key={guide.guide} {...guide} hydrated={hydrated} lang={lang} strings={strings} />
+        ))}
       </ul>
     </div>
+  );
+}
+
+/** One guide of the list: its title, step count and bar, next step, and running waits. */
+function HomeGuideItem({
+  guide,
+  title,
+  href,
+  steps,
+  waits,
+  hydrated,
+  lang,
+  strings,
+}: HomeGuide & { hydrated: boolean; lang: Lang; strings: HomeProgressStrings }) {
+  const stepIds = steps.map((step) => step.id);
+  const { done, total, nextStepId } = useHydratedStore(
+    guideSummary(guide, stepIds),
+    summarizeGuide(stepIds, undefined),
+  );
+  const next = steps.find((step) => step.id === nextStepId);
+  return (
+    <li class="home-progress__guide" data-guide={guide}>
+      <a class="home-progress__title" href={href}>
+        {title}
+      </a>
+      <ProgressSummary
+        hydrated={hydrated}
+        done={done}
+        total={total}
+        countId={`home-progress-count-${guide}`}
+        barLabel={fillTemplate(strings['home.progressLabel'], { title })}
+        next={next && { href: `${href}#${next.id}`, title: next.title }}
+        strings={strings}
+      />
+      {waits.length > 0 && <GuideWaits guide={guide} lang={lang} waits={waits} strings={strings} />}
+    </li>
   );
 }
 
@@ -103,9 +86,12 @@ function GuideWaits({
   waits: HomeWait[];
   strings: HomeProgressStrings;
 }) {
-  const { states, now } = useWaits(
-    guide,
-    waits.map((wait) => wait.rule),
+  const { states, now } = useHydratedStore(
+    guideWaits(
+      guide,
+      waits.map((wait) => wait.rule),
+    ),
+    WAITS_UNREAD,
   );
   const running = waits.flatMap((wait, index) => {
     const state = states[index];
@@ -114,16 +100,19 @@ function GuideWaits({
   if (running.length === 0) return null;
   return (
     <>
-      <p class="home-progress__waits-heading">{strings.waitsHeading}</p>
+      <p class="home-progress__waits-heading">{strings['home.waitsHeading']}</p>
       <ul class="home-progress__waits">
         {running.map(({ wait, state }) => (
           <li key={wait.rule.id} data-wait={wait.rule.id}>
             <a href={wait.href}>
               {state.phase === 'late'
-                ? fillTemplate(wait.rule.kind === 'recheck' ? strings.waitRecheck : strings.waitLate, {
-                    what: wait.what,
-                  })
-                : `${wait.what} — ${waitLine(wait.rule.kind, state, wait.label, strings.waitLines, lang, now)}`}
+                ? fillTemplate(
+                    wait.rule.kind === 'recheck' ? strings['home.waitRecheck'] : strings['home.waitLate'],
+                    {
+                      what: wait.what,
+                    },
+                  )
+                : `${wait.what} — ${waitLine(wait.rule.kind, state, wait.label, strings, lang, now)}`}
             </a>
           </li>
         ))}

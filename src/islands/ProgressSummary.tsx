@@ -1,14 +1,5 @@
 import { fillTemplate } from '../lib/template';
-
-/** Interface strings of a guide's step count, bar and next step. */
-export interface ProgressSummaryStrings {
-  /** With `{done}` and `{total}`. */
-  count: string;
-  /** With `{total}`: shown instead of the count until the stored progress has been read. */
-  stepTotal: string;
-  next: string;
-  allDone: string;
-}
+import type { UiStrings } from '../lib/ui-strings';
 
 interface ProgressSummaryProps {
   /** False until the island has read the stored progress (always, with JavaScript off). */
@@ -21,7 +12,7 @@ interface ProgressSummaryProps {
   barLabel: string;
   /** The next step to do, if any. */
   next: { href: string; title: string } | undefined;
-  strings: ProgressSummaryStrings;
+  strings: UiStrings<'progress.'>;
 }
 
 /**
@@ -43,7 +34,10 @@ export function ProgressSummary({
     <>
       <div class="checklist-panel__summary">
         <span class="checklist-panel__count" id={countId}>
-          {fillTemplate(hydrated ? strings.count : strings.stepTotal, { done, total })}
+          {fillTemplate(hydrated ? strings['progress.count'] : strings['progress.stepTotal'], {
+            done,
+            total,
+          })}
         </span>
         {hydrated ? (
           <progress
@@ -61,10 +55,10 @@ export function ProgressSummary({
         {hydrated &&
           (next ? (
             <>
-              {strings.next} <a href={next.href}>{next.title}</a>
+              {strings['progress.next']} <a href={next.href}>{next.title}</a>
             </>
           ) : (
-            strings.allDone
+            strings['progress.allDone']
           ))}
       </p>
     </>

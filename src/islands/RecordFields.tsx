@@ -3,39 +3,8 @@ import { useHydrated, useHydratedStore } from './hydration';
 import { $progress, $progressReadOnly, setRecord } from '../stores/progress';
 import { emptyProgress } from '../lib/progress-data';
 import { fillTemplate } from '../lib/template';
-import {
-  validateRecord,
-  type RecordErrorCode,
-  type RecordFieldId,
-  type RecordKind,
-  type RecordWarningCode,
-} from '../lib/records';
-
-/** One field as a step shows it, with its texts in the page's language. */
-export interface RecordFieldView {
-  id: RecordFieldId;
-  kind: RecordKind;
-  label: string;
-  hint: string;
-  /** For `choice` fields: stored value and label shown. */
-  choices?: { value: string; label: string }[];
-}
-
-/** Interface strings of the record fields, in the page's language. */
-export interface RecordStrings {
-  legend: string;
-  privacy: string;
-  /** With `{label}`. */
-  saved: string;
-  /** With `{label}`. */
-  cleared: string;
-  /** With `{label}`: kept for this visit, but storage refused it. */
-  notSaved: string;
-  choose: string;
-  /** Only the messages these fields can give (see MESSAGES_BY_KIND). */
-  errors: Partial<Record<RecordErrorCode, string>>;
-  warnings: Partial<Record<RecordWarningCode, string>>;
-}
+import { validateRecord, type RecordFieldId, type RecordFieldView, type RecordKind } from '../lib/records';
+import type { UiStrings } from '../lib/ui-strings';
 
 const EMPTY = emptyProgress();
 
@@ -51,7 +20,8 @@ export default function RecordFields({
   strings,
 }: {
   fields: RecordFieldView[];
-  strings: RecordStrings;
+  /** Only the messages these fields can give (see messageKeysOfKinds). */
+  strings: UiStrings<'record.'> & Partial<UiStrings<'recordError.' | 'recordWarning.'>>;
 }) {
   const hydrated = useHydrated();
   const progress = useHydratedStore($progress, EMPTY);
@@ -67,22 +37,26 @@ export default function RecordFields({
     const stored = progress.records[field.id]?.value ?? '';
     const result = validateRecord(field.id, raw, { records: progress.records, now: new Date() });
     if (!result.ok) {
-      const text = strings.errors[result.error] ?? strings.errors['unknown-field'] ?? result.error;
+      const text =
+        strings[`recordError.${result.error}` as const] ??
+        strings['recordError.unknown-field'] ??
+        result.error;
       setMessages({ ...messages, [field.id]: { error: true, text } });
       setStatus(text);
       return;
     }
-    const warning = result.warnings.map((code) => strings.warnings[code] ?? '').join(' ');
+    const warning = result.warnings.map((code) => strings[`recordWarning.${code}` as const] ?? '').join(' ');
     setDrafts({ ...drafts, [field.id]: undefined });
     if (result.value === stored) {
       setMessages({ ...messages, [field.id]: warning ? { error: false, text: warning } : undefined });
       return;
     }
     const outcome = setRecord(field.id, result.value);
-    const notSaved = outcome === 'not-saved' ? fillTemplate(strings.notSaved, { label: field.label }) : '';
+    const notSaved =
+      outcome === 'not-saved' ? fillTemplate(strings['record.notSaved'], { label: field.label }) : '';
     const shown = [notSaved, warning].filter(Boolean).join(' ');
     setMessages({ ...messages, [field.id]: shown ? { error: false, text: shown } : undefined });
-    const template = result.value === '' ? strings.cleared : strings.saved;
+    const template = result.value === '' ? strings['record.cleared'] : strings['record.saved'];
     setStatus(
       notSaved ? shown : [fillTemplate(template, { label: field.label }), warning].filter(Boolean).join(' '),
     );
@@ -90,8 +64,8 @@ export default function RecordFields({
 
   return (
     <fieldset class="record-fields">
-      <legend class="record-fields__legend">{strings.legend}</legend>
-      <p class="record-fields__privacy">{strings.privacy}</p>
+      <legend class="record-fields__legend">{strings['record.legend']}</legend>
+      <p class="record-fields__privacy">{strings['record.privacy']}</p>
       {fields.map((field) => {
         const id = `record-${field.id}`;
         const value = drafts[field.id] ?? progress.records[field.id]?.value ?? '';
@@ -110,7 +84,7 @@ export default function RecordFields({
             <label for={id}>{field.label}</label>
             {field.choices ? (
               <select {...common}>
-                <option value="">{strings.choose}</option>
+                <option value="">{strings['record.choose']}</option>
                 {field.choices.map((choice) => (
                   <option value={choice.value} key={choice.value}>
                     {choice.label}

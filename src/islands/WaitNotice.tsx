@@ -1,36 +1,17 @@
-import { useWaits } from './use-waits';
-import { formatDayTime, waitLine, type WaitLineTemplates } from '../lib/wait-format';
+import { useHydratedStore } from './hydration';
+import { WAITS_UNREAD, guideWaits } from '../stores/waits';
+import { formatDayTime, waitLine } from '../lib/wait-format';
 import { fillTemplate } from '../lib/template';
 import type { Lang } from '../lib/guides';
-import type { WaitRule } from '../lib/waits';
-
-/** Interface strings shared by every wait notice, in the page's language. */
-export interface WaitStrings {
-  lines: WaitLineTemplates;
-  /** With `{step}` and `{time}`. */
-  basis: string;
-  /** How business days are counted (business-day waits only), already filled in. */
-  businessDayRules: string;
-  holidaysFailed: string;
-  help: string;
-}
-
-/** One wait as the waiting step shows it. */
-export interface WaitNoticeItem {
-  rule: WaitRule;
-  label: string;
-  late: string;
-  /** Title of the step whose tick starts the wait. */
-  startTitle: string;
-  /** Where to turn when it runs late: troubleshooting entry, next step, seed documents. */
-  links: { href: string; text: string }[];
-}
+import type { WaitNoticeItem } from '../lib/waits';
+import type { UiStrings } from '../lib/ui-strings';
 
 interface WaitNoticeProps {
   guide: string;
   lang: Lang;
   waits: WaitNoticeItem[];
-  strings: WaitStrings;
+  /** `wait.businessDayRules` comes with the calendar's rules filled in. */
+  strings: UiStrings<'wait.' | 'waitLine.'>;
 }
 
 /**
@@ -39,9 +20,12 @@ interface WaitNoticeProps {
  * the wait starts or after it is over.
  */
 export default function WaitNotice({ guide, lang, waits, strings }: WaitNoticeProps) {
-  const { states, now, holidaysFailed } = useWaits(
-    guide,
-    waits.map((wait) => wait.rule),
+  const { states, now, holidaysFailed } = useHydratedStore(
+    guideWaits(
+      guide,
+      waits.map((wait) => wait.rule),
+    ),
+    WAITS_UNREAD,
   );
   // Japanese sentences follow each other without a space.
   const space = lang === 'ja' ? '' : ' ';
@@ -60,12 +44,12 @@ export default function WaitNotice({ guide, lang, waits, strings }: WaitNoticePr
           >
             <p class="wait-notice__when">
               {/* A countdown read out every second would drown the page: only the switch to late is announced. */}
-              <span aria-live="off">{waitLine(kind, state, wait.label, strings.lines, lang, now)}</span>
+              <span aria-live="off">{waitLine(kind, state, wait.label, strings, lang, now)}</span>
             </p>
             {late && <p class="wait-notice__late">{wait.late}</p>}
             {late && wait.links.length > 0 && (
               <>
-                <p class="wait-notice__help">{strings.help}</p>
+                <p class="wait-notice__help">{strings['wait.help']}</p>
                 <ul class="wait-notice__links">
                   {wait.links.map((link) => (
                     <li key={link.href}>
@@ -76,12 +60,12 @@ export default function WaitNotice({ guide, lang, waits, strings }: WaitNoticePr
               </>
             )}
             <p class="wait-notice__basis">
-              {fillTemplate(strings.basis, {
+              {fillTemplate(strings['wait.basis'], {
                 step: wait.startTitle,
                 time: formatDayTime(state.startedAt, lang, now),
               })}
-              {kind === 'business-days' && space + strings.businessDayRules}
-              {kind === 'business-days' && holidaysFailed && space + strings.holidaysFailed}
+              {kind === 'business-days' && space + strings['wait.businessDayRules']}
+              {kind === 'business-days' && holidaysFailed && space + strings['wait.holidaysFailed']}
             </p>
           </div>
         );

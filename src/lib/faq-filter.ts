@@ -6,6 +6,12 @@
 /** A vendor, named by the id of its guide in the guide registry (src/content/guides/). */
 export type FaqVendor = string;
 
+/** A vendor the entries can concern, in page order, with its name. */
+export interface FaqVendorOption {
+  id: FaqVendor;
+  name: string;
+}
+
 /** One entry as the filter sees it: its id, vendors, and all its text in both languages. */
 export interface FaqSearchEntry {
   id: string;

@@ -1,4 +1,6 @@
 import { REGISTRY } from './guide-registry';
+import type { StepInfo } from './steps';
+import type { HomeWait } from './waits';
 
 /**
  * The procedures this site documents, from the guide registry (src/content/guides/), in order; each
@@ -45,4 +47,13 @@ export function parseEntryId(entryId: string): { lang: Lang; slug: string } {
 export function guideOfEntry(entryId: string): GuideId | undefined {
   const { slug } = parseEntryId(entryId);
   return isGuideId(slug) ? slug : undefined;
+}
+
+/** One guide as the home page lists it: title, link, steps and waits. */
+export interface HomeGuide {
+  guide: GuideId;
+  title: string;
+  href: string;
+  steps: StepInfo[];
+  waits: HomeWait[];
 }

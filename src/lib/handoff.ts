@@ -9,6 +9,18 @@ import type { Lang } from './guides';
 import type { RecordValue } from './progress-data';
 import { RECORD_FIELDS, getRecordField, parseCalendarDate, type RecordFieldId } from './records';
 
+/** A record field as the hand-off page shows it, with its texts in the page's language. */
+export interface HandoffField {
+  id: RecordFieldId;
+  label: string;
+  /** Link to the guide step where the field is entered. */
+  href: string;
+  /** That step, as `Microsoft: <step title>`. */
+  step: string;
+  /** For choice fields: the label of each stored value. */
+  choices?: Record<string, string>;
+}
+
 /** The message, or the fields still to fill in before it can be written. */
 export type Handoff = { status: 'ready'; text: string } | { status: 'missing'; missing: RecordFieldId[] };
 

@@ -10,7 +10,9 @@ import { REGISTRY, type RegistryRecordField } from './guide-registry';
 import type { GuideId } from './guides';
 import type { RecordValue } from './progress-data';
 
-export type { RecordKind } from './record-kinds';
+import type { RecordKind } from './record-kinds';
+
+export type { RecordKind };
 
 /** A value the user can note at one step of a guide, as the guide registry declares it. */
 export interface RecordField extends RegistryRecordField {
@@ -30,6 +32,16 @@ export const RECORD_FIELDS: readonly RecordField[] = REGISTRY.flatMap((guide) =>
 
 /** Id of a record field of the registry. */
 export type RecordFieldId = string;
+
+/** One field as a step shows it, with its texts in the page's language. */
+export interface RecordFieldView {
+  id: RecordFieldId;
+  kind: RecordKind;
+  label: string;
+  hint: string;
+  /** For `choice` fields: stored value and label shown. */
+  choices?: { value: string; label: string }[];
+}
 
 /** Every value is capped so that a paste by mistake cannot fill storage or a message. */
 export const MAX_RECORD_LENGTH = 200;

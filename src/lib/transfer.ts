@@ -65,6 +65,9 @@ export const IMPORT_LIMITS = {
 /** Why a file was refused. */
 export type ImportError = 'not-json' | 'not-ours' | 'newer-version' | 'bad-content' | 'too-large';
 
+/** Why a chosen file is not imported: the file format's reasons, or the browser could not read it. */
+export type ImportFailure = ImportError | 'unreadable';
+
 /** One entry of a sound file that is not imported, and why. */
 export type RefusedEntry =
   | {

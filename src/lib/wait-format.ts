@@ -1,6 +1,8 @@
+import { BUSINESS_DAY_CUTOFF_HOUR, YEAR_END_CLOSURE } from '../config/business-calendar';
 import { dateParts, dayInJapan, hourInJapan, type BusinessDayWindow, type Day } from './business-days';
 import type { Lang } from './guides';
 import { fillTemplate } from './template';
+import type { UiStrings } from './ui-strings';
 
 /**
  * Dates, times and remaining time of waits, in the page's language and always in Japan time. Built
@@ -45,11 +47,19 @@ export function formatRemaining(ms: number, lang: Lang): string {
   return hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min ${seconds} s`;
 }
 
-/** Interface templates for the line that says when a wait ends, by kind (`{label}`, `{when}`, `{remaining}`). */
-export interface WaitLineTemplates {
-  window: string;
-  deadline: string;
-  recheck: string;
+/**
+ * The business calendar's rules as the notice of a business-day wait states them, for the
+ * placeholders of `wait.businessDayRules`: the year-end closure (「12月29日〜1月3日」,
+ * "29 Dec – 3 Jan") and the cut-off hour (src/config/business-calendar.ts).
+ */
+export function calendarTerms(lang: Lang): { closure: string; cutoff: number } {
+  const { from, to } = YEAR_END_CLOSURE;
+  const day = (month: number, date: number) =>
+    lang === 'ja' ? `${month}月${date}日` : `${date} ${MONTHS_EN[month - 1]}`;
+  return {
+    closure: `${day(from.month, from.day)}${lang === 'ja' ? '〜' : ' – '}${day(to.month, to.day)}`,
+    cutoff: BUSINESS_DAY_CUTOFF_HOUR,
+  };
 }
 
 /**
@@ -60,16 +70,16 @@ export function waitLine(
   kind: 'business-days' | 'deadline' | 'recheck',
   state: { until: Date; window?: BusinessDayWindow },
   label: string,
-  templates: WaitLineTemplates,
+  templates: UiStrings<'waitLine.'>,
   lang: Lang,
   now: Date,
 ): string {
   if (kind === 'business-days' && state.window) {
-    return fillTemplate(templates.window, { label, when: formatWindow(state.window, lang, now) });
+    return fillTemplate(templates['waitLine.window'], { label, when: formatWindow(state.window, lang, now) });
   }
   const when = formatDayTime(state.until, lang, now);
-  if (kind === 'recheck') return fillTemplate(templates.recheck, { label, when });
-  return fillTemplate(templates.deadline, {
+  if (kind === 'recheck') return fillTemplate(templates['waitLine.recheck'], { label, when });
+  return fillTemplate(templates['waitLine.deadline'], {
     label,
     when,
     remaining: formatRemaining(state.until.getTime() - now.getTime(), lang),

@@ -1,4 +1,4 @@
-import { businessDayWindow, type BusinessDayWindow, type HolidaySet } from './business-days';
+import { businessDayWindow, yearsForWindow, type BusinessDayWindow, type HolidaySet } from './business-days';
 import type { GuideTicks } from './progress-data';
 
 /**
@@ -17,6 +17,25 @@ export interface WaitRule {
   startStep: string;
   doneWhen: readonly string[];
   duration: WaitDuration;
+}
+
+/** One wait as the waiting step shows it, with its texts in the page's language. */
+export interface WaitNoticeItem {
+  rule: WaitRule;
+  label: string;
+  late: string;
+  /** Title of the step whose tick starts the wait. */
+  startTitle: string;
+  /** Where to turn when it runs late: troubleshooting entry, next step, seed documents. */
+  links: { href: string; text: string }[];
+}
+
+/** A wait as the home page lists it, linking to its waiting step. */
+export interface HomeWait {
+  rule: WaitRule;
+  what: string;
+  label: string;
+  href: string;
 }
 
 /** Where a wait stands. */
@@ -61,4 +80,16 @@ export function waitState(
   }
   const until = new Date(startedAt.getTime() + fixedDurationMs(duration));
   return { phase: now >= until ? 'late' : 'pending', startedAt, until };
+}
+
+/** Years of public holidays the started business-day waits among `rules` need, in ascending order. */
+export function holidayYearsNeeded(rules: readonly WaitRule[], ticks: GuideTicks | undefined): number[] {
+  const years = new Set<number>();
+  for (const rule of rules) {
+    const start = ticks?.[rule.startStep];
+    if ('businessDays' in rule.duration && start) {
+      for (const year of yearsForWindow(new Date(start.tickedAt))) years.add(year);
+    }
+  }
+  return [...years].sort((a, b) => a - b);
 }

@@ -1,8 +1,7 @@
 import { atom } from 'nanostores';
-import { setPersistentEngine, windowPersistentEvents } from '@nanostores/persistent';
 
 /**
- * The storage the persistent stores write to: the browser's localStorage behind a guard.
+ * The storage the progress store writes to: the browser's localStorage behind a guard.
  *
  * localStorage can be missing, throw on access (SecurityError under strict privacy settings) or
  * refuse writes (QuotaExceededError, private windows). Every access goes through try/catch here;
@@ -32,8 +31,7 @@ export function isQuotaError(error: unknown): boolean {
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 /**
- * A record-like view of storage, as @nanostores/persistent expects its engine. Reading a missing
- * key gives undefined, as with any record.
+ * A record-like view of storage. Reading a missing key gives undefined, as with any record.
  */
 export type StorageEngine = Record<string, string>;
 
@@ -97,8 +95,31 @@ export function createGuardedStorage(
   });
 }
 
-/** How the persistent stores hear about changes made by other tabs. */
-export type StorageEvents = Parameters<typeof setPersistentEngine>[1];
+/** What a storage event says: the key another tab changed, or null when it cleared the storage. */
+export interface StorageChange {
+  key: string | null;
+}
+
+/**
+ * How the stores hear of changes made by other tabs (`listener`) and of the page coming back from
+ * the back/forward cache (`restore`), when they may have missed some.
+ */
+export interface StorageEvents {
+  addEventListener(key: string, listener: (event: StorageChange) => void, restore: () => void): void;
+  removeEventListener(key: string, listener: (event: StorageChange) => void, restore: () => void): void;
+}
+
+/** The window's storage and pageshow events. */
+const windowStorageEvents: StorageEvents = {
+  addEventListener(_key, listener, restore) {
+    window.addEventListener('storage', listener);
+    window.addEventListener('pageshow', restore);
+  },
+  removeEventListener(_key, listener, restore) {
+    window.removeEventListener('storage', listener);
+    window.removeEventListener('pageshow', restore);
+  },
+};
 
 let activeEngine: StorageEngine = createGuardedStorage(
   () => undefined,
@@ -127,7 +148,7 @@ export function writeStored(key: string, value: string): boolean {
 }
 
 /**
- * Makes the persistent stores use a guarded copy of the given storage. Call it before the stores
+ * Makes the stores use a guarded copy of the given storage. Call it before the stores
  * are created; the browser entry does it with localStorage, tests with a fake.
  */
 export function installGuardedStorage(
@@ -146,10 +167,9 @@ export function installGuardedStorage(
     },
   );
   activeEvents = events;
-  setPersistentEngine(activeEngine, events);
   return activeEngine;
 }
 
 if (typeof window !== 'undefined') {
-  installGuardedStorage(() => window.localStorage, windowPersistentEvents);
+  installGuardedStorage(() => window.localStorage, windowStorageEvents);
 }

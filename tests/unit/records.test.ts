@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordValue } from '../../src/lib/progress-data';
-import { COMMON_ERRORS, MESSAGES_BY_KIND } from '../../src/components/records/record-views';
+import { COMMON_ERRORS, MESSAGES_BY_KIND } from '../../src/lib/record-messages';
 import {
   FREE_MAIL_DOMAINS,
   MAX_RECORD_LENGTH,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../src/content/i18n/en.json';
 import ja from '../../src/content/i18n/ja.json';
-import { importFailureKeys } from '../../src/components/handoff/handoff-strings';
-import { recordStringKeys } from '../../src/components/records/record-views';
+import { uiStrings, type Translate } from '../../src/content-queries/ui-strings';
+import { recordMessageKeys } from '../../src/lib/record-messages';
+import { importMessageKeys } from '../../src/lib/transfer-messages';
 
 describe('interface strings', () => {
   it('exist in both languages with the same keys', () => {
@@ -21,7 +22,7 @@ describe('interface strings', () => {
   });
 
   it('give every record validation message', () => {
-    const keys = recordStringKeys();
+    const keys = recordMessageKeys();
     // 15 error and warning codes (src/lib/records.ts).
     expect(keys.length).toBe(15);
     expect(keys.filter((key) => !Object.hasOwn(en, key))).toEqual([]);
@@ -29,9 +30,35 @@ describe('interface strings', () => {
   });
 
   it('explain every reason an import is refused', () => {
-    const keys = importFailureKeys();
+    const keys = importMessageKeys();
     expect(keys).toHaveLength(12);
     expect(keys.filter((key) => !Object.hasOwn(en, key))).toEqual([]);
     expect(keys.filter((key) => !Object.hasOwn(ja, key))).toEqual([]);
+  });
+});
+
+describe('string bundles of the islands', () => {
+  // Starlight's t, reduced to what uiStrings calls.
+  const t = ((key: keyof typeof en) => en[key]) as unknown as Translate;
+
+  it('hold every key under the prefixes given, and no other', () => {
+    const strings = uiStrings(t, ['notice.', 'progress.count']);
+    expect(Object.keys(strings).sort()).toEqual(
+      Object.keys(en)
+        .filter((key) => key.startsWith('notice.') || key === 'progress.count')
+        .sort(),
+    );
+    expect(strings['notice.full']).toBe(en['notice.full']);
+  });
+
+  it('fill in the values known at build time and leave the other placeholders', () => {
+    const strings = uiStrings(t, ['wait.'], { closure: '29 Dec – 3 Jan', cutoff: 18 });
+    expect(strings['wait.businessDayRules']).toContain('(29 Dec – 3 Jan)');
+    expect(strings['wait.businessDayRules']).toContain('18:00');
+    expect(strings['wait.basis']).toBe(en['wait.basis']);
+  });
+
+  it('refuse a prefix that no key has, so that a typo fails the build', () => {
+    expect(() => uiStrings(t, ['notices.'])).toThrow(/notices\./);
   });
 });

@@ -1,6 +1,5 @@
-import type { PersistentListener } from '@nanostores/persistent';
 import { vi } from 'vitest';
-import type { StorageLike } from '../../../src/stores/storage-engine';
+import type { StorageChange, StorageEvents, StorageLike } from '../../../src/stores/storage-engine';
 
 /** How a fake storage misbehaves, to imitate privacy modes and full disks. */
 export interface FakeStorageFaults {
@@ -37,26 +36,27 @@ interface StorageEventLike {
   newValue: string | null;
 }
 
+type StorageListener = (event: StorageChange) => void;
+
 /** Stands in for the window's storage and pageshow events. */
-export class FakeStorageEvents {
-  private listeners: PersistentListener[] = [];
+export class FakeStorageEvents implements StorageEvents {
+  private listeners: StorageListener[] = [];
   private restorers: (() => void)[] = [];
 
-  addEventListener = (_key: string, listener: PersistentListener, restore: () => void): void => {
+  addEventListener = (_key: string, listener: StorageListener, restore: () => void): void => {
     this.listeners.push(listener);
     this.restorers.push(restore);
   };
 
-  removeEventListener = (_key: string, listener: PersistentListener, restore: () => void): void => {
+  removeEventListener = (_key: string, listener: StorageListener, restore: () => void): void => {
     this.listeners = this.listeners.filter((l) => l !== listener);
     this.restorers = this.restorers.filter((r) => r !== restore);
   };
 
   /** Another tab changed (or, with key null, cleared) the storage. */
   storageEvent(key: string | null, newValue: string | null): void {
-    // The library's types leave out null, which real storage events do carry and it does handle.
     const event: StorageEventLike = { key, newValue };
-    for (const listener of this.listeners) listener(event as Parameters<PersistentListener>[0]);
+    for (const listener of this.listeners) listener(event);
   }
 
   /** The page came back from the back/forward cache. */
@@ -74,6 +74,6 @@ export async function loadStores(
   const engine = await import('../../../src/stores/storage-engine');
   engine.installGuardedStorage(typeof storage === 'function' ? storage : () => storage, events);
   const progress = await import('../../../src/stores/progress');
-  const transfer = await import('../../../src/stores/transfer');
-  return { ...engine, ...progress, ...transfer, events };
+  const importFlow = await import('../../../src/stores/import-flow');
+  return { ...engine, ...progress, ...importFlow, events };
 }

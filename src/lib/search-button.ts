@@ -8,9 +8,7 @@ export function fixSearchButtonName(html: string): string {
   const button = /<button data-open-modal([^>]*?) aria-label="([^"]*)"([^>]*)>/;
   const label = /<span class="sl-hidden md:sl-block([^"]*)" aria-hidden="true">([^<]*)<\/span>/;
   if (!button.test(html) || !label.test(html)) {
-    throw new Error(
-      "Starlight's search button markup changed: review src/components/overrides/search-button.ts",
-    );
+    throw new Error("Starlight's search button markup changed: review src/lib/search-button.ts");
   }
   return html
     .replace(button, '<button data-open-modal$1$3>')

@@ -1,0 +1,67 @@
+import CopyButton from './CopyButton';
+import { useHydrated, useHydratedStore } from './hydration';
+import { $progress } from '../stores/progress';
+import { composeHandoff, type HandoffField } from '../lib/handoff';
+import { emptyProgress } from '../lib/progress-data';
+import type { Lang } from '../lib/guides';
+import type { UiStrings } from '../lib/ui-strings';
+
+const EMPTY = emptyProgress();
+
+/**
+ * The message to the upstream distributor, composed from the records in the page's language and
+ * kept up to date as they change (in this tab or another), or the required fields still missing.
+ * Records live in this browser only, so the server-rendered HTML (all a visitor without JavaScript
+ * sees) lists the required fields as what the message is written from, saying nothing of whether
+ * they are entered, in the space the list of missing fields takes.
+ */
+export default function HandoffMessage({
+  lang,
+  fields,
+  strings,
+}: {
+  lang: Lang;
+  fields: HandoffField[];
+  strings: UiStrings<'handoffMessage.'>;
+}) {
+  const hydrated = useHydrated();
+  const progress = useHydratedStore($progress, EMPTY);
+  const handoff = composeHandoff(progress.records, lang);
+
+  if (!hydrated || handoff.status === 'missing') {
+    const listed =
+      hydrated && handoff.status === 'missing' ? handoff.missing : fields.map((field) => field.id);
+    return (
+      <div class="handoff-message" data-state={hydrated ? 'missing' : 'unread'}>
+        <p>{hydrated ? strings['handoffMessage.missing'] : strings['handoffMessage.composedFrom']}</p>
+        <ul>
+          {listed.map((id) => {
+            const field = fields.find((candidate) => candidate.id === id);
+            return <li key={id}>{field ? <a href={field.href}>{field.label}</a> : id}</li>;
+          })}
+        </ul>
+      </div>
+    );
+  }
+  return (
+    <div class="handoff-message" data-state="ready">
+      <label for="handoff-message-text">{strings['handoffMessage.label']}</label>
+      <p class="handoff__hint" id="handoff-message-hint">
+        {strings['handoffMessage.hint']}
+      </p>
+      <textarea
+        id="handoff-message-text"
+        readOnly
+        rows={handoff.text.split('\n').length}
+        aria-describedby="handoff-message-hint"
+        value={handoff.text}
+      />
+      <CopyButton
+        text={handoff.text}
+        label={strings['handoffMessage.copy']}
+        copied={strings['handoffMessage.copied']}
+        failed={strings['handoffMessage.copyFailed']}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * Which interface strings explain the record checks (src/lib/records.ts returns codes, never text):
+ * `recordError.<code>` and `recordWarning.<code>` in src/content/i18n/*.json.
+ */
+import type { RecordErrorCode, RecordKind, RecordWarningCode } from './records';
+import type { UiKeyOf } from './ui-strings';
+
+/** Every error and warning code, listed so that the compiler flags a code missing here. */
+const ERRORS: Record<RecordErrorCode, null> = {
+  'unknown-field': null,
+  'too-long': null,
+  'control-character': null,
+  'not-email': null,
+  'not-domain': null,
+  'not-sign-in-name': null,
+  'not-digits': null,
+  'not-date': null,
+  'future-date': null,
+  'not-a-choice': null,
+  'line-break': null,
+  'not-normalised': null,
+};
+const WARNINGS: Record<RecordWarningCode, null> = {
+  'free-mail': null,
+  'reserved-word': null,
+  'domain-mismatch': null,
+};
+
+/** The string of an error code; the compiler flags a code that en.json has no string for. */
+export function recordErrorKey(code: RecordErrorCode): UiKeyOf<'recordError.'> {
+  return `recordError.${code}`;
+}
+
+/** The string of a warning code; the compiler flags a code that en.json has no string for. */
+export function recordWarningKey(code: RecordWarningCode): UiKeyOf<'recordWarning.'> {
+  return `recordWarning.${code}`;
+}
+
+/** The strings of every error and warning code, for the check that both languages have them all. */
+export function recordMessageKeys(): string[] {
+  return [
+    ...(Object.keys(ERRORS) as RecordErrorCode[]).map(recordErrorKey),
+    ...(Object.keys(WARNINGS) as RecordWarningCode[]).map(recordWarningKey),
+  ];
+}
+
+/**
+ * The messages validation can give for each kind of field, beyond those any field can give. Each
+ * record island carries only the messages of its fields, which keeps the page's HTML small.
+ */
+export const MESSAGES_BY_KIND: Record<
+  RecordKind,
+  { errors: RecordErrorCode[]; warnings: RecordWarningCode[] }
+> = {
+  email: { errors: ['not-email'], warnings: ['free-mail'] },
+  'sign-in-name': {
+    errors: ['not-sign-in-name'],
+    warnings: ['free-mail', 'reserved-word', 'domain-mismatch'],
+  },
+  domain: { errors: ['not-domain'], warnings: ['free-mail', 'domain-mismatch'] },
+  'partner-id': { errors: ['not-digits'], warnings: [] },
+  date: { errors: ['not-date', 'future-date'], warnings: [] },
+  choice: { errors: ['not-a-choice'], warnings: [] },
+  text: { errors: [], warnings: [] },
+};
+
+/** Messages any field can give. */
+export const COMMON_ERRORS: readonly RecordErrorCode[] = ['unknown-field', 'too-long', 'control-character'];
+
+/** The strings of the messages fields of these kinds can give, for the bundle of their island. */
+export function messageKeysOfKinds(
+  kinds: readonly RecordKind[],
+): UiKeyOf<'recordError.' | 'recordWarning.'>[] {
+  const messages = kinds.map((kind) => MESSAGES_BY_KIND[kind]);
+  const errors = new Set([...COMMON_ERRORS, ...messages.flatMap((message) => message.errors)]);
+  const warnings = new Set(messages.flatMap((message) => message.warnings));
+  return [...[...errors].map(recordErrorKey), ...[...warnings].map(recordWarningKey)];
+}

@@ -1,0 +1,224 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  emptyProgress,
+  encodeProgress,
+  withRecord,
+  withStep,
+  type ProgressData,
+} from '../../src/lib/progress-data';
+import { MAX_IMPORT_BYTES, exportProgress, parseImport } from '../../src/lib/transfer';
+import type { ImportFile } from '../../src/stores/import-flow';
+import { FakeStorage, loadStores } from './support/fake-storage';
+
+const KEY = 'partner-guides:progress';
+const AT = '2026-05-01T01:02:03.000Z';
+const NOW = new Date('2026-05-07T09:00:00.000Z');
+const APPLIED = new Date('2026-05-07T09:05:00.000Z');
+
+let unmount: (() => void)[] = [];
+
+/** Loads the stores over `storage` and keeps the flow and its plan followed, as the page's island does. */
+async function openHandoff(storage = new FakeStorage()) {
+  const stores = await loadStores(storage);
+  unmount = [stores.$progress.listen(() => undefined), stores.$importPlan.listen(() => undefined)];
+  return stores;
+}
+
+afterEach(() => {
+  for (const stop of unmount) stop();
+  unmount = [];
+});
+
+/** A chosen file holding `text`. */
+function fileOf(text: string, name = 'progress.json'): ImportFile {
+  return { name, size: text.length, text: () => Promise.resolve(text) };
+}
+
+/** Another computer's progress: one tick and one record. */
+function elsewhere(): ProgressData {
+  const data = withStep(emptyProgress(), 'redhat', 'rh-open-partner-connect', AT);
+  return withRecord(data, 'rh-login', 'taro', new Date(AT));
+}
+
+describe('choosing a file to import', () => {
+  it('reads and checks it, then shows what it would change without changing anything', async () => {
+    const storage = new FakeStorage();
+    const { $importFlow, $importPlan, $progress, chooseImportFile } = await openHandoff(storage);
+    await chooseImportFile(fileOf(exportProgress(elsewhere(), NOW), 'other.json'));
+    const { pending, status } = $importFlow.get();
+    expect(pending?.name).toBe('other.json');
+    expect(pending?.refused).toEqual([]);
+    expect(status).toBeUndefined();
+    expect($importPlan.get()?.counts).toEqual({
+      tick: { added: 1, overwritten: 0 },
+      record: { added: 1, overwritten: 0 },
+    });
+    expect($progress.get()).toEqual(emptyProgress());
+    expect(storage.items.has(KEY)).toBe(false);
+  });
+
+  it('says why a file is refused, and that nothing changed', async () => {
+    const { $importFlow, chooseImportFile } = await openHandoff();
+    await chooseImportFile(fileOf('not json', 'notes.txt'));
+    expect($importFlow.get()).toEqual({
+      pending: undefined,
+      status: {
+        keys: ['transfer.error.not-json', 'transfer.unchanged'],
+        values: { file: 'notes.txt' },
+        error: true,
+      },
+    });
+  });
+
+  it('refuses a file too large to be a progress file without reading it', async () => {
+    const { $importFlow, chooseImportFile } = await openHandoff();
+    const text = vi.fn(() => Promise.resolve('{}'));
+    await chooseImportFile({ name: 'huge.json', size: MAX_IMPORT_BYTES + 1, text });
+    expect(text).not.toHaveBeenCalled();
+    expect($importFlow.get().status?.keys[0]).toBe('transfer.error.too-large');
+  });
+
+  it('says so when the browser cannot read the file', async () => {
+    const { $importFlow, chooseImportFile } = await openHandoff();
+    await chooseImportFile({ name: 'gone.json', size: 10, text: () => Promise.reject(new Error('gone')) });
+    expect($importFlow.get().status?.keys).toEqual(['transfer.error.unreadable', 'transfer.unchanged']);
+  });
+
+  it('says when a file holds nothing new, with no preview', async () => {
+    const storage = new FakeStorage();
+    storage.items.set(KEY, encodeProgress(elsewhere()));
+    const { $importFlow, chooseImportFile } = await openHandoff(storage);
+    await chooseImportFile(fileOf(exportProgress(elsewhere(), NOW), 'same.json'));
+    expect($importFlow.get()).toEqual({
+      pending: undefined,
+      status: { keys: ['transfer.nothingNew'], values: { file: 'same.json' }, error: false },
+    });
+  });
+
+  it('previews a file whose only news are refused entries, listing them', async () => {
+    const { $importFlow, $importPlan, chooseImportFile } = await openHandoff();
+    const file = JSON.parse(exportProgress(emptyProgress(), NOW)) as { records: object };
+    file.records = { 'rh-login': { value: 'two\nlines', updatedAt: AT } };
+    await chooseImportFile(fileOf(JSON.stringify(file)));
+    expect($importFlow.get().pending?.refused).toEqual([
+      { type: 'record', key: 'rh-login', reason: 'line-break' },
+    ]);
+    expect($importPlan.get()?.changes).toEqual([]);
+  });
+
+  it('plans against the progress of now: a tick made meanwhile leaves the preview', async () => {
+    const { $importPlan, chooseImportFile, setStepTicked } = await openHandoff();
+    await chooseImportFile(fileOf(exportProgress(elsewhere(), NOW)));
+    expect($importPlan.get()?.changes.map((change) => change.key)).toEqual([
+      'redhat/rh-open-partner-connect',
+      'rh-login',
+    ]);
+    setStepTicked('redhat', 'rh-open-partner-connect', true, new Date(AT));
+    expect($importPlan.get()?.changes.map((change) => change.key)).toEqual(['rh-login']);
+  });
+
+  it('lets a later choice overtake a file still being read', async () => {
+    const { $importFlow, chooseImportFile } = await openHandoff();
+    let finishSlowRead: (text: string) => void = () => undefined;
+    const slow = chooseImportFile({
+      name: 'slow.json',
+      size: 10,
+      text: () => new Promise<string>((resolve) => (finishSlowRead = resolve)),
+    });
+    await chooseImportFile(fileOf('not json', 'later.txt'));
+    finishSlowRead(exportProgress(elsewhere(), NOW));
+    await slow;
+    expect($importFlow.get().pending).toBeUndefined();
+    expect($importFlow.get().status?.values).toEqual({ file: 'later.txt' });
+  });
+
+  it('keeps the status line when the choice is dropped, but not a pending file', async () => {
+    const { $importFlow, chooseImportFile, exportFile } = await openHandoff();
+    exportFile(NOW);
+    await chooseImportFile(undefined);
+    expect($importFlow.get().status?.keys).toEqual(['transfer.exported']);
+    await chooseImportFile(fileOf(exportProgress(elsewhere(), NOW)));
+    await chooseImportFile(undefined);
+    expect($importFlow.get().pending).toBeUndefined();
+  });
+});
+
+describe('confirming or cancelling an import', () => {
+  it('applies the file to the freshest progress, saves it and counts what changed', async () => {
+    const storage = new FakeStorage();
+    storage.items.set(KEY, encodeProgress(withStep(emptyProgress(), 'hp', 'hp-a', AT)));
+    const { $importFlow, $importPlan, $progress, chooseImportFile, confirmImport } =
+      await openHandoff(storage);
+    await chooseImportFile(fileOf(exportProgress(elsewhere(), NOW)));
+    expect(confirmImport(APPLIED)).toBe('saved');
+    expect($importFlow.get()).toEqual({
+      pending: undefined,
+      status: { keys: ['transfer.imported'], values: { ticks: 1, records: 1 }, error: false },
+    });
+    expect($importPlan.get()).toBeUndefined();
+    expect(Object.keys($progress.get().guides).sort()).toEqual(['hp', 'redhat']);
+    const stored = JSON.parse(storage.items.get(KEY) ?? '{}') as ProgressData;
+    expect(stored.records['rh-login']).toEqual({ value: 'taro', updatedAt: APPLIED.toISOString() });
+  });
+
+  it('says when the import could not be saved (storage full), keeping it for the visit', async () => {
+    const storage = new FakeStorage();
+    const { $importFlow, $progress, chooseImportFile, confirmImport } = await openHandoff(storage);
+    await chooseImportFile(fileOf(exportProgress(elsewhere(), NOW)));
+    storage.faults.writeThrows = true;
+    expect(confirmImport(APPLIED)).toBe('not-saved');
+    expect($importFlow.get().status).toEqual({
+      keys: ['transfer.importedNotSaved'],
+      values: { ticks: 1, records: 1 },
+      error: true,
+    });
+    expect($progress.get().records['rh-login']?.value).toBe('taro');
+  });
+
+  it('changes nothing while progress is read-only (saved by a newer version), and says so', async () => {
+    const storage = new FakeStorage();
+    const newer = JSON.stringify({ version: 99, guides: {}, records: {} });
+    storage.items.set(KEY, newer);
+    const { $importFlow, chooseImportFile, confirmImport } = await openHandoff(storage);
+    await chooseImportFile(fileOf(exportProgress(elsewhere(), NOW)));
+    expect(confirmImport(APPLIED)).toBe('read-only');
+    expect($importFlow.get().status?.keys).toEqual(['transfer.readOnly', 'transfer.unchanged']);
+    expect(storage.items.get(KEY)).toBe(newer);
+  });
+
+  it('drops the file on cancel and says nothing changed', async () => {
+    const storage = new FakeStorage();
+    const { $importFlow, $progress, chooseImportFile, cancelImport } = await openHandoff(storage);
+    await chooseImportFile(fileOf(exportProgress(elsewhere(), NOW)));
+    cancelImport();
+    expect($importFlow.get()).toEqual({
+      pending: undefined,
+      status: { keys: ['transfer.cancelled'], values: {}, error: false },
+    });
+    expect($progress.get()).toEqual(emptyProgress());
+    expect(storage.items.has(KEY)).toBe(false);
+  });
+
+  it('does nothing when no file is pending', async () => {
+    const { $importFlow, confirmImport } = await openHandoff();
+    expect(confirmImport(APPLIED)).toBeUndefined();
+    expect($importFlow.get()).toEqual({ pending: undefined, status: undefined });
+  });
+});
+
+describe('exporting', () => {
+  it('gives a dated file of the progress of now that imports back, and names it on the status line', async () => {
+    const storage = new FakeStorage();
+    storage.items.set(KEY, encodeProgress(elsewhere()));
+    const { $importFlow, exportFile } = await openHandoff(storage);
+    const { name, text } = exportFile(NOW);
+    expect(name).toBe('partner-guides-progress-2026-05-07.json');
+    const parsed = parseImport(text, NOW);
+    expect(parsed.ok && parsed.data.records['rh-login']?.value).toBe('taro');
+    expect($importFlow.get().status).toEqual({
+      keys: ['transfer.exported'],
+      values: { file: name },
+      error: false,
+    });
+  });
+});
