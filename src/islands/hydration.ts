@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useStore } from '@nanostores/preact';
 import type { ReadableAtom } from 'nanostores';
 
 /**
@@ -11,26 +12,7 @@ export function useHydrated(): boolean {
   return hydrated;
 }
 
-/**
- * A store's value that equals `serverValue` until the island has hydrated, then follows the store.
- * Changes are drawn once per task however many arrive, as @nanostores/preact's useStore does; ours
- * leaves out that hook's per-key listening, which no island uses, and its code.
- */
+/** A store's value that equals `serverValue` until the island has hydrated, then follows the store. */
 export function useHydratedStore<T>(store: ReadableAtom<T>, serverValue: T): T {
-  const hydrated = useHydrated();
-  const [, redraw] = useState({});
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const unlisten = store.listen(() => {
-      timer ??= setTimeout(() => {
-        timer = undefined;
-        redraw({});
-      });
-    });
-    return () => {
-      unlisten();
-      clearTimeout(timer);
-    };
-  }, [store]);
-  return hydrated ? store.get() : serverValue;
+  return useStore(store, { ssr: () => serverValue });
 }
