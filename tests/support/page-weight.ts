@@ -33,14 +33,17 @@ export const BUDGETS = {
    * then to 14.5 KiB for the merge of several tabs' changes and the checks every stored value now
    * gets on read (progress version 3; measured 14.1 KiB on the Red Hat guide).
    */
-  guideJsOverBaseline: 14.5 * 1024,
+  // Then 15 KiB when islands went back to @nanostores/preact's useStore (the stack's library for
+  // following stores) from a hand-written copy that was 0.3 KiB smaller.
+  guideJsOverBaseline: 15 * 1024,
   /**
    * The same for any other page (the home page's progress list). Raised from 11 KiB because the
    * progress store, which every page with progress loads, now checks stored records as typed ones
    * are checked (the record checks moved into the store's chunk) and merges tabs' changes: the home
    * page measured 13.7 KiB without its waits.
    */
-  otherJsOverBaseline: 14 * 1024,
+  // Then 14.5 KiB for @nanostores/preact's useStore, as for the guides.
+  otherJsOverBaseline: 14.5 * 1024,
   /**
    * The hand-off page, in each language: measured at 17.1 KiB. It loads what every page with
    * progress loads (Preact, the progress stores), the record fields' chunk for labels and
@@ -51,7 +54,8 @@ export const BUDGETS = {
    * composed from the registry's template and the placeholders shown before storage is read
    * (measured 18.7 KiB).
    */
-  handoffJsOverBaseline: 19 * 1024,
+  // Then 19.5 KiB for @nanostores/preact's useStore, as for the guides.
+  handoffJsOverBaseline: 19.5 * 1024,
   /**
    * What a page that shows waits (HP and Microsoft guides, home page) may load on top: business-day
    * arithmetic, countdowns, formatting in Japan time. Pages without waits load none of it.
