@@ -110,6 +110,8 @@ export default defineConfig({
         Footer: './src/components/overrides/Footer.astro',
         Search: './src/components/overrides/Search.astro',
       },
+      // The troubleshooting page's sections come from the guide registry: adds them to its contents.
+      routeMiddleware: './src/route-data.ts',
       plugins: [starlightLinksValidator({ errorOnInvalidHashes: true, errorOnLocalLinks: true })],
       lastUpdated: false,
       pagination: false,

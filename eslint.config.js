@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', 'dist-subpath/', '.astro/', 'node_modules/', 'src/env.d.ts'] },
+  { ignores: ['dist/', 'dist-subpath/', 'dist-fixture/', '.astro/', 'node_modules/', 'src/env.d.ts'] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

@@ -1,7 +1,7 @@
 /**
  * How the build grows with content. For each copy count, copies the project into a temporary folder,
- * adds that many copies of every guide in both languages (new slugs and step ids, so the step index
- * grows with them), builds the copy and prints the pages built, the seconds, the seconds per page and
+ * adds that many copies of every guide in both languages (each with a registry file of its own: new
+ * slug, step prefix and step ids, so the step index grows with them), builds the copy and prints the pages built, the seconds, the seconds per page and
  * how many times the build parsed a guide page. Nothing in this project is written.
  *
  *   node scripts/build-scale.ts          the site as it is, and with 30 copies
@@ -9,74 +9,66 @@
  *
  * The time is `astro build` alone, from a cold cache (the security headers step is left out).
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { GUIDE_IDS } from '../src/lib/guides.ts';
 import { extractSteps } from '../src/lib/steps.ts';
+import {
+  buildCopy,
+  copyProject,
+  readRegistry,
+  removeProjectCopy,
+  type RegistryFile,
+} from './support/project-copy.ts';
 
-const projectDir = fileURLToPath(new URL('..', import.meta.url));
-/** Build output, caches and history: nothing the build of the copy reads. */
-const NOT_COPIED = new Set(['node_modules', 'dist', 'dist-subpath', '.astro', '.git', 'test-results']);
-/** Caches that tools rewrite in place: a hard link would let the copy's build write into ours. */
-const CACHES_IN_NODE_MODULES = new Set(['.astro', '.vite', '.cache']);
 const LANG_FOLDERS = ['', 'en/'];
 const PARSE_LINE = 'build-scale parses ';
 
+/** A guide page with its step ids moved from one prefix to another, in `<Step>` tags and in-page links. */
+function renameSteps(source: string, from: string, to: string): string {
+  return extractSteps(source).reduce((page, { id }) => {
+    const renamed = to + id.slice(from.length);
+    return page.replaceAll(`id="${id}"`, `id="${renamed}"`).replaceAll(`(#${id})`, `(#${renamed})`);
+  }, source);
+}
+
+/** A registry entry for copy `n` of a guide: its own id, order, step prefix and record fields. */
+function copyEntry(guide: RegistryFile, slug: string, prefix: string, n: number): RegistryFile {
+  const rename = (id: string) => prefix + id.slice(guide.stepPrefix.length);
+  const renameKeys = (texts: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(texts).map(([id, text]) => [rename(id), text]));
+  return {
+    ...guide,
+    id: slug,
+    order: guide.order + 1000 * n,
+    stepPrefix: prefix,
+    vendor: { ja: `${guide.vendor.ja}（コピー ${n}）`, en: `${guide.vendor.en} (copy ${n})` },
+    records: guide.records.map((field) => ({ ...field, id: rename(field.id), step: rename(field.step) })),
+    recordTexts: { ja: renameKeys(guide.recordTexts.ja), en: renameKeys(guide.recordTexts.en) },
+  };
+}
+
 /**
- * Hard links every file of `from` into `to`. Astro cannot build through a symlinked node_modules
- * (it compiles the same component under two paths), and a real copy is half a gigabyte.
+ * Writes `copies` copies of every guide in both languages, each with a registry file of its own
+ * (new id and step prefix, its step ids renamed to that prefix); returns how many guides there are.
  */
-function hardLinkTree(from: string, to: string, skip: ReadonlySet<string> = new Set()): void {
-  fs.mkdirSync(to, { recursive: true });
-  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
-    if (skip.has(entry.name)) continue;
-    const source = path.join(from, entry.name);
-    const target = path.join(to, entry.name);
-    if (entry.isDirectory()) hardLinkTree(source, target);
-    else if (entry.isSymbolicLink()) fs.symlinkSync(fs.readlinkSync(source), target);
-    else fs.linkSync(source, target);
-  }
-}
-
-function copyProject(dest: string): void {
-  fs.cpSync(projectDir, dest, {
-    recursive: true,
-    filter: (source) => !NOT_COPIED.has(path.relative(projectDir, source).split(path.sep)[0] ?? ''),
-  });
-  hardLinkTree(
-    path.join(projectDir, 'node_modules'),
-    path.join(dest, 'node_modules'),
-    CACHES_IN_NODE_MODULES,
-  );
-}
-
-/** A guide page with every step id suffixed, in its `<Step>` tags and in links to them on the page. */
-function renameSteps(source: string, suffix: string): string {
-  return extractSteps(source).reduce(
-    (page, { id }) =>
-      page.replaceAll(`id="${id}"`, `id="${id}${suffix}"`).replaceAll(`(#${id})`, `(#${id}${suffix})`),
-    source,
-  );
-}
-
-/** Writes `copies` copies of every guide in both languages; returns their slugs. */
-function addGuideCopies(dest: string, copies: number): string[] {
-  const slugs: string[] = [];
+function addGuideCopies(dest: string, copies: number): number {
+  const registry = readRegistry(dest);
   for (let n = 1; n <= copies; n++) {
-    for (const guide of GUIDE_IDS) {
-      const slug = `${guide}-copy-${n}`;
+    for (const guide of registry) {
+      const slug = `${guide.id}-copy-${n}`;
+      const prefix = `${guide.stepPrefix.slice(0, -1)}c${n}-`;
       for (const folder of LANG_FOLDERS) {
         const docs = path.join(dest, 'src/content/docs', folder);
-        const page = fs.readFileSync(path.join(docs, `${guide}.mdx`), 'utf8');
-        fs.writeFileSync(path.join(docs, `${slug}.mdx`), renameSteps(page, `-c${n}`));
+        const page = fs.readFileSync(path.join(docs, `${guide.id}.mdx`), 'utf8');
+        fs.writeFileSync(path.join(docs, `${slug}.mdx`), renameSteps(page, guide.stepPrefix, prefix));
       }
-      slugs.push(slug);
+      fs.writeFileSync(
+        path.join(dest, 'src/content/guides', `${slug}.json`),
+        JSON.stringify(copyEntry(guide, slug, prefix, n), null, 2),
+      );
     }
   }
-  return slugs;
+  return registry.length * (copies + 1);
 }
 
 /** Replaces `from` in a file of the copy, and fails loudly when the project no longer has it. */
@@ -86,17 +78,6 @@ function patchFile(dest: string, file: string, from: RegExp, to: string): void {
   if (text.search(from) === -1)
     throw new Error(`${file} no longer matches ${from}: update scripts/build-scale.ts`);
   fs.writeFileSync(target, text.replace(from, to));
-}
-
-/** The copies are guides only once the guide list names them. */
-function listGuides(dest: string, slugs: string[]): void {
-  const list = [...GUIDE_IDS, ...slugs].map((slug) => `'${slug}'`).join(', ');
-  patchFile(
-    dest,
-    'src/lib/guides.ts',
-    /export const GUIDE_IDS = \[[^\]]*\] as const;/,
-    `export const GUIDE_IDS = [${list}] as const;`,
-  );
 }
 
 /**
@@ -151,36 +132,27 @@ interface Measure {
 }
 
 function measure(copies: number): Measure {
-  const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'build-scale-'));
+  const dest = copyProject('build-scale-');
   try {
-    copyProject(dest);
-    listGuides(dest, addGuideCopies(dest, copies));
+    const guides = addGuideCopies(dest, copies);
     countParses(dest);
-    const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-    delete env.BASE_PATH; // the copy is measured at the site root
     const started = performance.now();
     const cpuBefore = childCpuSeconds();
-    const build = spawnSync(
-      process.execPath,
-      [path.join(dest, 'node_modules/astro/bin/astro.mjs'), 'build'],
-      {
-        cwd: dest,
-        env,
-        encoding: 'utf8',
-        maxBuffer: 256 * 1024 * 1024,
-      },
-    );
+    let build;
+    try {
+      build = buildCopy(dest); // the copy is measured at the site root
+    } catch (error) {
+      throw new Error(`The build with ${copies} copies failed`, { cause: error });
+    }
     const seconds = (performance.now() - started) / 1000;
     const cpuAfter = childCpuSeconds();
-    if (build.status !== 0)
-      throw new Error(`astro build failed with ${copies} copies:\n${build.stdout}${build.stderr}`);
     const parses = build.stdout
       .split('\n')
       .filter((line) => line.startsWith(PARSE_LINE))
       .map((line) => JSON.parse(line.slice(PARSE_LINE.length)) as { steps: number; phases: number });
     return {
       copies,
-      guidePages: GUIDE_IDS.length * (copies + 1) * LANG_FOLDERS.length,
+      guidePages: guides * LANG_FOLDERS.length,
       pages: countHtmlFiles(path.join(dest, 'dist')),
       seconds,
       cpuSeconds: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
@@ -188,7 +160,7 @@ function measure(copies: number): Measure {
       phases: parses.reduce((sum, count) => sum + count.phases, 0),
     };
   } finally {
-    fs.rmSync(dest, { recursive: true, force: true });
+    removeProjectCopy(dest);
   }
 }
 

@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { GUIDE_IDS, type Lang } from '../lib/guides';
+import { GUIDE_IDS, vendorName, type Lang } from '../lib/guides';
 import type { FaqSearchEntry } from '../lib/faq-filter';
 import { memoize } from '../lib/memo';
 
@@ -20,6 +20,28 @@ export const getFaqEntries = memoize(async (lang: Lang): Promise<FaqEntry[]> => 
         a.entry.data.order - b.entry.data.order ||
         a.id.localeCompare(b.id),
     );
+});
+
+/** A section of the troubleshooting page: one guide of the registry and its entries. */
+export interface FaqSection {
+  /** The guide's id, also the section heading's anchor (`/troubleshooting/#hp`). */
+  guide: string;
+  /** The guide's vendor name in the language: the section's heading. */
+  heading: string;
+  entries: FaqEntry[];
+}
+
+/**
+ * The sections of the troubleshooting page in a language: every guide of the registry that has
+ * entries (grouped by their first vendor), in the registry's order.
+ */
+export const getFaqSections = memoize(async (lang: Lang): Promise<FaqSection[]> => {
+  const entries = await getFaqEntries(lang);
+  return GUIDE_IDS.map((guide) => ({
+    guide,
+    heading: vendorName(guide, lang),
+    entries: entries.filter(({ entry }) => entry.data.vendors[0] === guide),
+  })).filter((section) => section.entries.length > 0);
 });
 
 /** The entries of a language by the steps they name, each step's in page order. */

@@ -48,7 +48,7 @@ describe('troubleshooting filter', () => {
     const page = await open('en/troubleshooting/');
     await page.locator('#faq-filter-query').fill('name already exists');
     await expect.poll(() => visibleEntries(page)).toContain('ms-name-already-exists');
-    expect(await page.locator('h2#hp-partner-portal').isVisible()).toBe(false);
+    expect(await page.locator('h2#hp').isVisible()).toBe(false);
     expect(await page.locator('h2#microsoft').isVisible()).toBe(true);
   });
 

@@ -5,6 +5,7 @@ import { startStaticServer } from './server';
 
 const distDir = fileURLToPath(new URL('../../../dist/', import.meta.url));
 const subPathDir = fileURLToPath(new URL('../../../dist-subpath/', import.meta.url));
+const fixtureDir = fileURLToPath(new URL('../../../dist-fixture/', import.meta.url));
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,6 +15,8 @@ declare module 'vitest' {
     subPathUrl: string;
     /** URL of dist/ served with the headers of dist/_headers (CSP and the rest). */
     headersUrl: string;
+    /** URL of the site built with the extra guide of tests/fixtures/extra-guide/ (dist-fixture/). */
+    fixtureUrl: string;
   }
 }
 
@@ -32,7 +35,7 @@ function readHeadersFile(file: string): Record<string, string> {
   return headers;
 }
 
-/** Serves dist/ and dist-subpath/ for the browser tests; `npm test` builds both first. */
+/** Serves dist/, dist-subpath/ and dist-fixture/ for the browser tests; `npm test` builds them first. */
 export default async function setup(project: TestProject) {
   if (!existsSync(distDir + 'index.html')) {
     throw new Error('dist/ is missing: run `npm run build` first (npm test does it for you).');
@@ -42,18 +45,26 @@ export default async function setup(project: TestProject) {
       'dist-subpath/ is missing: run `npm run build:subpath` first (npm test does it for you).',
     );
   }
+  if (!existsSync(fixtureDir + 'acme/index.html')) {
+    throw new Error(
+      'dist-fixture/ is missing or has no extra guide: run `npm run build:fixture` first (npm test does it for you).',
+    );
+  }
   const server = await startStaticServer({ root: distDir });
   const subPathServer = await startStaticServer({ root: subPathDir, basePath: '/partner-guides/' });
   const headersServer = await startStaticServer({
     root: distDir,
     headers: readHeadersFile(distDir + '_headers'),
   });
+  const fixtureServer = await startStaticServer({ root: fixtureDir });
   project.provide('siteUrl', server.url);
   project.provide('subPathUrl', subPathServer.url);
   project.provide('headersUrl', headersServer.url);
+  project.provide('fixtureUrl', fixtureServer.url);
   return async () => {
     await server.close();
     await subPathServer.close();
     await headersServer.close();
+    await fixtureServer.close();
   };
 }
