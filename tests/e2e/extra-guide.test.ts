@@ -66,7 +66,7 @@ describe('a guide added with content and data files only', () => {
     await page.reload();
     await hydrated(page);
     expect(await box(page, 'ac-open-portal').isChecked()).toBe(true);
-    expect(await count(page)).toBe('1 / 5 ステップ完了');
+    await expect.poll(() => count(page)).toBe('1 / 5 ステップ完了');
   });
 
   it('has its English twin, and the home page and sidebar list it with its progress', async () => {
@@ -184,7 +184,7 @@ describe('a guide added with content and data files only', () => {
     );
     const field = page.getByLabel('Acme パートナー ID', { exact: true });
     expect(await field.isVisible()).toBe(true);
-    expect(await field.inputValue()).toBe('7654321');
+    await expect.poll(() => field.inputValue()).toBe('7654321');
     expect(await page.locator('h2#登録を確定する').isVisible()).toBe(true);
   });
 
