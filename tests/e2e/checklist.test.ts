@@ -2,6 +2,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useBrowser, openPage, type PageErrors } from './support/browser';
 import { GUIDE_IDS } from '../../src/lib/guides';
+import { stepCount } from '../support/site';
 
 const site = inject('siteUrl');
 const KEY = 'partner-guides:progress';
@@ -221,11 +222,11 @@ describe('checklist', () => {
     });
     await page.goto(site + 'microsoft/', { waitUntil: 'commit' });
     await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
-    expect(await count(page)).toBe('全 26 ステップ');
+    expect(await count(page)).toBe(`全 ${stepCount('microsoft.mdx')} ステップ`);
     const firstStep = page.locator('.guide-step').first();
     const before = (await firstStep.boundingBox())?.y;
     drawn();
-    await expect.poll(() => count(page)).toBe('3 / 26 ステップ完了');
+    await expect.poll(() => count(page)).toBe(`3 / ${stepCount('microsoft.mdx')} ステップ完了`);
     await expect.poll(() => box(page, 'ms-account-verify-identity').isChecked()).toBe(true);
     expect(await page.locator('.checklist-panel__next a').getAttribute('href')).toBe('#ms-account-save');
     // A shift is measured as a frame is drawn and reaches observers in a task after it: read the

@@ -68,3 +68,8 @@ export function foldForFacts(text: string): string {
     .replace(/\s+/g, '')
     .toLowerCase();
 }
+
+/** How many steps a guide page has, counted from its source (`<Step id=`), e.g. `hp.mdx`. */
+export function stepCount(path: string): number {
+  return [...readDoc(path).matchAll(/<Step\s+id="/g)].length;
+}
