@@ -42,7 +42,12 @@ function copyEntry(guide: RegistryFile, slug: string, prefix: string, n: number)
     order: guide.order + 1000 * n,
     stepPrefix: prefix,
     vendor: { ja: `${guide.vendor.ja}（コピー ${n}）`, en: `${guide.vendor.en} (copy ${n})` },
-    records: guide.records.map((field) => ({ ...field, id: rename(field.id), step: rename(field.step) })),
+    records: guide.records.map((field) => ({
+      ...field,
+      id: rename(field.id),
+      step: rename(field.step),
+      ...(field.sameDomainAs ? { sameDomainAs: rename(field.sameDomainAs) } : {}),
+    })),
     recordTexts: { ja: renameKeys(guide.recordTexts.ja), en: renameKeys(guide.recordTexts.en) },
   };
 }

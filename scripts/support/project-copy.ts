@@ -66,7 +66,7 @@ export interface RegistryFile {
   order: number;
   stepPrefix: string;
   vendor: { ja: string; en: string };
-  records: { id: string; step: string; [key: string]: unknown }[];
+  records: { id: string; step: string; sameDomainAs?: string; [key: string]: unknown }[];
   recordTexts: { ja: Record<string, unknown>; en: Record<string, unknown> };
   [key: string]: unknown;
 }
