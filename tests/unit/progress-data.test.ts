@@ -13,6 +13,7 @@ import {
 } from '../../src/lib/progress-data';
 import { checkStoredRecord } from '../../src/lib/records';
 import { HOSTILE_RECORDS } from './support/hostile-records';
+import { progressWithChanges } from './support/changed-progress';
 
 const AT = '2026-05-01T01:02:03.000Z';
 const LATER = '2026-05-03T04:05:06.000Z';
@@ -68,14 +69,7 @@ describe('decodeProgress', () => {
   });
 
   it('round-trips removal times and change times through encodeProgress', () => {
-    let data = withStep(emptyProgress(), 'hp', 'hp-a', AT, new Date(LATER));
-    data = withStep(withStep(data, 'hp', 'hp-b', AT), 'hp', 'hp-b', undefined, new Date(LATER));
-    data = withRecord(
-      withRecord(data, 'rh-login', 'taro', new Date(AT)),
-      'rh-login',
-      undefined,
-      new Date(LATER),
-    );
+    const data = progressWithChanges(AT, LATER);
     const expected = {
       version: 3,
       guides: { hp: { 'hp-a': { tickedAt: AT, changedAt: LATER } } },

@@ -19,6 +19,7 @@ import {
   planImport,
 } from '../../src/lib/transfer';
 import { HOSTILE_RECORDS } from './support/hostile-records';
+import { progressWithChanges } from './support/changed-progress';
 
 const AT = '2026-05-01T01:02:03.000Z';
 const LATER = '2026-05-03T04:05:06.000Z';
@@ -66,14 +67,7 @@ describe('exportProgress', () => {
   });
 
   it('writes tick times only: neither change times nor removal times', () => {
-    let data = withStep(emptyProgress(), 'hp', 'hp-a', AT, new Date(LATER));
-    data = withStep(withStep(data, 'hp', 'hp-b', AT), 'hp', 'hp-b', undefined, new Date(LATER));
-    data = withRecord(
-      withRecord(data, 'rh-login', 'taro', new Date(AT)),
-      'rh-login',
-      undefined,
-      new Date(LATER),
-    );
+    const data = progressWithChanges(AT, LATER);
     expect(JSON.parse(exportProgress(data, NOW))).toEqual({
       format: 'partner-guides-progress',
       version: 2,
