@@ -11,7 +11,7 @@ import {
   type ProgressData,
 } from '../lib/progress-data';
 import type { RecordFieldId } from '../lib/records';
-import { $storageHealth, getStorageEngine, getStorageEvents, writeStored } from './storage-engine';
+import { getStorageEvents, readStored, writeStored } from './storage-engine';
 
 /**
  * The checklist progress of this browser, shared by every open tab.
@@ -77,14 +77,18 @@ function decodeStored(raw: string | undefined): ProgressData {
   return decoded.data;
 }
 
-/** Writes progress unless writing is held back; tells whether the browser kept it. */
-function persist(data: ProgressData): boolean {
-  if (holdWrites || $progressReadOnly.get()) return false;
-  return writeStored(PROGRESS_KEY, encodeProgress(data)) && $storageHealth.get() === 'ok';
+/**
+ * Writes progress unless writing is held back. Returns the text the browser kept, which is what this
+ * tab has now seen in storage, or undefined when nothing was kept.
+ */
+function persist(data: ProgressData): string | undefined {
+  if (holdWrites || $progressReadOnly.get()) return undefined;
+  const text = encodeProgress(data);
+  return writeStored(PROGRESS_KEY, text) ? text : undefined;
 }
 
 /** Ticks and records of every guide; changes with user actions, other tabs and back/forward navigation. */
-export const $progress = atom<ProgressData>(decodeStored(getStorageEngine()[PROGRESS_KEY]));
+export const $progress = atom<ProgressData>(decodeStored(readStored(PROGRESS_KEY)));
 
 /** The stored text this tab last read or wrote, to skip work when nothing changed. */
 let lastSeen: string | undefined;
@@ -107,13 +111,13 @@ function takeStored(raw: string | undefined): void {
   const merged = mergeProgress(incoming, $progress.get());
   $progress.set(merged);
   // The other tab wrote without something this tab holds: write the merge back for every tab.
-  if (!sameProgress(merged, incoming) && persist(merged)) lastSeen = encodeProgress(merged);
+  if (!sameProgress(merged, incoming)) lastSeen = persist(merged) ?? lastSeen;
 }
 
 const onStorage = (event: { key: string | null }): void => {
-  if (event.key === null || event.key === PROGRESS_KEY) takeStored(getStorageEngine()[PROGRESS_KEY]);
+  if (event.key === null || event.key === PROGRESS_KEY) takeStored(readStored(PROGRESS_KEY));
 };
-const onPageShow = (): void => takeStored(getStorageEngine()[PROGRESS_KEY]);
+const onPageShow = (): void => takeStored(readStored(PROGRESS_KEY));
 
 onMount($progress, () => {
   onPageShow();
@@ -124,20 +128,21 @@ onMount($progress, () => {
 
 /**
  * Applies a change to the freshest progress (storage now, merged with this tab's copy) and writes it
- * at once. Does nothing while progress is read-only.
+ * at once. Does nothing while progress is read-only. The import, in its own module, uses it too.
  */
-function change(apply: (data: ProgressData) => ProgressData): SaveOutcome {
+export function changeProgress(apply: (data: ProgressData) => ProgressData): SaveOutcome {
   if ($progressReadOnly.get()) return 'read-only';
-  const fresh = decodeStored(getStorageEngine()[PROGRESS_KEY]);
+  const fresh = decodeStored(readStored(PROGRESS_KEY));
   if ($progressReadOnly.get()) {
     $progress.set(fresh);
     return 'read-only';
   }
   const next = apply(mergeProgress(fresh, $progress.get()));
   $progress.set(next);
-  const saved = persist(next);
-  if (saved) lastSeen = encodeProgress(next);
-  return saved ? 'saved' : 'not-saved';
+  const written = persist(next);
+  if (written === undefined) return 'not-saved';
+  lastSeen = written;
+  return 'saved';
 }
 
 /** A change the user made, as the polite status region reports it. */
@@ -157,7 +162,7 @@ export function setStepTicked(
   ticked: boolean,
   now: Date = new Date(),
 ): SaveOutcome {
-  const outcome = change((data) =>
+  const outcome = changeProgress((data) =>
     withStep(data, guide, stepId, ticked ? now.toISOString() : undefined, now),
   );
   if (outcome !== 'read-only') $announcement.set({ guide, stepId, ticked });
@@ -166,7 +171,7 @@ export function setStepTicked(
 
 /** Clears every tick of a guide. */
 export function resetGuide(guide: string, now: Date = new Date()): SaveOutcome {
-  const outcome = change((data) => withoutGuide(data, guide, now));
+  const outcome = changeProgress((data) => withoutGuide(data, guide, now));
   if (outcome !== 'read-only') $announcement.set({ guide, reset: true });
   return outcome;
 }
@@ -177,12 +182,7 @@ export function setRecord(
   value: string | undefined,
   now: Date = new Date(),
 ): SaveOutcome {
-  const outcome = change((data) => withRecord(data, fieldId, value, now));
+  const outcome = changeProgress((data) => withRecord(data, fieldId, value, now));
   if (outcome !== 'read-only') $announcement.set({ fieldId, saved: (value?.trim() ?? '') !== '' });
   return outcome;
-}
-
-/** Applies any change to the freshest progress (for the import, which has its own module). */
-export function changeProgress(apply: (data: ProgressData) => ProgressData): SaveOutcome {
-  return change(apply);
 }

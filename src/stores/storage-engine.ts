@@ -6,7 +6,7 @@ import { atom } from 'nanostores';
  * localStorage can be missing, throw on access (SecurityError under strict privacy settings) or
  * refuse writes (QuotaExceededError, private windows). Every access goes through try/catch here;
  * a failed write keeps the value in memory so the page goes on working for this visit, and
- * `$storageHealth` turns to 'unavailable' so the interface can say progress will not be kept.
+ * `$storageHealth` says why ('full' or 'unavailable') so the interface can say progress will not be kept.
  */
 
 /**
@@ -28,12 +28,13 @@ export function isQuotaError(error: unknown): boolean {
 }
 
 /** The subset of the Web Storage API the guard uses. */
-export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
 
-/**
- * A record-like view of storage. Reading a missing key gives undefined, as with any record.
- */
-export type StorageEngine = Record<string, string>;
+/** Storage that never throws: a value it could not write is read back from memory for this visit. */
+export interface GuardedStorage {
+  read(key: string): string | undefined;
+  write(key: string, value: string): void;
+}
 
 /**
  * Wraps a storage so that no access throws; values that cannot be written stay in memory.
@@ -43,7 +44,7 @@ export function createGuardedStorage(
   openStorage: () => StorageLike | undefined,
   onFailure: (error: unknown) => void,
   onWritten: () => void = () => undefined,
-): StorageEngine {
+): GuardedStorage {
   const unsaved = new Map<string, string>();
   let storage: StorageLike | undefined;
   try {
@@ -52,47 +53,29 @@ export function createGuardedStorage(
   } catch (error) {
     onFailure(error);
   }
-
-  const read = (key: string): string | undefined => {
-    if (unsaved.has(key)) return unsaved.get(key);
-    if (!storage) return undefined;
-    try {
-      return storage.getItem(key) ?? undefined;
-    } catch (error) {
-      onFailure(error);
-      return undefined;
-    }
-  };
-
-  const target: StorageEngine = {};
-  return new Proxy(target, {
-    get: (_target, key) => (typeof key === 'string' ? read(key) : undefined),
-    has: (_target, key) => typeof key === 'string' && read(key) !== undefined,
-    set: (_target, key, value: unknown) => {
-      if (typeof key !== 'string') return false;
-      const text = String(value);
+  return {
+    read(key) {
+      if (unsaved.has(key)) return unsaved.get(key);
+      if (!storage) return undefined;
+      try {
+        return storage.getItem(key) ?? undefined;
+      } catch (error) {
+        onFailure(error);
+        return undefined;
+      }
+    },
+    write(key, value) {
       try {
         if (!storage) throw new Error('No storage in this environment');
-        storage.setItem(key, text);
+        storage.setItem(key, value);
         unsaved.delete(key);
         onWritten();
       } catch (error) {
-        unsaved.set(key, text);
+        unsaved.set(key, value);
         onFailure(error);
       }
-      return true;
     },
-    deleteProperty: (_target, key) => {
-      if (typeof key !== 'string') return false;
-      unsaved.delete(key);
-      try {
-        storage?.removeItem(key);
-      } catch (error) {
-        onFailure(error);
-      }
-      return true;
-    },
-  });
+  };
 }
 
 /** What a storage event says: the key another tab changed, or null when it cleared the storage. */
@@ -121,16 +104,16 @@ const windowStorageEvents: StorageEvents = {
   },
 };
 
-let activeEngine: StorageEngine = createGuardedStorage(
+let activeEngine: GuardedStorage = createGuardedStorage(
   () => undefined,
   () => undefined,
 );
 
 let activeEvents: StorageEvents = { addEventListener: () => undefined, removeEventListener: () => undefined };
 
-/** The storage engine the stores use now. */
-export function getStorageEngine(): StorageEngine {
-  return activeEngine;
+/** Reads a value through the storage the stores use now (this visit's unsaved value, if any). */
+export function readStored(key: string): string | undefined {
+  return activeEngine.read(key);
 }
 
 /** How the stores hear of changes made by other tabs now. */
@@ -143,7 +126,7 @@ export function getStorageEvents(): StorageEvents {
  * memory for this visit only).
  */
 export function writeStored(key: string, value: string): boolean {
-  activeEngine[key] = value;
+  activeEngine.write(key, value);
   return $storageHealth.get() === 'ok';
 }
 
@@ -154,7 +137,7 @@ export function writeStored(key: string, value: string): boolean {
 export function installGuardedStorage(
   openStorage: () => StorageLike | undefined,
   events: StorageEvents,
-): StorageEngine {
+): GuardedStorage {
   $storageHealth.set('ok');
   activeEngine = createGuardedStorage(
     openStorage,

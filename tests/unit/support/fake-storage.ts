@@ -23,11 +23,6 @@ export class FakeStorage implements StorageLike {
     if (this.faults.writeThrows) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     this.items.set(key, value);
   }
-
-  removeItem(key: string): void {
-    if (this.faults.writeThrows) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    this.items.delete(key);
-  }
 }
 
 /** What the window's storage event carries: a null key when storage was cleared, null value on removal. */
