@@ -152,11 +152,11 @@ export function exportFileName(now: Date): string {
   return `partner-guides-progress-${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
 }
 
-/** Adds one to the count of entries left out over a limit. */
-function countOverLimit(refused: RefusedEntry[], what: keyof typeof IMPORT_LIMITS): void {
+/** Adds `count` entries (one unless told) to the count of those left out over a limit. */
+function countOverLimit(refused: RefusedEntry[], what: keyof typeof IMPORT_LIMITS, count = 1): void {
   const entry = refused.find((item) => item.type === 'over-limit' && item.what === what);
-  if (entry?.type === 'over-limit') entry.count += 1;
-  else refused.push({ type: 'over-limit', what, count: 1, limit: IMPORT_LIMITS[what] });
+  if (entry?.type === 'over-limit') entry.count += count;
+  else refused.push({ type: 'over-limit', what, count, limit: IMPORT_LIMITS[what] });
 }
 
 /** Reads the ticks of a file; undefined when its structure is wrong. */
@@ -178,7 +178,8 @@ function readGuides(
     if (!isGuideId(guide)) {
       unknownGuides += 1;
       if (unknownGuides > IMPORT_LIMITS.unknownGuides) {
-        for (let i = 0; i < Math.max(steps.length, 1); i++) countOverLimit(refused, 'unknownGuides');
+        // A guide without ticks still counts as one entry left out.
+        countOverLimit(refused, 'unknownGuides', Math.max(steps.length, 1));
         continue;
       }
     }
