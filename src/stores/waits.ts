@@ -1,4 +1,5 @@
 import { computed, onMount, type ReadableAtom } from 'nanostores';
+import { memoize } from '../lib/memo';
 import { holidayYearsNeeded, waitState, type WaitRule, type WaitState } from '../lib/waits';
 import { $now } from './clock';
 import { $holidayYears, loadHolidayYears } from './holidays';
@@ -16,17 +17,17 @@ export interface WaitsNow {
 /** Until the stored progress is read, no wait is known to have started: none is shown. */
 export const WAITS_UNREAD: WaitsNow = { states: [], now: new Date(0), holidaysFailed: false };
 
-const stores = new Map<string, ReadableAtom<WaitsNow>>();
-
 /**
  * The state of each of a guide's `rules`, following progress, the clock and the holiday files: one
  * store per guide and list of rules, worked out once per change however many islands show it.
  * While it is followed, it loads the years of holidays its started waits need.
  */
-export function guideWaits(guide: string, rules: readonly WaitRule[]): ReadableAtom<WaitsNow> {
-  const key = `${guide}:${rules.map((rule) => rule.id).join()}`;
-  const known = stores.get(key);
-  if (known) return known;
+export const guideWaits = memoize(
+  waitsOfGuide,
+  (guide, rules) => `${guide}:${rules.map((rule) => rule.id).join()}`,
+);
+
+function waitsOfGuide(guide: string, rules: readonly WaitRule[]): ReadableAtom<WaitsNow> {
   const $years = computed($progress, (progress) => holidayYearsNeeded(rules, progress.guides[guide]));
   const $waits = computed(
     [$progress, $now, $holidayYears, $years],
@@ -54,6 +55,5 @@ export function guideWaits(guide: string, rules: readonly WaitRule[]): ReadableA
       loadHolidayYears(years);
     });
   });
-  stores.set(key, $waits);
   return $waits;
 }
