@@ -25,7 +25,9 @@ function englishPageTexts(html: string): string[] {
   const body = (/<body[\s\S]*<\/body>/.exec(html)?.[0] ?? '')
     .replace(/<(script|style|template)\b[\s\S]*?<\/\1>/g, ' ')
     .replace(/<starlight-lang-select>[\s\S]*?<\/starlight-lang-select>/g, ' ');
-  const labels = [...body.matchAll(/\s(?:aria-label|alt|title|placeholder)="([^"]*)"/g)].map((m) => m[1] ?? '');
+  const labels = [...body.matchAll(/\s(?:aria-label|alt|title|placeholder)="([^"]*)"/g)].map(
+    (m) => m[1] ?? '',
+  );
   return [title, description, body.replace(/<[^>]+>/g, ' '), ...labels].map(decodeEntities);
 }
 
@@ -39,7 +41,9 @@ describe.each(englishRoutes)('/%s', (route) => {
 });
 
 it('checks every English page, including the guides and troubleshooting', () => {
-  expect(englishRoutes).toEqual(expect.arrayContaining(['en/', 'en/hp/', 'en/microsoft/', 'en/troubleshooting/']));
+  expect(englishRoutes).toEqual(
+    expect.arrayContaining(['en/', 'en/hp/', 'en/microsoft/', 'en/troubleshooting/']),
+  );
 });
 
 /** Every string inside a JSON value. */
@@ -54,27 +58,35 @@ function strings(value: unknown): string[] {
 function englishStrings(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(englishStrings);
   if (value && typeof value === 'object')
-    return Object.entries(value).flatMap(([key, inner]) => (key === 'en' ? strings(inner) : englishStrings(inner)));
+    return Object.entries(value).flatMap(([key, inner]) =>
+      key === 'en' ? strings(inner) : englishStrings(inner),
+    );
   return [];
 }
 
 const CONTENT_DIR = join(ROOT, 'src/content');
+// The interface strings are one file per language (all of en.json is English); other data files
+// keep their English texts under an `en` key.
+const UI_STRINGS_DIR = 'i18n';
+const ENGLISH_UI_STRINGS = join(UI_STRINGS_DIR, 'en.json');
 const jsonFiles = readdirSync(CONTENT_DIR, { recursive: true, withFileTypes: true })
   .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
   .map((entry) => relative(CONTENT_DIR, join(entry.parentPath, entry.name)))
+  .filter((file) => !file.startsWith(UI_STRINGS_DIR) || file === ENGLISH_UI_STRINGS)
   .sort();
 
 describe.each(jsonFiles)('English strings of src/content/%s', (file) => {
   it('gloss every Japanese label and term', () => {
     const data: unknown = JSON.parse(readFileSync(join(CONTENT_DIR, file), 'utf8'));
-    const english = file === join('i18n', 'en.json') ? strings(data) : englishStrings(data);
+    const english = file === ENGLISH_UI_STRINGS ? strings(data) : englishStrings(data);
     expect(english.flatMap(unglossedJapanese)).toEqual([]);
   });
 });
 
 it('reads the English strings of the interface, the waits, the guides and the hand-off message', () => {
   const read = (file: string): unknown => JSON.parse(readFileSync(join(CONTENT_DIR, file), 'utf8'));
-  expect(strings(read('i18n/en.json')).length).toBeGreaterThan(100);
+  expect(jsonFiles).toContain(ENGLISH_UI_STRINGS);
+  expect(strings(read(ENGLISH_UI_STRINGS)).length).toBeGreaterThan(100);
   for (const file of ['waits.json', 'guides/microsoft.json', 'handoff/microsoft.json'])
     expect(englishStrings(read(file)).length, file).toBeGreaterThan(5);
 });

@@ -22,7 +22,9 @@ describe('unglossedJapanese', () => {
 
   it('takes a quotation with Latin text and full-width parentheses inside as one label', () => {
     expect(
-      unglossedJapanese('Open the 「HP Partner Portalのご登録について」 (About HP Partner Portal registration) page'),
+      unglossedJapanese(
+        'Open the 「HP Partner Portalのご登録について」 (About HP Partner Portal registration) page',
+      ),
     ).toEqual([]);
     expect(unglossedJapanese('Search by 「パートナー ID（グローバル）」 (Partner ID (global)).')).toEqual([]);
   });
@@ -30,7 +32,9 @@ describe('unglossedJapanese', () => {
   it('accepts a Japanese term followed by its gloss, full-width punctuation attached', () => {
     expect(unglossedJapanese('If you are a 販売店 (reseller), wait.')).toEqual([]);
     expect(unglossedJapanese('| お名前（姓） (Last name) |')).toEqual([]);
-    expect(unglossedJapanese('お探しのページは見つかりませんでした。 (The page could not be found.)')).toEqual([]);
+    expect(
+      unglossedJapanese('お探しのページは見つかりませんでした。 (The page could not be found.)'),
+    ).toEqual([]);
   });
 
   it('reports bare terms, each one', () => {
@@ -39,17 +43,19 @@ describe('unglossedJapanese', () => {
   });
 
   it('wants a gloss after every label, also when a sentence quotes it twice', () => {
-    expect(unglossedJapanese('Choose 「日本」 (Japan) for 「国/地域」 (Country/region), and 「日本」 again.')).toEqual([
-      '「日本」',
-    ]);
-    expect(unglossedJapanese('Choose 「メッセージを送信」 or 「自分に電話」 (Send message or Call me).')).toEqual([
-      '「メッセージを送信」',
-    ]);
+    expect(
+      unglossedJapanese('Choose 「日本」 (Japan) for 「国/地域」 (Country/region), and 「日本」 again.'),
+    ).toEqual(['「日本」']);
+    expect(
+      unglossedJapanese('Choose 「メッセージを送信」 or 「自分に電話」 (Send message or Call me).'),
+    ).toEqual(['「メッセージを送信」']);
   });
 
   it('does not take Japanese in parentheses after English as glossed (one order everywhere)', () => {
     expect(unglossedJapanese('Report to your upstream distributor (上位商流).')).toEqual(['上位商流']);
-    expect(unglossedJapanese('the Japan partner portal (HPパートナーナビ, HP Partner Navi)')).toEqual(['パートナーナビ']);
+    expect(unglossedJapanese('the Japan partner portal (HPパートナーナビ, HP Partner Navi)')).toEqual([
+      'パートナーナビ',
+    ]);
   });
 
   it('wants Latin letters in the gloss, and a closed parenthesis', () => {
@@ -60,9 +66,9 @@ describe('unglossedJapanese', () => {
 
   it('does not take curly or straight quotation marks for 「」', () => {
     expect(unglossedJapanese('If “アクティブ” (Active) is shown')).toEqual(['アクティブ']);
-    expect(unglossedJapanese('the document "Red Hat Partner Connect アカウント作成手順" (procedure)')).toEqual([
-      'アカウント作成手順',
-    ]);
+    expect(
+      unglossedJapanese('the document "Red Hat Partner Connect アカウント作成手順" (procedure)'),
+    ).toEqual(['アカウント作成手順']);
   });
 
   it('checks Japanese inside a gloss too', () => {
