@@ -50,6 +50,8 @@ const faqSchema = z.object({
   symptom: z.string().min(1),
   /** The exact on-screen or mail text, where there is one, as the portal shows it. */
   message: z.string().min(1).optional(),
+  /** On an English entry whose message is Japanese: the message's English gloss, shown after it. */
+  messageGloss: z.string().min(1).optional(),
   /** Why it happens, as far as the source documents say. */
   cause: z.string().min(1),
   /** Ids of the guide steps where this can happen (they link here, and this links back). */

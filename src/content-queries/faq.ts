@@ -60,8 +60,8 @@ export async function getFaqEntriesForStep(lang: Lang, stepId: string): Promise<
 
 /** All the text of an entry that a user might type to find it. */
 function searchableText(entry: CollectionEntry<'faq'>): string {
-  const { title, symptom, message, cause, copy } = entry.data;
-  return [title, symptom, message ?? '', cause, ...copy, entry.body ?? ''].join('\n');
+  const { title, symptom, message, messageGloss, cause, copy } = entry.data;
+  return [title, symptom, message ?? '', messageGloss ?? '', cause, ...copy, entry.body ?? ''].join('\n');
 }
 
 /** Entries of the page's language as the filter sees them. */
