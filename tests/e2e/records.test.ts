@@ -193,6 +193,20 @@ describe('dates', () => {
     },
   );
 
+  it('saves none of the years a date passes through while its digits are typed', async () => {
+    const page = await open('microsoft/');
+    const date = page.getByLabel('MPA に同意した日', { exact: true });
+    await date.focus();
+    // Whatever the order of the parts on this machine, the year typed is 0202 or 0506.
+    await page.keyboard.type('02020506');
+    expect(await page.locator('.record-fields', { has: date }).locator('[role="status"]').textContent()).toBe(
+      '',
+    );
+    await date.blur();
+    await expect.poll(() => page.locator('#record-ms-mpa-accepted-on-message').textContent()).toBe(RANGE_JA);
+    expect(await stored(page)).toBeNull();
+  });
+
   it('keeps the saved date when a wrong year is typed, and the message keeps using it', async () => {
     const page = await open(
       'microsoft/',
