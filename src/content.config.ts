@@ -104,7 +104,15 @@ const waitSchema = z.object({
 });
 
 const localized = z.object({ ja: z.string().min(1), en: z.string().min(1) });
-const recordText = z.object({ label: z.string().min(1), hint: z.string().min(1) });
+const recordText = z.object({
+  label: z.string().min(1),
+  hint: z.string().min(1),
+  /**
+   * When in the procedure the value can be entered (「MPA に同意した後に入力します。」), as the list of
+   * values the hand-off message still needs says it; required for the fields that message needs.
+   */
+  availableWhen: z.string().min(1).optional(),
+});
 
 /**
  * The guide registry: one file per guide, src/content/guides/<guide id>.json. Everything else that
@@ -154,9 +162,14 @@ const guideSchema = z
         problem(
           `${where}: its step ${JSON.stringify(field.step)} must be a step of this guide (${guide.stepPrefix}…)`,
         );
-      for (const lang of ['ja', 'en'] as const)
-        if (!guide.recordTexts[lang][field.id])
-          problem(`${where}: add its label and hint under recordTexts.${lang}`);
+      for (const lang of ['ja', 'en'] as const) {
+        const text = guide.recordTexts[lang][field.id];
+        if (!text) problem(`${where}: add its label and hint under recordTexts.${lang}`);
+        else if (field.handoff === 'required' && !text.availableWhen)
+          problem(
+            `${where}: the hand-off message needs it, so say when it can be entered under recordTexts.${lang}.${field.id}.availableWhen`,
+          );
+      }
       if (
         field.sameDomainAs &&
         !guide.records.some((other) => other.id === field.sameDomainAs && other.kind === 'domain')

@@ -6,10 +6,11 @@
 import type { Lang } from '../lib/guides';
 import { recordFieldsOfStep, type RecordFieldView } from '../lib/records';
 
-/** The label and the hint of a record field in one language. */
+/** The label and the hint of a record field in one language, and when it can be entered. */
 export interface RecordText {
   label: string;
   hint: string;
+  availableWhen?: string;
 }
 
 interface GuideTexts {

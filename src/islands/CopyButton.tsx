@@ -8,7 +8,7 @@ interface Props {
   hash?: string;
   /** Visible label of the button. */
   label: string;
-  /** Accessible name, starting with the visible label (for example "コピー: sendgrid.net"). */
+  /** Accessible name, which contains the visible label ("コピー: sendgrid.net", 「パートナー ID をコピー」). */
   accessibleLabel?: string;
   copied: string;
   failed: string;

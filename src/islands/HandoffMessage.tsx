@@ -10,10 +10,11 @@ const EMPTY = emptyProgress();
 
 /**
  * The message to the upstream distributor, composed from the records in the page's language and
- * kept up to date as they change (in this tab or another), or the required fields still missing.
- * Records live in this browser only, so the server-rendered HTML (all a visitor without JavaScript
- * sees) lists the required fields as what the message is written from, saying nothing of whether
- * they are entered, in the space the list of missing fields takes.
+ * kept up to date as they change (in this tab or another), or the required fields still missing,
+ * each with when in the procedure it can be entered. Records live in this browser only, so the
+ * server-rendered HTML (all a visitor without JavaScript sees) lists the required fields as what the
+ * message is written from, saying nothing of whether they are entered, in the space the list of
+ * missing fields takes.
  */
 export default function HandoffMessage({
   lang,
@@ -37,7 +38,12 @@ export default function HandoffMessage({
         <ul>
           {listed.map((id) => {
             const field = fields.find((candidate) => candidate.id === id);
-            return <li key={id}>{field ? <a href={field.href}>{field.label}</a> : id}</li>;
+            return (
+              <li key={id}>
+                {field ? <a href={field.href}>{field.label}</a> : id}
+                {field?.availableWhen && <span class="handoff-message__when">{field.availableWhen}</span>}
+              </li>
+            );
           })}
         </ul>
       </div>

@@ -10,10 +10,15 @@ const EMPTY = emptyProgress();
 
 const INPUT_TYPES: Partial<Record<RecordKind, string>> = { email: 'email', date: 'date' };
 
+/** How long the visible confirmation of a save stays next to its field (screen readers hear it once). */
+const CONFIRMATION_MS = 3000;
+
 /**
  * The values a step produces (a domain, a Partner ID…), noted with the checklist's progress. A value
  * is checked when the field is left; a refused value stays in the field with the reason, and what
- * was saved before is kept.
+ * was saved before is kept. A date field reports a change at every digit typed (0002, 0020, 0202,
+ * 2026): a date that passes is saved at once, and one that does not is explained when the field is
+ * left, so that half-typed years are neither saved nor announced.
  */
 export default function RecordFields({
   fields,
@@ -32,11 +37,14 @@ export default function RecordFields({
     {},
   );
   const [status, setStatus] = useState('');
+  const [confirmation, setConfirmation] = useState<{ id: RecordFieldId; text: string }>();
 
-  function commit(field: RecordFieldView, raw: string) {
+  function commit(field: RecordFieldView, input: HTMLInputElement | HTMLSelectElement, leaving: boolean) {
     const stored = progress.records[field.id]?.value ?? '';
-    const result = validateRecord(field.id, raw, { records: progress.records, now: new Date() });
+    const context = { records: progress.records, now: new Date() };
+    const result = validateRecord(field.id, input.value, context, input.validity.badInput);
     if (!result.ok) {
+      if (!leaving) return;
       const text =
         strings[`recordError.${result.error}` as const] ??
         strings['recordError.unknown-field'] ??
@@ -60,6 +68,16 @@ export default function RecordFields({
     setStatus(
       notSaved ? shown : [fillTemplate(template, { label: field.label }), warning].filter(Boolean).join(' '),
     );
+    if (notSaved) return;
+    const saved = {
+      id: field.id,
+      text: result.value === '' ? strings['record.clearedMark'] : strings['record.savedMark'],
+    };
+    setConfirmation(saved);
+    setTimeout(
+      () => setConfirmation((current) => (current === saved ? undefined : current)),
+      CONFIRMATION_MS,
+    );
   }
 
   return (
@@ -77,7 +95,8 @@ export default function RecordFields({
           disabled: !hydrated || readOnly,
           'aria-describedby': `${id}-hint${message ? ` ${id}-message` : ''}`,
           'aria-invalid': message?.error ? ('true' as const) : undefined,
-          onChange: (event: Event) => commit(field, (event.currentTarget as HTMLInputElement).value),
+          onChange: (event: Event) =>
+            commit(field, event.currentTarget as HTMLInputElement, field.kind !== 'date'),
         };
         return (
           <div class="record-field" key={field.id}>
@@ -99,7 +118,15 @@ export default function RecordFields({
                 spellcheck={false}
                 maxLength={200}
                 onInput={(event) => setDrafts({ ...drafts, [field.id]: event.currentTarget.value })}
+                onBlur={
+                  field.kind === 'date' ? (event) => commit(field, event.currentTarget, true) : undefined
+                }
               />
+            )}
+            {confirmation?.id === field.id && (
+              <span class="record-field__saved" aria-hidden="true">
+                {confirmation.text}
+              </span>
             )}
             <p class="record-field__hint" id={`${id}-hint`}>
               {field.hint}

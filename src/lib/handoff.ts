@@ -17,6 +17,8 @@ export interface HandoffField {
   href: string;
   /** That step, as `Microsoft: <step title>`. */
   step: string;
+  /** When in the procedure the value can be entered, for the fields the message needs. */
+  availableWhen?: string;
   /** For choice fields: the label of each stored value. */
   choices?: Record<string, string>;
 }

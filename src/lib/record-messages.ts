@@ -15,7 +15,8 @@ const ERRORS: Record<RecordErrorCode, null> = {
   'not-sign-in-name': null,
   'not-digits': null,
   'not-date': null,
-  'future-date': null,
+  'date-out-of-range': null,
+  incomplete: null,
   'not-a-choice': null,
   'line-break': null,
   'not-normalised': null,
@@ -59,7 +60,7 @@ export const MESSAGES_BY_KIND: Record<
   },
   domain: { errors: ['not-domain'], warnings: ['free-mail', 'domain-mismatch'] },
   'partner-id': { errors: ['not-digits'], warnings: [] },
-  date: { errors: ['not-date', 'future-date'], warnings: [] },
+  date: { errors: ['not-date', 'date-out-of-range', 'incomplete'], warnings: [] },
   choice: { errors: ['not-a-choice'], warnings: [] },
   text: { errors: [], warnings: [] },
 };

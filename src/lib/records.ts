@@ -91,7 +91,10 @@ export type RecordErrorCode =
   | 'not-sign-in-name'
   | 'not-digits'
   | 'not-date'
-  | 'future-date'
+  /** A real date before EARLIEST_RECORD_DATE or after tomorrow (see RECORD_DATE_TOLERANCE_DAYS). */
+  | 'date-out-of-range'
+  /** A date field with its year, month or day left blank (see validateRecord). */
+  | 'incomplete'
   | 'not-a-choice'
   /** Stored or imported only: a line break, which the one-line field cannot hold. */
   | 'line-break'
@@ -109,7 +112,7 @@ export type RecordValidation =
 export interface RecordContext {
   /** The records already noted (to compare the sign-in name with the domain, for example). */
   records: Readonly<Record<string, RecordValue>>;
-  /** The present moment: dates after today are refused. */
+  /** The present moment: dates after tomorrow are refused. */
   now: Date;
 }
 
@@ -199,6 +202,27 @@ function localDate(now: Date): string {
   return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/**
+ * The earliest date a date field takes: the day of the earliest tick time stored progress takes
+ * (EARLIEST_TIME in progress-data.ts); the procedures the site documents are later. A year typed
+ * wrong (0506, 0026) falls before it.
+ */
+export const EARLIEST_RECORD_DATE = '2000-01-01';
+
+/**
+ * How many days after today a date field takes: the day the clock of another computer may be ahead
+ * (CLOCK_TOLERANCE_MS in progress-data.ts), so that a date noted there in a time zone already on
+ * the next day is not refused when it is stored, imported or typed here.
+ */
+export const RECORD_DATE_TOLERANCE_DAYS = 1;
+
+/** The latest date a date field takes on the user's own clock, as YYYY-MM-DD. */
+function latestRecordDate(now: Date): string {
+  const latest = new Date(now);
+  latest.setDate(latest.getDate() + RECORD_DATE_TOLERANCE_DAYS);
+  return localDate(latest);
+}
+
 function checkKind(field: RecordField, value: string, context: RecordContext): RecordValidation {
   const warnings: RecordWarningCode[] = [];
   switch (field.kind) {
@@ -233,10 +257,13 @@ function checkKind(field: RecordField, value: string, context: RecordContext): R
       // No length is checked: the source documents do not fix one.
       return /^[0-9]+$/.test(value) ? { ok: true, value, warnings } : { ok: false, error: 'not-digits' };
     case 'date':
+      // The native date field takes years of up to six digits (to 275760): out of range, not malformed.
+      if (/^\d{5,}-\d{2}-\d{2}$/.test(value) && parseCalendarDate(`2000${value.slice(-6)}`))
+        return { ok: false, error: 'date-out-of-range' };
       if (!parseCalendarDate(value)) return { ok: false, error: 'not-date' };
       // YYYY-MM-DD strings compare in calendar order.
-      return value > localDate(context.now)
-        ? { ok: false, error: 'future-date' }
+      return value < EARLIEST_RECORD_DATE || value > latestRecordDate(context.now)
+        ? { ok: false, error: 'date-out-of-range' }
         : { ok: true, value, warnings };
     case 'choice': {
       const choice = field.choices?.find((option) => option.toLowerCase() === value.toLowerCase());
@@ -253,15 +280,19 @@ function checkKind(field: RecordField, value: string, context: RecordContext): R
 
 /**
  * Checks and normalises what the user typed for a field. An empty (or all-space) input is valid with
- * an empty value, meaning the record is to be removed.
+ * an empty value, meaning the record is to be removed, unless it is `incomplete`: a date input with
+ * its year, month or day left blank reports an empty value and `validity.badInput`, which is a date
+ * typed halfway, not a field cleared.
  */
 export function validateRecord(
   fieldId: RecordFieldId,
   raw: string,
   context: RecordContext,
+  incomplete = false,
 ): RecordValidation {
   const field = getRecordField(fieldId);
   if (!field) return { ok: false, error: 'unknown-field' };
+  if (incomplete) return { ok: false, error: 'incomplete' };
   // Japanese keyboards easily produce full-width digits, @ and spaces; NFKC turns them into ASCII.
   // Free text (names) is kept as typed.
   const structured = field.kind !== 'text' && field.kind !== 'choice';

@@ -112,7 +112,7 @@ describe('message to the upstream distributor', () => {
     const context = await newContext(undefined, { permissions: ['clipboard-read', 'clipboard-write'] });
     const handoff = await newPage(context);
     await openHandoff(handoff);
-    const missing = handoff.locator('.handoff-message[data-state="missing"] li');
+    const missing = handoff.locator('.handoff-message[data-state="missing"] li a');
     await expect
       .poll(() => missing.allTextContents())
       .toEqual(['パートナー ID（ロケーション）', 'MPA に同意した日', 'MPA に同意した方のお名前']);
@@ -152,7 +152,7 @@ describe('message to the upstream distributor', () => {
     expect(await handoff.evaluate(() => navigator.clipboard.readText())).toBe(expected.text);
   });
 
-  it('lists the missing fields with links to the steps where they are entered', async () => {
+  it('lists the missing fields with when each becomes available and a link to its step', async () => {
     const context = await newContext({
       version: 2,
       guides: {},
@@ -161,11 +161,19 @@ describe('message to the upstream distributor', () => {
     const page = await newPage(context);
     await openHandoff(page);
     const intro = page.locator('.handoff-message p');
-    await expect.poll(() => intro.textContent()).toMatch(/^次の情報が未入力のため、連絡文を作成できません。/);
+    await expect
+      .poll(() => intro.textContent())
+      .toBe(
+        '次の情報が入力されると、連絡文を作成できます。それぞれ、手続きが進んでから、リンク先のステップで入力します。',
+      );
     const links = page.locator('.handoff-message[data-state="missing"] a');
     await expect
       .poll(() => links.allTextContents())
       .toEqual(['パートナー ID（ロケーション）', 'MPA に同意した方のお名前']);
+    expect(await page.locator('.handoff-message[data-state="missing"] li').allTextContents()).toEqual([
+      'パートナー ID（ロケーション）CSP 登録の手続きで、パートナー ID（ロケーション）を CSP 間接リセラーアカウントに関連付けた後に入力します。',
+      'MPA に同意した方のお名前審査が完了し、MPA に同意した後に入力します。同意者は「契約」ページに表示されます。',
+    ]);
     expect(await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')))).toEqual([
       '/microsoft/#ms-csp-link-partner-id',
       '/microsoft/#ms-mpa-accept',
@@ -177,6 +185,21 @@ describe('message to the upstream distributor', () => {
     await expect
       .poll(() => page.getByLabel('パートナー ID（ロケーション）', { exact: true }).isVisible())
       .toBe(true);
+  });
+
+  it('says in English when each missing field becomes available', async () => {
+    const page = await newPage(await newContext());
+    await openHandoff(page, 'en/handoff/');
+    await expect
+      .poll(() => page.locator('.handoff-message[data-state="missing"] li').allTextContents())
+      .toEqual([
+        'Partner ID (location)Entered once the Partner ID (location) is linked to the CSP indirect reseller account during CSP enrollment.',
+        'Date the MPA was acceptedEntered once the review is complete and the MPA is accepted; the date then appears on the 「契約」 (Agreements) page.',
+        'Name of the person who accepted the MPAEntered once the review is complete and the MPA is accepted; the name then appears on the 「契約」 (Agreements) page.',
+      ]);
+    expect(await page.locator('.handoff-message p').textContent()).toBe(
+      'The message can be written once the following details are entered. Each is entered at its linked step, once the procedure gets there.',
+    );
   });
 
   it('composes the English message on the English page', async () => {
@@ -202,27 +225,66 @@ describe('records', () => {
     const page = await newPage(context);
     await openHandoff(page);
     const row = (field: string) => page.locator(`.handoff-records tr[data-field="${field}"]`);
-    await expect
-      .poll(() => row('ms-domain').locator('td').first().textContent())
-      .toBe('contoso.onmicrosoft.com');
+    const value = (field: string) =>
+      row(field).locator('td').first().locator('.handoff-records__value, .handoff-records__empty');
+    await expect.poll(() => value('ms-domain').textContent()).toBe('contoso.onmicrosoft.com');
     expect(await page.locator('.handoff-records tbody tr').count()).toBe(RECORD_FIELDS.length);
-    expect(await row('ms-mpa-accepted-on').locator('td').first().textContent()).toBe('2025年4月1日');
-    expect(await row('rh-partner-type').locator('td').first().textContent()).toBe(
-      'リセラー（Solution Provider）',
-    );
-    expect(await row('ms-mpa-accepted-by').locator('td').first().textContent()).toBe('未入力');
+    expect(await value('ms-mpa-accepted-on').textContent()).toBe('2025年4月1日');
+    expect(await value('rh-partner-type').textContent()).toBe('リセラー（Solution Provider）');
+    expect(await value('ms-mpa-accepted-by').textContent()).toBe('未入力');
     expect(await row('ms-mpa-accepted-by').locator('th').textContent()).toBe('MPA に同意した方のお名前');
     expect(await row('rh-partner-type').locator('a').getAttribute('href')).toBe(
       '/redhat/#rh-select-partner-type',
     );
 
     await page.goto(`${site}en/handoff/`);
-    await expect
-      .poll(() => row('ms-mpa-accepted-on').locator('td').first().textContent())
-      .toBe('1 April 2025');
-    expect(await row('rh-partner-type').locator('td').first().textContent()).toBe('Solution Provider');
-    expect(await row('hp-account-email').locator('td').first().textContent()).toBe('Not entered');
+    await expect.poll(() => value('ms-mpa-accepted-on').textContent()).toBe('1 April 2025');
+    expect(await value('rh-partner-type').textContent()).toBe('Solution Provider');
+    expect(await value('hp-account-email').textContent()).toBe('Not entered');
     expect(await row('ms-domain').locator('a').getAttribute('href')).toBe('/en/microsoft/#ms-account-save');
+  });
+
+  it.each([
+    [
+      'handoff/',
+      [
+        ['組織アカウントのドメインをコピー', 'contoso.onmicrosoft.com'],
+        ['パートナー ID（ロケーション）をコピー', '6123456'],
+        ['MPA に同意した日をコピー', '2025年4月1日'],
+        ['パートナータイプをコピー', 'リセラー（Solution Provider）'],
+      ],
+      'コピーしました。',
+    ],
+    [
+      'en/handoff/',
+      [
+        ['Copy Organization account domain', 'contoso.onmicrosoft.com'],
+        ['Copy Partner ID (location)', '6123456'],
+        ['Copy Date the MPA was accepted', '1 April 2025'],
+        ['Copy Partner type', 'Solution Provider'],
+      ],
+      'Copied.',
+    ],
+  ])('on /%s, copies each recorded value with its own button', async (path, buttons, copied) => {
+    const context = await newContext(SAMPLE, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await newPage(context);
+    await openHandoff(page, path);
+    const table = page.locator('.handoff-records');
+    await expect
+      .poll(() =>
+        table.getByRole('button').evaluateAll((all) => all.map((b) => b.getAttribute('aria-label'))),
+      )
+      .toEqual(buttons.map(([name]) => name));
+    for (const [name, value] of buttons) {
+      const button = table.getByRole('button', { name, exact: true });
+      await expect.poll(() => button.isEnabled()).toBe(true);
+      await button.click();
+      await expect
+        .poll(() => button.locator('xpath=..').locator('[role="status"]').textContent())
+        .toBe(copied);
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(value);
+    }
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
 

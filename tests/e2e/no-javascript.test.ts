@@ -118,15 +118,15 @@ describe.each([
   [
     'handoff/',
     '未入力',
-    '次の情報が未入力のため、連絡文を作成できません。リンク先のステップで入力してください。',
-    '連絡文は次の情報をもとに作成します。各情報は、リンク先のステップでご入力いただけます。',
+    '次の情報が入力されると、連絡文を作成できます。それぞれ、手続きが進んでから、リンク先のステップで入力します。',
+    '連絡文は次の情報をもとに作成します。それぞれ、手続きが進んでから、リンク先のステップで入力します。',
     '未表示',
   ],
   [
     'en/handoff/',
     'Not entered',
-    'The message cannot be written until the following are entered. Follow a link to enter it at its step.',
-    'The message is written from the following details. Follow a link to the step where each is entered.',
+    'The message can be written once the following details are entered. Each is entered at its linked step, once the procedure gets there.',
+    'The message is written from the following details. Each is entered at its linked step, once the procedure gets there.',
     'Not shown',
   ],
 ])('the hand-off page /%s without JavaScript', (path, notEntered, missing, composedFrom, notShown) => {

@@ -23,6 +23,22 @@ async function reload(page: Page): Promise<void> {
 const stored = (page: Page) =>
   page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null') as unknown, KEY);
 const status = (page: Page) => page.locator('.record-fields [role="status"]').allTextContents();
+const storedRecord = async (page: Page, id: string) =>
+  ((await stored(page)) as { records?: Record<string, { value: string }> } | null)?.records?.[id]?.value;
+
+/** Progress stored by hand, as another application or an older version could have written it. */
+function storeRecords(records: Record<string, string>): string {
+  const at = '2026-11-20T01:00:00.000Z';
+  const data = {
+    version: 3,
+    guides: {},
+    records: Object.fromEntries(Object.entries(records).map(([id, value]) => [id, { value, updatedAt: at }])),
+  };
+  return `if (localStorage.getItem(${JSON.stringify(KEY)}) === null) localStorage.setItem(${JSON.stringify(KEY)}, ${JSON.stringify(JSON.stringify(data))})`;
+}
+
+const RANGE_JA = '2000年1月1日から明日までの日付を入力してください。';
+const RANGE_EN = 'Enter a date from 1 January 2000 to tomorrow.';
 
 describe('record fields', () => {
   it('saves a value when the field is left, keeps it after a reload and shows it in English too', async () => {
@@ -120,5 +136,151 @@ describe('record fields', () => {
       const labels = (await page.locator('.record-field label').allTextContents()).join(' ');
       expect(labels).not.toMatch(/パスワード|password/i);
     }
+  });
+
+  it('shows briefly, next to the field, that a value was saved or cleared', async () => {
+    const page = await open('microsoft/');
+    const partnerId = page.getByLabel('パートナー ID（ロケーション）', { exact: true });
+    const field = page.locator('.record-field', { has: partnerId });
+    await partnerId.fill('6123456');
+    await partnerId.press('Tab');
+    const saved = field.getByText('保存しました', { exact: true });
+    await expect.poll(() => saved.isVisible()).toBe(true);
+    // Only the other fields' confirmations would be elsewhere: this one belongs to this field.
+    expect(await page.getByText('保存しました', { exact: true }).count()).toBe(1);
+    // It is visual only: screen readers hear the status message, once.
+    expect(await saved.getAttribute('aria-hidden')).toBe('true');
+    // Focus went where Tab sent it, not to the confirmation.
+    expect(await page.evaluate(() => document.activeElement?.id)).not.toBe('record-ms-partner-id-location');
+    await expect.poll(() => saved.count()).toBe(0);
+
+    await page.goto(`${site}en/microsoft/`);
+    const english = page.getByLabel('Partner ID (location)', { exact: true });
+    await expect.poll(() => english.isEnabled()).toBe(true);
+    await english.fill('');
+    await english.press('Tab');
+    await expect
+      .poll(() =>
+        page.locator('.record-field', { has: english }).getByText('Cleared', { exact: true }).isVisible(),
+      )
+      .toBe(true);
+    await english.fill('7000001');
+    await english.press('Tab');
+    await expect
+      .poll(() =>
+        page.locator('.record-field', { has: english }).getByText('Saved', { exact: true }).isVisible(),
+      )
+      .toBe(true);
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    ['microsoft/', 'MPA に同意した日', '0506-02-02', RANGE_JA],
+    ['microsoft/', 'MPA に同意した日', '2999-01-01', RANGE_JA],
+    ['en/microsoft/', 'Date the MPA was accepted', '0506-02-02', RANGE_EN],
+    ['en/microsoft/', 'Date the MPA was accepted', '2999-01-01', RANGE_EN],
+  ])(
+    'on /%s, refuses %s set to %s, says which dates it takes and stores nothing',
+    async (path, label, value, text) => {
+      const page = await open(path);
+      const date = page.getByLabel(label, { exact: true });
+      await date.fill(value);
+      await date.blur();
+      await expect.poll(() => page.locator('#record-ms-mpa-accepted-on-message').textContent()).toBe(text);
+      expect(await date.getAttribute('aria-invalid')).toBe('true');
+      expect(await storedRecord(page, 'ms-mpa-accepted-on')).toBeUndefined();
+    },
+  );
+
+  it('saves none of the years a date passes through while its digits are typed', async () => {
+    const page = await open('microsoft/');
+    const date = page.getByLabel('MPA に同意した日', { exact: true });
+    await date.focus();
+    // Whatever the order of the parts on this machine, the year typed is 0202 or 0506.
+    await page.keyboard.type('02020506');
+    expect(await page.locator('.record-fields', { has: date }).locator('[role="status"]').textContent()).toBe(
+      '',
+    );
+    await date.blur();
+    await expect.poll(() => page.locator('#record-ms-mpa-accepted-on-message').textContent()).toBe(RANGE_JA);
+    expect(await stored(page)).toBeNull();
+  });
+
+  it('keeps the saved date when a wrong year is typed, and the message keeps using it', async () => {
+    const page = await open(
+      'microsoft/',
+      storeRecords({
+        'ms-partner-id-location': '6123456',
+        'ms-mpa-accepted-on': '2025-04-01',
+        'ms-mpa-accepted-by': '山田　太郎',
+      }),
+    );
+    const date = page.getByLabel('MPA に同意した日', { exact: true });
+    await date.fill('0506-02-02');
+    await date.blur();
+    await expect.poll(() => page.locator('#record-ms-mpa-accepted-on-message').textContent()).toBe(RANGE_JA);
+    expect(await storedRecord(page, 'ms-mpa-accepted-on')).toBe('2025-04-01');
+
+    await page.goto(`${site}handoff/`);
+    const message = page.locator('#handoff-message-text');
+    await expect.poll(() => message.inputValue()).toContain('同意日: 2025年4月1日');
+    expect(await message.inputValue()).not.toContain('506年');
+  });
+
+  it('says a partly typed date is incomplete, in both languages, and keeps the saved one', async () => {
+    const page = await open('microsoft/', storeRecords({ 'ms-mpa-accepted-on': '2025-04-01' }));
+    const date = page.getByLabel('MPA に同意した日', { exact: true });
+    await expect.poll(() => date.inputValue()).toBe('2025-04-01');
+    // Clearing one part of the date (year, month or day) leaves the others.
+    await date.focus();
+    await page.keyboard.press('Backspace');
+    await date.blur();
+    const message = page.locator('#record-ms-mpa-accepted-on-message');
+    await expect
+      .poll(() => message.textContent())
+      .toBe('日付が途中までしか入力されていないため、保存していません。年・月・日をすべて入力してください。');
+    expect(await date.getAttribute('aria-invalid')).toBe('true');
+    expect(await storedRecord(page, 'ms-mpa-accepted-on')).toBe('2025-04-01');
+
+    await page.goto(`${site}en/microsoft/`);
+    const english = page.getByLabel('Date the MPA was accepted', { exact: true });
+    await expect.poll(() => english.isEnabled()).toBe(true);
+    await english.fill('');
+    await english.press('Tab');
+    await expect.poll(() => storedRecord(page, 'ms-mpa-accepted-on')).toBeUndefined();
+    // From an empty field: only the first part typed.
+    await english.focus();
+    await page.keyboard.type('02');
+    await english.blur();
+    await expect
+      .poll(() => page.locator('#record-ms-mpa-accepted-on-message').textContent())
+      .toBe('The date is incomplete, so it was not saved: enter the year, month and day.');
+    expect(await storedRecord(page, 'ms-mpa-accepted-on')).toBeUndefined();
+  });
+
+  it('neither shows nor uses a stored date outside the range', async () => {
+    const page = await open(
+      'microsoft/',
+      storeRecords({
+        'ms-partner-id-location': '6123456',
+        'ms-mpa-accepted-on': '0506-02-02',
+        'ms-mpa-accepted-by': '山田　太郎',
+      }),
+    );
+    await expect
+      .poll(() => page.getByLabel('パートナー ID（ロケーション）', { exact: true }).inputValue())
+      .toBe('6123456');
+    expect(await page.getByLabel('MPA に同意した日', { exact: true }).inputValue()).toBe('');
+
+    await page.goto(`${site}handoff/`);
+    await expect
+      .poll(() => page.locator('.handoff-message[data-state="missing"] li a').allTextContents())
+      .toEqual(['MPA に同意した日']);
+    expect(await page.locator('#handoff-message-text').count()).toBe(0);
+    expect(
+      await page.locator('.handoff-records tr[data-field="ms-mpa-accepted-on"] td').first().textContent(),
+    ).toBe('未入力');
+    expect(await page.locator('main').textContent()).not.toContain('506年');
   });
 });

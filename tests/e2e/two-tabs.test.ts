@@ -194,7 +194,7 @@ describe('two tabs changing progress at the same time', () => {
     await expect.poll(() => shownTicks(second, STEPS)).toEqual(both);
     await expect.poll(() => storedTicks(first, 'hp')).toEqual(both);
     await expect
-      .poll(() => first.locator('[data-field="hp-account-email"] td').first().textContent())
+      .poll(() => first.locator('[data-field="hp-account-email"] .handoff-records__value').textContent())
       .toBe('taro@example.co.jp');
   });
 

@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   HANDOFF_REQUIRED_FIELDS,
@@ -6,6 +8,7 @@ import {
   formatRecordValue,
 } from '../../src/lib/handoff';
 import type { RecordValue } from '../../src/lib/progress-data';
+import { ROOT } from '../support/site';
 
 const AT = '2026-05-07T09:00:00.000Z';
 
@@ -174,5 +177,25 @@ describe('formatRecordValue', () => {
   it('shows other values, and values of fields it does not know, as stored', () => {
     expect(formatRecordValue('ms-partner-id-location', '6123456', 'en', labels)).toBe('6123456');
     expect(formatRecordValue('ms-future-field', '2026-05-07', 'ja')).toBe('2026-05-07');
+  });
+});
+
+describe('the values the message needs', () => {
+  const guides = readdirSync(join(ROOT, 'src/content/guides'))
+    .filter((name) => name.endsWith('.json'))
+    .map(
+      (name) =>
+        JSON.parse(readFileSync(join(ROOT, 'src/content/guides', name), 'utf8')) as {
+          recordTexts: Record<'ja' | 'en', Record<string, { availableWhen?: string }>>;
+        },
+    );
+
+  const cases = HANDOFF_REQUIRED_FIELDS.flatMap((id) =>
+    (['ja', 'en'] as const).map((lang): [string, 'ja' | 'en'] => [id, lang]),
+  );
+  it.each(cases)('say when %s can be entered, in %s, instead of asking for it now', (id, lang) => {
+    const texts = guides.map((guide) => guide.recordTexts[lang][id]?.availableWhen).filter(Boolean);
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toMatch(lang === 'ja' ? /後に入力します。/ : /^Entered once /);
   });
 });

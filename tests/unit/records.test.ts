@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordValue } from '../../src/lib/progress-data';
+import { CLOCK_TOLERANCE_MS, EARLIEST_TIME, type RecordValue } from '../../src/lib/progress-data';
 import { COMMON_ERRORS, MESSAGES_BY_KIND } from '../../src/lib/record-messages';
 import {
   FREE_MAIL_DOMAINS,
   MAX_RECORD_LENGTH,
+  EARLIEST_RECORD_DATE,
+  RECORD_DATE_TOLERANCE_DAYS,
   RECORD_FIELDS,
   RESERVED_USER_NAME_WORDS,
+  checkStoredRecord,
   getRecordField,
   isFreeMailDomain,
   isRecordFieldId,
@@ -352,17 +355,9 @@ describe('validateRecord: Partner IDs', () => {
 });
 
 describe('validateRecord: the MPA acceptance date', () => {
-  it('accepts a real date up to today on the user’s clock', () => {
-    expect(validate('ms-mpa-accepted-on', '2026-05-07')).toEqual({
-      ok: true,
-      value: '2026-05-07',
-      warnings: [],
-    });
-    expect(validate('ms-mpa-accepted-on', ' 2024-02-29 ')).toEqual({
-      ok: true,
-      value: '2024-02-29',
-      warnings: [],
-    });
+  it('accepts a real date from 1 January 2000 to tomorrow on the user’s clock', () => {
+    for (const date of ['2026-05-07', '2026-05-08', '2000-01-01', '2024-02-29'])
+      expect(validate('ms-mpa-accepted-on', ` ${date} `)).toEqual({ ok: true, value: date, warnings: [] });
     expect(validate('ms-mpa-accepted-on', '２０２６－０５－０１')).toEqual({
       ok: true,
       value: '2026-05-01',
@@ -370,8 +365,23 @@ describe('validateRecord: the MPA acceptance date', () => {
     });
   });
 
-  it.each(['2026-05-08', '2027-01-01'])('refuses %s, which is after today', (raw) => {
-    expect(validate('ms-mpa-accepted-on', raw)).toEqual({ ok: false, error: 'future-date' });
+  it('allows tomorrow, as stored times allow a clock one day ahead', () => {
+    expect(Date.parse(EARLIEST_RECORD_DATE)).toBe(EARLIEST_TIME);
+    expect(RECORD_DATE_TOLERANCE_DAYS * 24 * 60 * 60 * 1000).toBe(CLOCK_TOLERANCE_MS);
+  });
+
+  // 0506-02-02 is what a slip of the year gives; the native date field also lets a year of five or
+  // six digits through (up to 275760).
+  it.each([
+    '0506-02-02',
+    '0002-02-02',
+    '1999-12-31',
+    '2026-05-09',
+    '2027-01-01',
+    '2999-12-31',
+    '20260-05-06',
+  ])('refuses %s, which is outside the plausible range', (raw) => {
+    expect(validate('ms-mpa-accepted-on', raw)).toEqual({ ok: false, error: 'date-out-of-range' });
   });
 
   it.each([
@@ -383,10 +393,29 @@ describe('validateRecord: the MPA acceptance date', () => {
     '2026-13-01',
     '2026-04-31',
     '2026-00-10',
+    '20260-13-01',
     'yesterday',
     '2026-05-07T00:00',
   ])('refuses %j', (raw) => {
     expect(validate('ms-mpa-accepted-on', raw)).toEqual({ ok: false, error: 'not-date' });
+  });
+
+  it('says a partly typed date is incomplete, instead of reading it as a cleared field', () => {
+    // A date input with the year left blank reports an empty value and validity.badInput.
+    expect(validateRecord('ms-mpa-accepted-on', '', context(), true)).toEqual({
+      ok: false,
+      error: 'incomplete',
+    });
+    expect(validateRecord('ms-mpa-accepted-on', '', context(), false)).toEqual({
+      ok: true,
+      value: '',
+      warnings: [],
+    });
+  });
+
+  it('refuses a stored or imported date outside the range as a typed one', () => {
+    expect(checkStoredRecord('ms-mpa-accepted-on', '0506-02-02', NOW)).toBe('date-out-of-range');
+    expect(checkStoredRecord('ms-mpa-accepted-on', '2026-05-08', NOW)).toBeUndefined();
   });
 
   it('reads calendar dates without time zones', () => {
