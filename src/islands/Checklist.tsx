@@ -60,10 +60,9 @@ interface GuideProgressProps {
  */
 export function GuideProgress({ guide, steps, strings }: GuideProgressProps) {
   const hydrated = useHydrated();
-  const stepIds = steps.map((step) => step.id);
   const { done, total, nextStepId } = useHydratedStore(
-    guideSummary(guide, stepIds),
-    summarizeGuide(stepIds, undefined),
+    guideSummary(guide, steps),
+    summarizeGuide(steps, undefined),
   );
   const readOnly = useHydratedStore($progressReadOnly, false);
   const announcement = useHydratedStore($announcement, undefined);

@@ -164,6 +164,14 @@ describe('the waits of the guides', () => {
     for (const number of numbers) expect(quote).toMatch(new RegExp(`(^|\\D)${number}(\\D|$)`));
   });
 
+  it.each(WAITS)('$id ends by a step everyone does when everyone waits for it', (wait) => {
+    // A conditional step is ticked only by those it concerns: a wait shown on a step everyone does
+    // must also end by such a step, or it would run on for everyone else.
+    const steps = extractSteps(readDoc(`${wait.guide}.mdx`));
+    const counted = (id: string) => steps.some((step) => step.id === id && step.when === undefined);
+    if (counted(wait.waitingStep)) expect(wait.doneWhen.some(counted), wait.doneWhen.join()).toBe(true);
+  });
+
   it.each(WAITS)('$id names steps, entries and links that exist', (wait) => {
     const steps = extractSteps(readDoc(`${wait.guide}.mdx`)).map((step) => step.id);
     const start = steps.indexOf(wait.startStep);
