@@ -45,3 +45,16 @@ export function formatTickTime(iso: string, lang: string): string {
     minute: '2-digit',
   }).format(new Date(iso));
 }
+
+/**
+ * Where a phase of a guide stands, from the ids of its counted steps (conditional ones left out):
+ * `done` when all are ticked, `current` when it holds the guide's next step, otherwise undefined.
+ */
+export function phaseState(
+  countedStepIds: readonly string[],
+  ticks: GuideTicks | undefined,
+  nextStepId: string | undefined,
+): 'done' | 'current' | undefined {
+  if (nextStepId !== undefined && countedStepIds.includes(nextStepId)) return 'current';
+  return countedStepIds.every((id) => ticks !== undefined && Object.hasOwn(ticks, id)) ? 'done' : undefined;
+}

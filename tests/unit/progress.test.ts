@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatTickTime, summarizeGuide } from '../../src/lib/progress';
+import { formatTickTime, phaseState, summarizeGuide } from '../../src/lib/progress';
 import { fillTemplate } from '../../src/lib/template';
 
 const AT = { tickedAt: '2026-05-01T01:02:03.000Z' };
@@ -58,6 +58,23 @@ describe('summarizeGuide', () => {
       total: 2,
       nextStepId: 'toString',
     });
+  });
+});
+
+describe('phaseState', () => {
+  it('is current when the phase holds the next step, even with other steps ticked', () => {
+    expect(phaseState(['a', 'b'], { a: AT }, 'b')).toBe('current');
+  });
+
+  it('is done when every counted step of the phase is ticked', () => {
+    expect(phaseState(['a', 'b'], { a: AT, b: AT }, 'c')).toBe('done');
+    expect(phaseState(['a', 'b'], { a: AT, b: AT }, undefined)).toBe('done');
+  });
+
+  it('is neither for a phase not reached, or skipped with a step left', () => {
+    expect(phaseState(['c', 'd'], { a: AT }, 'b')).toBeUndefined();
+    expect(phaseState(['a', 'b'], { b: AT }, 'c')).toBeUndefined();
+    expect(phaseState(['a'], undefined, undefined)).toBeUndefined();
   });
 });
 

@@ -5,6 +5,7 @@ import { isoDate } from '../../src/lib/business-days';
 import { holidaysOfYear } from '../../src/lib/holiday-table';
 import { extractSteps } from '../../src/lib/steps';
 import { waitState, type WaitRule } from '../../src/lib/waits';
+import { currentWait } from '../../src/lib/current-wait';
 import { formatDay, formatDayTime, formatRemaining, formatWindow } from '../../src/lib/wait-format';
 import { ROOT, readDoc } from '../support/site';
 import { withSeeds } from './support/seeds';
@@ -182,5 +183,28 @@ describe('the waits of the guides', () => {
     for (const lang of ['ja', 'en']) {
       expect(readdirSync(join(ROOT, 'src/content/faq', lang))).toContain(`${wait.faq}.md`);
     }
+  });
+});
+
+describe('currentWait', () => {
+  const running = (phase: 'pending' | 'late', until: string) => ({
+    phase,
+    startedAt: new Date('2026-12-01T00:00:00Z'),
+    until: new Date(until),
+  });
+
+  it('is the running wait that ends last, late or not', () => {
+    const review = running('pending', '2026-12-07T00:00:00Z');
+    expect(currentWait([running('late', '2026-12-02T00:00:00Z'), { phase: 'done' }, review])).toEqual({
+      index: 2,
+      state: review,
+    });
+    const late = running('late', '2026-12-08T00:00:00Z');
+    expect(currentWait([review, late])).toEqual({ index: 1, state: late });
+  });
+
+  it('is undefined when nothing runs, or states are not known yet', () => {
+    expect(currentWait([{ phase: 'not-started' }, { phase: 'done' }, undefined])).toBeUndefined();
+    expect(currentWait([])).toBeUndefined();
   });
 });
