@@ -84,6 +84,11 @@ describe('conditional steps', () => {
     for (const step of steps.slice(0, support)) await box(page, step.id).check();
     const after = steps.slice(support + 1).find((step) => !step.conditional);
     await expect.poll(() => nextHref(page)).toBe(`#${after?.id}`);
+
+    // The home page's card says the same.
+    await page.goto(site);
+    const card = page.locator('.home-progress__guide[data-guide="microsoft"] .checklist-panel__next a');
+    await expect.poll(() => card.getAttribute('href')).toBe(`/microsoft/#${after?.id}`);
   });
 
   it('keeps the review estimate until the step that says 「アクティブ」 is shown is ticked', async () => {
