@@ -1,7 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import { useHydrated, useHydratedStore } from './hydration';
 import { StorageNotice } from './StorageNotice';
 import { ProgressSummary } from './ProgressSummary';
+import { TimelineMarks } from './TimelineMarks';
 import { $announcement, $progress, $progressReadOnly, resetGuide, setStepTicked } from '../stores/progress';
 import { guideSummary } from '../stores/progress-summary';
 import { emptyProgress } from '../lib/progress-data';
@@ -52,18 +54,19 @@ interface GuideProgressProps {
   guide: string;
   steps: StepInfo[];
   strings: UiStrings<'checklist.' | 'progress.' | 'notice.'>;
+  /** Shown under the next step: the current wait (islands/GuideWaitHeadline.tsx), on guides with waits. */
+  children?: ComponentChildren;
 }
 
 /**
  * Progress of one guide: count and bar, a link to the next step (until the stored progress has been
  * read, the number of steps only: see ProgressSummary), print, reset, notices and the status region.
  */
-export function GuideProgress({ guide, steps, strings }: GuideProgressProps) {
+export function GuideProgress({ guide, steps, strings, children }: GuideProgressProps) {
   const hydrated = useHydrated();
-  const stepIds = steps.map((step) => step.id);
   const { done, total, nextStepId } = useHydratedStore(
-    guideSummary(guide, stepIds),
-    summarizeGuide(stepIds, undefined),
+    guideSummary(guide, steps),
+    summarizeGuide(steps, undefined),
   );
   const readOnly = useHydratedStore($progressReadOnly, false);
   const announcement = useHydratedStore($announcement, undefined);
@@ -106,6 +109,8 @@ export function GuideProgress({ guide, steps, strings }: GuideProgressProps) {
         next={next && { href: `#${next.id}`, title: next.title }}
         strings={strings}
       />
+      {children}
+      <TimelineMarks guide={guide} nextStepId={nextStepId} hydrated={hydrated} />
       <div class="checklist-panel__reset">
         {!confirming && (
           // A clean A4 checklist: what is hidden and kept is in styles/print.css.

@@ -49,10 +49,9 @@ function HomeGuideItem({
   lang,
   strings,
 }: HomeGuide & { hydrated: boolean; lang: Lang; strings: HomeProgressStrings }) {
-  const stepIds = steps.map((step) => step.id);
   const { done, total, nextStepId } = useHydratedStore(
-    guideSummary(guide, stepIds),
-    summarizeGuide(stepIds, undefined),
+    guideSummary(guide, steps),
+    summarizeGuide(steps, undefined),
   );
   const next = steps.find((step) => step.id === nextStepId);
   return (

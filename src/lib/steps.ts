@@ -9,6 +9,11 @@ export interface StepInfo {
   id: string;
   /** The step's title in the page's language. */
   title: string;
+  /**
+   * Set on a conditional step: the case in which it is done, in the page's language (「方法1が
+   * うまく動作しない場合」). Conditional steps are not counted in progress and are never the next step.
+   */
+  when?: string;
 }
 
 /** Step ids: lower-case words joined by hyphens, starting with the guide's prefix. */
@@ -16,6 +21,7 @@ export const STEP_ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 const STEP_TAG = /<Step\s+([^>]*?)\/?>/g;
 const ATTRIBUTE = /(\w+)="([^"]*)"/g;
+const STEP_ATTRIBUTES = new Set(['id', 'title', 'when']);
 
 /** Lists the steps declared in an MDX source, in document order. Throws on a malformed tag. */
 export function extractSteps(mdxSource: string): StepInfo[] {
@@ -23,11 +29,15 @@ export function extractSteps(mdxSource: string): StepInfo[] {
   for (const tag of mdxSource.matchAll(STEP_TAG)) {
     const attributes = new Map<string, string>();
     for (const [, name = '', value = ''] of (tag[1] ?? '').matchAll(ATTRIBUTE)) attributes.set(name, value);
+    const unknown = [...attributes.keys()].find((name) => !STEP_ATTRIBUTES.has(name));
+    if (unknown) throw new Error(`A <Step> has no attribute "${unknown}": ${tag[0]}`);
     const id = attributes.get('id');
     const title = attributes.get('title');
+    const when = attributes.get('when');
     if (!id || !title) throw new Error(`A <Step> needs both id and title: ${tag[0]}`);
     if (!STEP_ID_PATTERN.test(id)) throw new Error(`Step id "${id}" is not lower-case-with-hyphens`);
-    steps.push({ id, title });
+    if (when !== undefined && !when.trim()) throw new Error(`Step "${id}" has an empty condition (when)`);
+    steps.push(when === undefined ? { id, title } : { id, title, when });
   }
   const seen = new Set<string>();
   for (const { id } of steps) {

@@ -1,6 +1,6 @@
 import { computed, type ReadableAtom } from 'nanostores';
 import { memoize } from '../lib/memo';
-import { summarizeGuide, type GuideSummary } from '../lib/progress';
+import { summarizeGuide, type CountedStep, type GuideSummary } from '../lib/progress';
 import { $progress } from './progress';
 
 /**
@@ -8,7 +8,7 @@ import { $progress } from './progress';
  * list of steps, worked out once per change however many islands show it.
  */
 export const guideSummary = memoize(
-  (guide: string, stepIds: readonly string[]): ReadableAtom<GuideSummary> =>
-    computed($progress, (progress) => summarizeGuide(stepIds, progress.guides[guide])),
-  (guide, stepIds) => `${guide}:${stepIds.join()}`,
+  (guide: string, steps: readonly CountedStep[]): ReadableAtom<GuideSummary> =>
+    computed($progress, (progress) => summarizeGuide(steps, progress.guides[guide])),
+  (guide, steps) => `${guide}:${steps.map(({ id, when }) => (when === undefined ? id : `${id}?`)).join()}`,
 );

@@ -50,7 +50,7 @@ describe('checklist', () => {
   it('ticks a step, shows its time and the progress, and keeps it after a reload', async () => {
     const page = await freshContext();
     await openGuide(page, 'hp/');
-    const total = await page.locator('.guide-step__check').count();
+    const total = stepCount('hp.mdx');
     await expect.poll(() => count(page)).toBe(`0 / ${total} ステップ完了`);
 
     await box(page, FIRST_HP_STEP).check();

@@ -69,7 +69,18 @@ export function foldForFacts(text: string): string {
     .toLowerCase();
 }
 
-/** How many steps a guide page has, counted from its source (`<Step id=`), e.g. `hp.mdx`. */
+/** The steps of a guide page as its source declares them, e.g. `hp.mdx`: id, and whether `when="…"` makes it conditional. */
+export function declaredSteps(path: string): { id: string; conditional: boolean }[] {
+  return [...readDoc(path).matchAll(/<Step\s+id="([^"]+)"([^>]*)>/g)].map((tag) => ({
+    id: tag[1] ?? '',
+    conditional: /\swhen="/.test(tag[2] ?? ''),
+  }));
+}
+
+/**
+ * How many steps of a guide page progress counts, from its source, e.g. `hp.mdx`: every `<Step>`
+ * but the conditional ones (`when="…"`).
+ */
 export function stepCount(path: string): number {
-  return [...readDoc(path).matchAll(/<Step\s+id="/g)].length;
+  return declaredSteps(path).filter((step) => !step.conditional).length;
 }

@@ -3,6 +3,8 @@ import type { WaitRule } from '../../src/lib/waits';
 import { FakeStorage, loadStores } from './support/fake-storage';
 
 const TICKED = new Date('2026-11-20T01:00:00.000Z');
+/** Steps that everyone does, by id. */
+const steps = (...ids: string[]) => ids.map((id) => ({ id }));
 
 let unmount: (() => void)[] = [];
 
@@ -32,13 +34,17 @@ afterEach(() => {
 describe('guide summary store', () => {
   it('is one store per guide and list of steps, shared by every island that asks', async () => {
     const { guideSummary } = await openPage();
-    expect(guideSummary('hp', ['hp-a', 'hp-b'])).toBe(guideSummary('hp', ['hp-a', 'hp-b']));
-    expect(guideSummary('hp', ['hp-a'])).not.toBe(guideSummary('hp', ['hp-a', 'hp-b']));
+    expect(guideSummary('hp', steps('hp-a', 'hp-b'))).toBe(guideSummary('hp', steps('hp-a', 'hp-b')));
+    expect(guideSummary('hp', steps('hp-a'))).not.toBe(guideSummary('hp', steps('hp-a', 'hp-b')));
+    // The same ids with another step conditional count differently.
+    expect(guideSummary('hp', [{ id: 'hp-a' }, { id: 'hp-b', when: 'if' }])).not.toBe(
+      guideSummary('hp', steps('hp-a', 'hp-b')),
+    );
   });
 
   it('follows the guide’s ticks: done, total and the next step', async () => {
     const { guideSummary, setStepTicked } = await openPage();
-    const seen = follow(guideSummary('hp', ['hp-a', 'hp-b', 'hp-c']));
+    const seen = follow(guideSummary('hp', steps('hp-a', 'hp-b', 'hp-c')));
     expect(seen.at(-1)).toEqual({ done: 0, total: 3, nextStepId: 'hp-a' });
     setStepTicked('hp', 'hp-a', true, TICKED);
     expect(seen.at(-1)).toEqual({ done: 1, total: 3, nextStepId: 'hp-b' });

@@ -20,6 +20,27 @@ describe('extractSteps', () => {
     ]);
   });
 
+  it('reads the condition of a conditional step, and leaves it out of other steps', () => {
+    const source = [
+      '<Step id="hp-confirm-with-mail-button" title="方法1：ボタンをクリックします">',
+      '</Step>',
+      '<Step id="hp-confirm-with-code" title="確認コードを入力します" when="方法1がうまく動作しない場合">',
+      '</Step>',
+    ].join('\n');
+    expect(extractSteps(source)).toEqual([
+      { id: 'hp-confirm-with-mail-button', title: '方法1：ボタンをクリックします' },
+      { id: 'hp-confirm-with-code', title: '確認コードを入力します', when: '方法1がうまく動作しない場合' },
+    ]);
+  });
+
+  it('rejects an empty condition', () => {
+    expect(() => extractSteps('<Step id="hp-a" title="x" when=" ">')).toThrow(/empty condition/);
+  });
+
+  it('rejects an attribute it does not know, so that a misspelt condition is not silently dropped', () => {
+    expect(() => extractSteps('<Step id="hp-a" title="x" wen="if">')).toThrow(/no attribute "wen"/);
+  });
+
   it('rejects a step without a title', () => {
     expect(() => extractSteps('<Step id="hp-apply">')).toThrow(/needs both id and title/);
   });

@@ -5,6 +5,7 @@ import { isoDate } from '../../src/lib/business-days';
 import { holidaysOfYear } from '../../src/lib/holiday-table';
 import { extractSteps } from '../../src/lib/steps';
 import { waitState, type WaitRule } from '../../src/lib/waits';
+import { currentWait } from '../../src/lib/current-wait';
 import { formatDay, formatDayTime, formatRemaining, formatWindow } from '../../src/lib/wait-format';
 import { ROOT, readDoc } from '../support/site';
 import { withSeeds } from './support/seeds';
@@ -164,6 +165,14 @@ describe('the waits of the guides', () => {
     for (const number of numbers) expect(quote).toMatch(new RegExp(`(^|\\D)${number}(\\D|$)`));
   });
 
+  it.each(WAITS)('$id ends by a step everyone does when everyone waits for it', (wait) => {
+    // A conditional step is ticked only by those it concerns: a wait shown on a step everyone does
+    // must also end by such a step, or it would run on for everyone else.
+    const steps = extractSteps(readDoc(`${wait.guide}.mdx`));
+    const counted = (id: string) => steps.some((step) => step.id === id && step.when === undefined);
+    if (counted(wait.waitingStep)) expect(wait.doneWhen.some(counted), wait.doneWhen.join()).toBe(true);
+  });
+
   it.each(WAITS)('$id names steps, entries and links that exist', (wait) => {
     const steps = extractSteps(readDoc(`${wait.guide}.mdx`)).map((step) => step.id);
     const start = steps.indexOf(wait.startStep);
@@ -174,5 +183,28 @@ describe('the waits of the guides', () => {
     for (const lang of ['ja', 'en']) {
       expect(readdirSync(join(ROOT, 'src/content/faq', lang))).toContain(`${wait.faq}.md`);
     }
+  });
+});
+
+describe('currentWait', () => {
+  const running = (phase: 'pending' | 'late', until: string) => ({
+    phase,
+    startedAt: new Date('2026-12-01T00:00:00Z'),
+    until: new Date(until),
+  });
+
+  it('is the running wait that ends last, late or not', () => {
+    const review = running('pending', '2026-12-07T00:00:00Z');
+    expect(currentWait([running('late', '2026-12-02T00:00:00Z'), { phase: 'done' }, review])).toEqual({
+      index: 2,
+      state: review,
+    });
+    const late = running('late', '2026-12-08T00:00:00Z');
+    expect(currentWait([review, late])).toEqual({ index: 1, state: late });
+  });
+
+  it('is undefined when nothing runs, or states are not known yet', () => {
+    expect(currentWait([{ phase: 'not-started' }, { phase: 'done' }, undefined])).toBeUndefined();
+    expect(currentWait([])).toBeUndefined();
   });
 });

@@ -1,0 +1,50 @@
+import { useHydratedStore } from './hydration';
+import { WAITS_UNREAD, guideWaits } from '../stores/waits';
+import { currentWait } from '../lib/current-wait';
+import { fillTemplate } from '../lib/template';
+import { waitLine } from '../lib/wait-format';
+import type { Lang } from '../lib/guides';
+import type { HomeWait } from '../lib/waits';
+import type { UiStrings } from '../lib/ui-strings';
+
+/**
+ * The wait a guide is waiting for now, in one line under its progress (「審査完了の目安: 12月3日（木）
+ * 〜12月7日（月）」), linking to the waiting step; an empty line when none is running, so that a wait
+ * that starts or ends moves nothing. An island of its own, so that guides without waits do not load
+ * the waits' code.
+ */
+export default function GuideWaitHeadline({
+  guide,
+  lang,
+  waits,
+  strings,
+}: {
+  guide: string;
+  lang: Lang;
+  waits: HomeWait[];
+  strings: UiStrings<'waitLine.' | 'home.waitLate' | 'home.waitRecheck'>;
+}) {
+  const { states, now } = useHydratedStore(
+    guideWaits(
+      guide,
+      waits.map((wait) => wait.rule),
+    ),
+    WAITS_UNREAD,
+  );
+  const current = currentWait(states);
+  const wait = current && waits[current.index];
+  const state = current?.state;
+  return (
+    <p class="checklist-panel__wait">
+      {wait && state && (
+        <a href={wait.href} data-wait={wait.rule.id}>
+          {state.phase === 'late'
+            ? fillTemplate(strings[wait.rule.kind === 'recheck' ? 'home.waitRecheck' : 'home.waitLate'], {
+                what: wait.what,
+              })
+            : waitLine(wait.rule.kind, state, wait.label, strings, lang, now)}
+        </a>
+      )}
+    </p>
+  );
+}
