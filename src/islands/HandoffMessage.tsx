@@ -1,7 +1,7 @@
 import CopyButton from './CopyButton';
 import { useHydrated, useHydratedStore } from './hydration';
 import { $progress } from '../stores/progress';
-import { composeHandoff, type HandoffField } from '../lib/handoff';
+import { HANDOFF_GUIDE, composeHandoff, stepsStillToTick, type HandoffField } from '../lib/handoff';
 import { emptyProgress } from '../lib/progress-data';
 import type { Lang } from '../lib/guides';
 import type { UiStrings } from '../lib/ui-strings';
@@ -18,15 +18,36 @@ const EMPTY = emptyProgress();
 export default function HandoffMessage({
   lang,
   fields,
+  reportedSteps,
   strings,
 }: {
   lang: Lang;
   fields: HandoffField[];
+  /** The steps whose completion the message reports, with their titles and links. */
+  reportedSteps: { id: string; title: string; href: string }[];
   strings: UiStrings<'handoffMessage.'>;
 }) {
   const hydrated = useHydrated();
   const progress = useHydratedStore($progress, EMPTY);
   const handoff = composeHandoff(progress.records, lang);
+  const toTick = stepsStillToTick(HANDOFF_GUIDE === undefined ? undefined : progress.guides[HANDOFF_GUIDE]);
+
+  if (hydrated && toTick.length > 0) {
+    return (
+      <div class="handoff-message" data-state="not-done">
+        <p>{strings['handoffMessage.notDone']}</p>
+        <ul>
+          {reportedSteps
+            .filter((step) => toTick.includes(step.id))
+            .map((step) => (
+              <li key={step.id}>
+                <a href={step.href}>{step.title}</a>
+              </li>
+            ))}
+        </ul>
+      </div>
+    );
+  }
 
   if (!hydrated || handoff.status === 'missing') {
     const listed =

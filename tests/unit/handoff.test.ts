@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  HANDOFF_GUIDE,
   HANDOFF_REQUIRED_FIELDS,
+  REPORTED_STEPS,
   composeHandoff,
+  stepsStillToTick,
   formatRecordDate,
   formatRecordValue,
 } from '../../src/lib/handoff';
@@ -174,5 +177,21 @@ describe('formatRecordValue', () => {
   it('shows other values, and values of fields it does not know, as stored', () => {
     expect(formatRecordValue('ms-partner-id-location', '6123456', 'en', labels)).toBe('6123456');
     expect(formatRecordValue('ms-future-field', '2026-05-07', 'ja')).toBe('2026-05-07');
+  });
+});
+
+describe('steps the message reports', () => {
+  it('come from the content: the partner ID linked to the CSP enrollment and the MPA acceptance', () => {
+    expect(HANDOFF_GUIDE).toBe('microsoft');
+    expect(REPORTED_STEPS).toEqual(['ms-csp-link-partner-id', 'ms-mpa-accept']);
+  });
+
+  it('lists those not ticked, none once all are', () => {
+    const tick = { tickedAt: AT };
+    expect(stepsStillToTick(undefined, ['a', 'b'])).toEqual(['a', 'b']);
+    expect(stepsStillToTick({ b: tick, c: tick }, ['a', 'b'])).toEqual(['a']);
+    expect(stepsStillToTick({ a: tick, b: tick }, ['a', 'b'])).toEqual([]);
+    // Names of Object's members are not ticks.
+    expect(stepsStillToTick({}, ['constructor'])).toEqual(['constructor']);
   });
 });
