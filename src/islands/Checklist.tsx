@@ -86,25 +86,25 @@ export function StepCheck({ guide, stepId, lang, strings }: StepCheckProps) {
           setStepTicked(guide, stepId, event.currentTarget.checked);
         }}
       />
-      <div class="guide-step__status">
-        {tick && !editing && (
-          <>
-            {fillTemplate(strings['stepCheck.ticked'], { time: formatTickTime(tick.tickedAt, lang) })}
-            {!readOnly && (
-              <button
-                type="button"
-                class="guide-step__action"
-                ref={correctButton}
-                aria-describedby={stepId}
-                onClick={() => {
-                  setEditing(true);
-                  afterRender(() => timeInput.current?.focus());
-                }}
-              >
-                {strings['stepCheck.correct']}
-              </button>
-            )}
-          </>
+      <div class="guide-step__state">
+        <p class="guide-step__status">
+          {tick
+            ? fillTemplate(strings['stepCheck.ticked'], { time: formatTickTime(tick.tickedAt, lang) })
+            : ''}
+        </p>
+        {tick && !editing && !readOnly && (
+          <button
+            type="button"
+            class="guide-step__action"
+            ref={correctButton}
+            aria-describedby={stepId}
+            onClick={() => {
+              setEditing(true);
+              afterRender(() => timeInput.current?.focus());
+            }}
+          >
+            {strings['stepCheck.correct']}
+          </button>
         )}
         {tick && editing && (
           // Our own messages replace the browser's validation bubbles (noValidate).
@@ -132,7 +132,7 @@ export function StepCheck({ guide, stepId, lang, strings }: StepCheckProps) {
           </form>
         )}
         {canUndoUntick && (
-          <>
+          <p class="guide-step__undo">
             {strings['stepCheck.unticked']}
             <button
               type="button"
@@ -145,7 +145,7 @@ export function StepCheck({ guide, stepId, lang, strings }: StepCheckProps) {
             >
               {strings['stepCheck.undo']}
             </button>
-          </>
+          </p>
         )}
       </div>
     </>

@@ -32,38 +32,41 @@ export default function HandoffMessage({
   const handoff = composeHandoff(progress.records, lang);
   const toTick = stepsStillToTick(HANDOFF_GUIDE === undefined ? undefined : progress.guides[HANDOFF_GUIDE]);
 
-  if (hydrated && toTick.length > 0) {
-    return (
-      <div class="handoff-message" data-state="not-done">
-        <p>{strings['handoffMessage.notDone']}</p>
-        <ul>
-          {reportedSteps
-            .filter((step) => toTick.includes(step.id))
-            .map((step) => (
-              <li key={step.id}>
-                <a href={step.href}>{step.title}</a>
-              </li>
-            ))}
-        </ul>
-      </div>
-    );
-  }
+  // The message reports these steps as done: until they are ticked, it is not offered.
+  const stepsToTick = hydrated && toTick.length > 0 && (
+    <div class="handoff-steps" data-state="not-done">
+      <p>{strings['handoffMessage.notDone']}</p>
+      <ul>
+        {reportedSteps
+          .filter((step) => toTick.includes(step.id))
+          .map((step) => (
+            <li key={step.id}>
+              <a href={step.href}>{step.title}</a>
+            </li>
+          ))}
+      </ul>
+    </div>
+  );
 
   if (!hydrated || handoff.status === 'missing') {
     const listed =
       hydrated && handoff.status === 'missing' ? handoff.missing : fields.map((field) => field.id);
     return (
-      <div class="handoff-message" data-state={hydrated ? 'missing' : 'unread'}>
-        <p>{hydrated ? strings['handoffMessage.missing'] : strings['handoffMessage.composedFrom']}</p>
-        <ul>
-          {listed.map((id) => {
-            const field = fields.find((candidate) => candidate.id === id);
-            return <li key={id}>{field ? <a href={field.href}>{field.label}</a> : id}</li>;
-          })}
-        </ul>
-      </div>
+      <>
+        {stepsToTick}
+        <div class="handoff-message" data-state={hydrated ? 'missing' : 'unread'}>
+          <p>{hydrated ? strings['handoffMessage.missing'] : strings['handoffMessage.composedFrom']}</p>
+          <ul>
+            {listed.map((id) => {
+              const field = fields.find((candidate) => candidate.id === id);
+              return <li key={id}>{field ? <a href={field.href}>{field.label}</a> : id}</li>;
+            })}
+          </ul>
+        </div>
+      </>
     );
   }
+  if (stepsToTick) return stepsToTick;
   return (
     <div class="handoff-message" data-state="ready">
       <label for="handoff-message-text">{strings['handoffMessage.label']}</label>

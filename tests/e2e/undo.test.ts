@@ -38,8 +38,9 @@ async function openGuide(path: string): Promise<Page> {
 }
 
 const box = (page: Page, stepId: string) => page.locator(`#check-${stepId}`);
+/** A step's tick time with its controls (correct the time, undo an untick). */
 const stepStatus = (page: Page, stepId: string) =>
-  page.locator(`[data-step-id="${stepId}"] .guide-step__status`);
+  page.locator(`[data-step-id="${stepId}"] .guide-step__state`);
 const liveStatus = (page: Page) => page.locator('.checklist-panel [role="status"]');
 const focused = (page: Page) =>
   page.evaluate(() => {
@@ -313,8 +314,10 @@ describe('the message to the distributor after a reset', () => {
       await expect.poll(() => box(page, 'ms-mpa-accept').isChecked()).toBe(false);
 
       await page.goto(`${site}${prefix}handoff/`);
-      const message = page.locator('.handoff-message');
+      const message = page.locator('.handoff-steps');
       await expect.poll(() => message.getAttribute('data-state')).toBe('not-done');
+      // Every value is still recorded, yet no message is offered.
+      expect(await page.locator('.handoff-message').count()).toBe(0);
       expect(await page.locator('#handoff-message-text').count()).toBe(0);
       expect(await message.textContent()).not.toContain(done);
       expect(await message.locator('p').first().textContent()).toContain(notDone);
