@@ -1,17 +1,10 @@
-import { useRef, useState } from 'preact/hooks';
+import { atom } from 'nanostores';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useHydrated, useHydratedStore } from './hydration';
 import { StorageNotice } from './StorageNotice';
 import { ProgressSummary } from './ProgressSummary';
-import {
-  $announcement,
-  $progress,
-  $progressReadOnly,
-  $undoOffer,
-  correctTickTime,
-  resetGuide,
-  setStepTicked,
-  undoLastChange,
-} from '../stores/progress';
+import { $announcement, $progress, $progressReadOnly, resetGuide, setStepTicked } from '../stores/progress';
+import { $undoOffer, correctTickTime, undoLastChange } from '../stores/undo';
 import { guideSummary } from '../stores/progress-summary';
 import { emptyProgress } from '../lib/progress-data';
 import { formatTickTime, summarizeGuide } from '../lib/progress';
@@ -26,6 +19,13 @@ import type { UiStrings } from '../lib/ui-strings';
  */
 
 const EMPTY = emptyProgress();
+
+/**
+ * The strings of the time correction and of the undo of an untick, given once by the guide's panel
+ * (GuideProgress) to every step box: passed to each of a guide's few dozen boxes, they would be
+ * repeated in the page's HTML that many times.
+ */
+const $stepEditStrings = atom<UiStrings<'stepEdit.'> | undefined>(undefined);
 
 interface StepCheckProps {
   guide: string;
@@ -46,6 +46,7 @@ export function StepCheck({ guide, stepId, lang, strings }: StepCheckProps) {
   const progress = useHydratedStore($progress, EMPTY);
   const readOnly = useHydratedStore($progressReadOnly, false);
   const undo = useHydratedStore($undoOffer, undefined);
+  const edit = useHydratedStore($stepEditStrings, undefined);
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<TickTimeError | undefined>(undefined);
   const box = useRef<HTMLInputElement>(null);
@@ -92,7 +93,7 @@ export function StepCheck({ guide, stepId, lang, strings }: StepCheckProps) {
             ? fillTemplate(strings['stepCheck.ticked'], { time: formatTickTime(tick.tickedAt, lang) })
             : ''}
         </p>
-        {tick && !editing && !readOnly && (
+        {edit && tick && !editing && !readOnly && (
           <button
             type="button"
             class="guide-step__action"
@@ -103,13 +104,13 @@ export function StepCheck({ guide, stepId, lang, strings }: StepCheckProps) {
               afterRender(() => timeInput.current?.focus());
             }}
           >
-            {strings['stepCheck.correct']}
+            {edit['stepEdit.correct']}
           </button>
         )}
-        {tick && editing && (
+        {edit && tick && editing && (
           // Our own messages replace the browser's validation bubbles (noValidate).
           <form class="guide-step__time-editor" noValidate onSubmit={save}>
-            <label for={timeId}>{strings['stepCheck.timeLabel']}</label>{' '}
+            <label for={timeId}>{edit['stepEdit.timeLabel']}</label>{' '}
             <input
               type="datetime-local"
               id={timeId}
@@ -120,20 +121,20 @@ export function StepCheck({ guide, stepId, lang, strings }: StepCheckProps) {
               aria-invalid={error ? 'true' : undefined}
               aria-describedby={error ? `${timeId}-error` : undefined}
             />{' '}
-            <button type="submit">{strings['stepCheck.save']}</button>{' '}
+            <button type="submit">{edit['stepEdit.save']}</button>{' '}
             <button type="button" onClick={closeEditor}>
-              {strings['stepCheck.cancel']}
+              {edit['stepEdit.cancel']}
             </button>
             {error && (
               <p class="guide-step__time-error" id={`${timeId}-error`}>
-                {strings[`stepCheck.error.${error}`]}
+                {edit[`stepEdit.error.${error}`]}
               </p>
             )}
           </form>
         )}
-        {canUndoUntick && (
+        {edit && canUndoUntick && (
           <p class="guide-step__undo">
-            {strings['stepCheck.unticked']}
+            {edit['stepEdit.unticked']}
             <button
               type="button"
               class="guide-step__action"
@@ -143,7 +144,7 @@ export function StepCheck({ guide, stepId, lang, strings }: StepCheckProps) {
                 afterRender(() => box.current?.focus());
               }}
             >
-              {strings['stepCheck.undo']}
+              {edit['stepEdit.undo']}
             </button>
           </p>
         )}
@@ -156,7 +157,7 @@ interface GuideProgressProps {
   guide: string;
   steps: StepInfo[];
   lang: string;
-  strings: UiStrings<'checklist.' | 'progress.' | 'notice.'>;
+  strings: UiStrings<'checklist.' | 'progress.' | 'notice.' | 'stepEdit.'>;
 }
 
 /**
@@ -178,6 +179,7 @@ export function GuideProgress({ guide, steps, lang, strings }: GuideProgressProp
   const resetButton = useRef<HTMLButtonElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
   const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => $stepEditStrings.set(strings), [strings]);
 
   const next = steps.find((step) => step.id === nextStepId);
   const titleOf = (stepId: string) => steps.find((step) => step.id === stepId)?.title ?? '';

@@ -32,13 +32,14 @@ export default function HandoffMessage({
   const handoff = composeHandoff(progress.records, lang);
   const toTick = stepsStillToTick(HANDOFF_GUIDE === undefined ? undefined : progress.guides[HANDOFF_GUIDE]);
 
-  // The message reports these steps as done: until they are ticked, it is not offered.
-  const stepsToTick = hydrated && toTick.length > 0 && (
-    <div class="handoff-steps" data-state="not-done">
-      <p>{strings['handoffMessage.notDone']}</p>
+  // The message reports these steps as done: it is offered once they are ticked. Until the stored
+  // progress is read, all of them are listed, so that the list does not appear after the page is shown.
+  const stepsToTick = (!hydrated || toTick.length > 0) && (
+    <div class="handoff-steps" data-state={hydrated ? 'not-done' : 'unread'}>
+      <p>{strings['handoffMessage.stepsFirst']}</p>
       <ul>
         {reportedSteps
-          .filter((step) => toTick.includes(step.id))
+          .filter((step) => !hydrated || toTick.includes(step.id))
           .map((step) => (
             <li key={step.id}>
               <a href={step.href}>{step.title}</a>

@@ -103,7 +103,7 @@ export function toJapanTimeInput(time: string | Date): string {
 /** Why a corrected completion time is refused. */
 export type TickTimeError = 'incomplete' | 'future' | 'too-early';
 
-const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?$/;
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?$/;
 
 /**
  * Reads the value of a datetime-local input as Japan time: the completion time of a step, which
@@ -114,28 +114,10 @@ export function parseJapanTimeInput(
   value: string,
   now: Date,
 ): { ok: true; tickedAt: string } | { ok: false; error: TickTimeError } {
-  const parts = LOCAL_DATE_TIME.exec(value.trim());
-  if (!parts) return { ok: false, error: 'incomplete' };
-  const [year, month, day, hour, minute, second] = parts.slice(1).map((part) => Number(part ?? 0)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second);
-  const check = new Date(utc);
-  // 2026-02-30 or 25:00 would roll over to another day: such a value is not a real time.
-  if (
-    check.getUTCFullYear() !== year ||
-    check.getUTCMonth() !== month - 1 ||
-    check.getUTCDate() !== day ||
-    check.getUTCHours() !== hour ||
-    check.getUTCMinutes() !== minute
-  )
+  const time = LOCAL_DATE_TIME.test(value) ? Date.parse(`${value}+09:00`) : NaN;
+  // Date.parse rolls 2026-02-30 over to 2 March: a value that does not come back the same is not a real time.
+  if (Number.isNaN(time) || toJapanTimeInput(new Date(time)) !== value.slice(0, 16))
     return { ok: false, error: 'incomplete' };
-  const time = utc - JAPAN_OFFSET_MS;
   if (time < EARLIEST_TIME) return { ok: false, error: 'too-early' };
   if (time > now.getTime()) return { ok: false, error: 'future' };
   return { ok: true, tickedAt: new Date(time).toISOString() };

@@ -13,7 +13,8 @@ import {
 import { importFailureKey } from '../lib/transfer-messages';
 import type { ProgressData } from '../lib/progress-data';
 import type { UiKeyOf } from '../lib/ui-strings';
-import { $progress, $undoOffer, importUndoably, undoLastChange, type SaveOutcome } from './progress';
+import { $progress, userChange, type SaveOutcome } from './progress';
+import { $undoOffer, undoLastChange } from './undo';
 
 /**
  * Saving progress to a file and importing such a file, apart from the progress store so that the
@@ -64,7 +65,7 @@ let choices = 0;
 
 /** Merges progress read from a file into the freshest progress (see applyImport). */
 export function importProgress(incoming: ProgressData, now: Date = new Date()): SaveOutcome {
-  return importUndoably((data) => applyImport(data, incoming, now), now);
+  return userChange((data) => applyImport(data, incoming, now), now, { kind: 'import' });
 }
 
 /** Reads a chosen file and checks it completely; nothing is changed here. */

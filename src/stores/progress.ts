@@ -1,4 +1,4 @@
-import { atom, computed, onMount } from 'nanostores';
+import { atom, onMount } from 'nanostores';
 import {
   decodeProgress,
   emptyProgress,
@@ -10,13 +10,6 @@ import {
   withoutGuide,
   type ProgressData,
 } from '../lib/progress-data';
-import {
-  canUndo,
-  changedEntries,
-  undoChanges,
-  withTickTime,
-  type ChangedEntries,
-} from '../lib/progress-undo';
 import type { RecordFieldId } from '../lib/records';
 import { getStorageEvents, readStored, writeStored } from './storage-engine';
 
@@ -152,45 +145,40 @@ export function changeProgress(apply: (data: ProgressData) => ProgressData): Sav
   return 'saved';
 }
 
-/** A change the user can take back: an untick, a reset (of a guide) or an import. */
-export interface UndoOffer {
+/** A change the user can take back (see stores/undo.ts): an untick, a reset (of a guide) or an import. */
+export interface UndoableChange {
   kind: 'untick' | 'reset' | 'import';
   /** The guide unticked or reset. */
   guide?: string;
   /** The step unticked. */
   stepId?: string;
-  /** What the change replaced, entry by entry. */
-  changes: ChangedEntries;
+  /** Progress just before and just after the change. */
+  before: ProgressData;
+  after: ProgressData;
   changedAt: Date;
 }
 
-/** The user's last change in this tab, when it is one that can be undone. */
-const $lastUndoable = atom<UndoOffer | undefined>(undefined);
-
-/**
- * The change the user can undo now. Offered, with no time limit, until their next change or until an
- * entry it touched changes again (in another tab, say); it lasts as long as the page.
- */
-export const $undoOffer = computed([$lastUndoable, $progress], (offer, progress) =>
-  offer && canUndo(offer.changes, progress) ? offer : undefined,
-);
+/** The user's last change in this tab, when it is one that can be undone; any other change ends it. */
+export const $lastUndoable = atom<UndoableChange | undefined>(undefined);
 
 /**
  * Makes a change the user asked for, which ends the offer to undo the previous one; with `undoable`,
- * the change itself is then offered for undoing.
+ * the change itself is then on offer for undoing.
  */
-function userChange(
+export function userChange(
   apply: (data: ProgressData) => ProgressData,
   now: Date,
-  undoable?: Pick<UndoOffer, 'kind' | 'guide' | 'stepId'>,
+  undoable?: Pick<UndoableChange, 'kind' | 'guide' | 'stepId'>,
 ): SaveOutcome {
-  let changes: ChangedEntries = { ticks: [], records: [] };
+  const seen: { before?: ProgressData; after?: ProgressData } = {};
   const outcome = changeProgress((data) => {
-    const next = apply(data);
-    if (undoable) changes = changedEntries(data, next);
-    return next;
+    seen.before = data;
+    seen.after = apply(data);
+    return seen.after;
   });
-  if (outcome !== 'read-only') $lastUndoable.set(undoable && { ...undoable, changes, changedAt: now });
+  if (outcome === 'read-only') return outcome;
+  const { before, after } = seen;
+  $lastUndoable.set(undoable && before && after ? { ...undoable, before, after, changedAt: now } : undefined);
   return outcome;
 }
 
@@ -200,7 +188,7 @@ export type Announcement =
   | { guide: string; reset: true }
   | { guide: string; stepId: string; corrected: string }
   /** An untick, a reset or an import was undone (`guide`: the one unticked or reset). */
-  | { guide?: string; undone: UndoOffer['kind'] }
+  | { guide?: string; undone: UndoableChange['kind'] }
   /** A record was saved (`saved`) or cleared. */
   | { fieldId: RecordFieldId; saved: boolean };
 
@@ -238,37 +226,5 @@ export function setRecord(
 ): SaveOutcome {
   const outcome = userChange((data) => withRecord(data, fieldId, value, now), now);
   if (outcome !== 'read-only') $announcement.set({ fieldId, saved: (value?.trim() ?? '') !== '' });
-  return outcome;
-}
-
-/** Corrects the completion time of a ticked step (`tickedAt`, already checked: see parseJapanTimeInput). */
-export function correctTickTime(
-  guide: string,
-  stepId: string,
-  tickedAt: string,
-  now: Date = new Date(),
-): SaveOutcome {
-  const outcome = userChange((data) => withTickTime(data, guide, stepId, tickedAt, now), now);
-  if (outcome !== 'read-only') $announcement.set({ guide, stepId, corrected: tickedAt });
-  return outcome;
-}
-
-/** Merges an import into progress, offering to undo it (see applyImport, in the import's module). */
-export function importUndoably(apply: (data: ProgressData) => ProgressData, now: Date): SaveOutcome {
-  return userChange(apply, now, { kind: 'import' });
-}
-
-/** Undoes the change on offer, if any: every entry it touched gets back what it held before. */
-export function undoLastChange(now: Date = new Date()): SaveOutcome | undefined {
-  const offer = $undoOffer.get();
-  if (!offer) return undefined;
-  const outcome = changeProgress((data) =>
-    canUndo(offer.changes, data) ? undoChanges(data, offer.changes, offer.changedAt, now) : data,
-  );
-  if (outcome === 'read-only') return outcome;
-  $lastUndoable.set(undefined);
-  $announcement.set(
-    offer.guide === undefined ? { undone: offer.kind } : { guide: offer.guide, undone: offer.kind },
-  );
   return outcome;
 }

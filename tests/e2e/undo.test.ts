@@ -290,14 +290,14 @@ describe('the message to the distributor after a reset', () => {
       'への同意が完了しました',
       'このガイドの進捗をリセット',
       'リセットする',
-      '次のステップが完了になっていないため',
+      '連絡文は、次のステップを完了にすると作成できます。',
     ],
     [
       'en/',
       'we have accepted the Microsoft Partner Agreement',
       'Reset this guide’s progress',
       'Reset',
-      'the following steps are not marked as done',
+      'The message can be written once the following steps are marked as done.',
     ],
   ])(
     'is not offered as done once the guide is reset (/%shandoff/)',
