@@ -183,12 +183,25 @@ const guideSchema = z
 /**
  * The message to the upstream distributor (src/content/handoff/<guide id>.json), line by line in each
  * language; `{<record field id>}` is replaced by the recorded value, and a line naming an optional
- * field left empty is left out. Only the guide that reports upstream has one.
+ * field left empty is left out. `reports` lists the steps of the guide whose completion the message
+ * reports: it is offered only once they are all ticked. Only the guide that reports upstream has one.
  */
 const handoffSchema = z
-  .object({ guide: guideId, ja: z.array(z.string()), en: z.array(z.string()) })
+  .object({
+    guide: guideId,
+    reports: z.array(z.string().min(1)).min(1),
+    ja: z.array(z.string()),
+    en: z.array(z.string()),
+  })
   .superRefine((message, context) => {
-    const fields = REGISTRY.find((guide) => guide.id === message.guide)?.records ?? [];
+    const guide = REGISTRY.find((entry) => entry.id === message.guide);
+    for (const step of message.reports)
+      if (guide && !step.startsWith(guide.stepPrefix))
+        context.addIssue({
+          code: 'custom',
+          message: `reports: ${JSON.stringify(step)} must be a step of the ${message.guide} guide (${guide.stepPrefix}…)`,
+        });
+    const fields = guide?.records ?? [];
     for (const lang of ['ja', 'en'] as const)
       for (const line of message[lang])
         for (const [, name] of line.matchAll(/\{([^}]+)\}/g))

@@ -1,7 +1,7 @@
 import CopyButton from './CopyButton';
 import { useHydrated, useHydratedStore } from './hydration';
 import { $progress } from '../stores/progress';
-import { composeHandoff, type HandoffField } from '../lib/handoff';
+import { HANDOFF_GUIDE, composeHandoff, stepsStillToTick, type HandoffField } from '../lib/handoff';
 import { emptyProgress } from '../lib/progress-data';
 import type { Lang } from '../lib/guides';
 import type { UiStrings } from '../lib/ui-strings';
@@ -19,36 +19,61 @@ const EMPTY = emptyProgress();
 export default function HandoffMessage({
   lang,
   fields,
+  reportedSteps,
   strings,
 }: {
   lang: Lang;
   fields: HandoffField[];
+  /** The steps whose completion the message reports, with their titles and links. */
+  reportedSteps: { id: string; title: string; href: string }[];
   strings: UiStrings<'handoffMessage.'>;
 }) {
   const hydrated = useHydrated();
   const progress = useHydratedStore($progress, EMPTY);
   const handoff = composeHandoff(progress.records, lang);
+  const toTick = stepsStillToTick(HANDOFF_GUIDE === undefined ? undefined : progress.guides[HANDOFF_GUIDE]);
+
+  // The message reports these steps as done: it is offered once they are ticked. Until the stored
+  // progress is read, all of them are listed, so that the list does not appear after the page is shown.
+  const stepsToTick = (!hydrated || toTick.length > 0) && (
+    <div class="handoff-steps" data-state={hydrated ? 'not-done' : 'unread'}>
+      <p>{strings['handoffMessage.stepsFirst']}</p>
+      <ul>
+        {reportedSteps
+          .filter((step) => !hydrated || toTick.includes(step.id))
+          .map((step) => (
+            <li key={step.id}>
+              <a href={step.href}>{step.title}</a>
+            </li>
+          ))}
+      </ul>
+    </div>
+  );
 
   if (!hydrated || handoff.status === 'missing') {
     const listed =
       hydrated && handoff.status === 'missing' ? handoff.missing : fields.map((field) => field.id);
     return (
-      <div class="handoff-message" data-state={hydrated ? 'missing' : 'unread'}>
-        <p>{hydrated ? strings['handoffMessage.missing'] : strings['handoffMessage.composedFrom']}</p>
-        <ul>
-          {listed.map((id) => {
-            const field = fields.find((candidate) => candidate.id === id);
-            return (
-              <li key={id}>
-                {field ? <a href={field.href}>{field.label}</a> : id}
-                {field?.availableWhen && <span class="handoff-message__when">{field.availableWhen}</span>}
-              </li>
-            );
-          })}
-        </ul>
-      </div>
+      <>
+        {stepsToTick}
+        <div class="handoff-message" data-state={hydrated ? 'missing' : 'unread'}>
+          <p>{hydrated ? strings['handoffMessage.missing'] : strings['handoffMessage.composedFrom']}</p>
+          <ul>
+            {listed.map((id) => {
+              const field = fields.find((candidate) => candidate.id === id);
+              return (
+                <li key={id}>
+                  {field ? <a href={field.href}>{field.label}</a> : id}
+                  {field?.availableWhen && <span class="handoff-message__when">{field.availableWhen}</span>}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      </>
     );
   }
+  if (stepsToTick) return stepsToTick;
   return (
     <div class="handoff-message" data-state="ready">
       <label for="handoff-message-text">{strings['handoffMessage.label']}</label>

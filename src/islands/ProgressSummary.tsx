@@ -1,3 +1,4 @@
+import type { Ref } from 'preact';
 import { fillTemplate } from '../lib/template';
 import type { UiStrings } from '../lib/ui-strings';
 
@@ -13,6 +14,11 @@ interface ProgressSummaryProps {
   /** The next step to do, if any. */
   next: { href: string; title: string } | undefined;
   strings: UiStrings<'progress.'>;
+  /**
+   * Given when focus is moved to the summary (after a reset): it can then take focus and is named
+   * by the count.
+   */
+  summaryRef?: Ref<HTMLDivElement>;
 }
 
 /**
@@ -29,10 +35,14 @@ export function ProgressSummary({
   barLabel,
   next,
   strings,
+  summaryRef,
 }: ProgressSummaryProps) {
   return (
     <>
-      <div class="checklist-panel__summary">
+      <div
+        class="checklist-panel__summary"
+        {...(summaryRef && { ref: summaryRef, tabIndex: -1, role: 'group', 'aria-labelledby': countId })}
+      >
         <span class="checklist-panel__count" id={countId}>
           {fillTemplate(hydrated ? strings['progress.count'] : strings['progress.stepTotal'], {
             done,

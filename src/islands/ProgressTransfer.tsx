@@ -4,12 +4,14 @@ import { downloadJson } from './download';
 import { useHydrated, useHydratedStore } from './hydration';
 import { $progressReadOnly } from '../stores/progress';
 import {
+  $canUndoImport,
   $importFlow,
   $importPlan,
   cancelImport,
   chooseImportFile,
   confirmImport,
   exportFile,
+  undoImport,
   type ImportFlow,
 } from '../stores/import-flow';
 import { formatRecordValue, type HandoffField } from '../lib/handoff';
@@ -51,6 +53,7 @@ export default function ProgressTransfer({
   const readOnly = useHydratedStore($progressReadOnly, false);
   const { pending, status } = useHydratedStore($importFlow, IDLE);
   const plan = useHydratedStore($importPlan, undefined);
+  const canUndoImport = useHydratedStore($canUndoImport, false);
   const fileInput = useRef<HTMLInputElement>(null);
   const previewHeading = useRef<HTMLHeadingElement>(null);
 
@@ -153,7 +156,15 @@ export default function ProgressTransfer({
         role="status"
       >
         {status?.keys.map((key) => fillTemplate(strings[key], status.values)).join(' ')}
+        {canUndoImport && !pending && ` ${strings['transfer.undoAvailable']}`}
       </p>
+      {canUndoImport && !pending && (
+        <p>
+          <button type="button" onClick={() => close(undoImport)}>
+            {strings['transfer.undo']}
+          </button>
+        </p>
+      )}
       {pending && plan && (
         <section class="handoff-preview" aria-labelledby="handoff-preview-heading">
           <h3 id="handoff-preview-heading" tabIndex={-1} ref={previewHeading}>

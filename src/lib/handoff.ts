@@ -6,7 +6,7 @@
  * enrollment. The company name is not recorded, so the message leaves it to the sender's signature.
  */
 import type { Lang } from './guides';
-import type { RecordValue } from './progress-data';
+import type { GuideTicks, RecordValue } from './progress-data';
 import { RECORD_FIELDS, getRecordField, parseCalendarDate, type RecordFieldId } from './records';
 
 /** A record field as the hand-off page shows it, with its texts in the page's language. */
@@ -31,9 +31,13 @@ export const HANDOFF_REQUIRED_FIELDS: readonly RecordFieldId[] = RECORD_FIELDS.f
   (field) => field.requiredForHandoff,
 ).map((field) => field.id);
 
-/** The message of a guide that reports upstream: its lines in each language (src/content/handoff/). */
+/**
+ * The message of a guide that reports upstream (src/content/handoff/): the steps whose completion it
+ * reports, and its lines in each language.
+ */
 interface HandoffTemplate {
   guide: string;
+  reports: string[];
   ja: string[];
   en: string[];
 }
@@ -48,6 +52,23 @@ if (templates.length > 1) {
 }
 /** The guide that reports upstream and its message lines. */
 const TEMPLATE = templates[0];
+
+/** The steps whose completion the message reports, in the order the content gives them. */
+export const REPORTED_STEPS: readonly string[] = TEMPLATE?.reports ?? [];
+
+/**
+ * The reported steps not ticked yet in the guide's `ticks`: until there are none, the message would
+ * report as done what is not, and is not offered.
+ */
+export function stepsStillToTick(
+  ticks: Readonly<GuideTicks> | undefined,
+  reported: readonly string[] = REPORTED_STEPS,
+): string[] {
+  return reported.filter((stepId) => !(ticks && Object.hasOwn(ticks, stepId)));
+}
+
+/** The guide that reports upstream, if any. */
+export const HANDOFF_GUIDE: string | undefined = TEMPLATE?.guide;
 
 const MONTHS_EN = [
   'January',

@@ -13,7 +13,8 @@ import {
 import { importFailureKey } from '../lib/transfer-messages';
 import type { ProgressData } from '../lib/progress-data';
 import type { UiKeyOf } from '../lib/ui-strings';
-import { $progress, changeProgress, type SaveOutcome } from './progress';
+import { $progress, userChange, type SaveOutcome } from './progress';
+import { $undoOffer, undoLastChange } from './undo';
 
 /**
  * Saving progress to a file and importing such a file, apart from the progress store so that the
@@ -64,7 +65,7 @@ let choices = 0;
 
 /** Merges progress read from a file into the freshest progress (see applyImport). */
 export function importProgress(incoming: ProgressData, now: Date = new Date()): SaveOutcome {
-  return changeProgress((data) => applyImport(data, incoming, now));
+  return userChange((data) => applyImport(data, incoming, now), now, { kind: 'import' });
 }
 
 /** Reads a chosen file and checks it completely; nothing is changed here. */
@@ -123,6 +124,18 @@ export function confirmImport(now: Date = new Date()): SaveOutcome | undefined {
         ? { keys: ['transfer.imported'], values, error: false }
         : { keys: ['transfer.importedNotSaved'], values, error: true };
   $importFlow.set({ pending: undefined, status });
+  return outcome;
+}
+
+/** True while the last import can be undone (until the next change: see $undoOffer). */
+export const $canUndoImport = computed($undoOffer, (offer) => offer?.kind === 'import');
+
+/** Undoes the last import: the progress and records it changed are as they were before it. */
+export function undoImport(now: Date = new Date()): SaveOutcome | undefined {
+  if (!$canUndoImport.get()) return undefined;
+  const outcome = undoLastChange(now);
+  if (outcome === 'saved' || outcome === 'not-saved')
+    $importFlow.set({ pending: undefined, status: { keys: ['transfer.undone'], values: {}, error: false } });
   return outcome;
 }
 

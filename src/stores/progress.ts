@@ -145,10 +145,50 @@ export function changeProgress(apply: (data: ProgressData) => ProgressData): Sav
   return 'saved';
 }
 
+/** A change the user can take back (see stores/undo.ts): an untick, a reset (of a guide) or an import. */
+export interface UndoableChange {
+  kind: 'untick' | 'reset' | 'import';
+  /** The guide unticked or reset. */
+  guide?: string;
+  /** The step unticked. */
+  stepId?: string;
+  /** Progress just before and just after the change. */
+  before: ProgressData;
+  after: ProgressData;
+  changedAt: Date;
+}
+
+/** The user's last change in this tab, when it is one that can be undone; any other change ends it. */
+export const $lastUndoable = atom<UndoableChange | undefined>(undefined);
+
+/**
+ * Makes a change the user asked for, which ends the offer to undo the previous one; with `undoable`,
+ * the change itself is then on offer for undoing.
+ */
+export function userChange(
+  apply: (data: ProgressData) => ProgressData,
+  now: Date,
+  undoable?: Pick<UndoableChange, 'kind' | 'guide' | 'stepId'>,
+): SaveOutcome {
+  const seen: { before?: ProgressData; after?: ProgressData } = {};
+  const outcome = changeProgress((data) => {
+    seen.before = data;
+    seen.after = apply(data);
+    return seen.after;
+  });
+  if (outcome === 'read-only') return outcome;
+  const { before, after } = seen;
+  $lastUndoable.set(undoable && before && after ? { ...undoable, before, after, changedAt: now } : undefined);
+  return outcome;
+}
+
 /** A change the user made, as the polite status region reports it. */
 export type Announcement =
   | { guide: string; stepId: string; ticked: boolean }
   | { guide: string; reset: true }
+  | { guide: string; stepId: string; corrected: string }
+  /** An untick, a reset or an import was undone (`guide`: the one unticked or reset). */
+  | { guide?: string; undone: UndoableChange['kind'] }
   /** A record was saved (`saved`) or cleared. */
   | { fieldId: RecordFieldId; saved: boolean };
 
@@ -162,8 +202,10 @@ export function setStepTicked(
   ticked: boolean,
   now: Date = new Date(),
 ): SaveOutcome {
-  const outcome = changeProgress((data) =>
-    withStep(data, guide, stepId, ticked ? now.toISOString() : undefined, now),
+  const outcome = userChange(
+    (data) => withStep(data, guide, stepId, ticked ? now.toISOString() : undefined, now),
+    now,
+    ticked ? undefined : { kind: 'untick', guide, stepId },
   );
   if (outcome !== 'read-only') $announcement.set({ guide, stepId, ticked });
   return outcome;
@@ -171,7 +213,7 @@ export function setStepTicked(
 
 /** Clears every tick of a guide. */
 export function resetGuide(guide: string, now: Date = new Date()): SaveOutcome {
-  const outcome = changeProgress((data) => withoutGuide(data, guide, now));
+  const outcome = userChange((data) => withoutGuide(data, guide, now), now, { kind: 'reset', guide });
   if (outcome !== 'read-only') $announcement.set({ guide, reset: true });
   return outcome;
 }
@@ -182,7 +224,7 @@ export function setRecord(
   value: string | undefined,
   now: Date = new Date(),
 ): SaveOutcome {
-  const outcome = changeProgress((data) => withRecord(data, fieldId, value, now));
+  const outcome = userChange((data) => withRecord(data, fieldId, value, now), now);
   if (outcome !== 'read-only') $announcement.set({ fieldId, saved: (value?.trim() ?? '') !== '' });
   return outcome;
 }

@@ -167,7 +167,7 @@ describe('checklist', () => {
     await page.getByRole('button', { name: 'リセットする' }).click();
     await expect.poll(() => box(page, 'rh-open-partner-connect').isChecked()).toBe(false);
     expect(await page.locator('.checklist-panel [role="status"]').textContent()).toBe(
-      'このガイドの進捗をリセットしました。',
+      'このガイドの進捗をリセットしました。 「元に戻す」を選ぶと元に戻せます。',
     );
   });
 

@@ -124,6 +124,14 @@ describe('message to the upstream distributor', () => {
     // The hand-off page, open in another tab, follows the records as they are saved.
     await expect.poll(() => missing.allTextContents()).toEqual(['MPA に同意した方のお名前']);
     await enterRecord(guide, 'MPA に同意した方のお名前', '山田　太郎');
+    // The values are all there, but the message reports steps as done: it waits for their ticks.
+    const steps = handoff.locator('.handoff-steps[data-state="not-done"] a');
+    await expect
+      .poll(() => steps.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href'))))
+      .toEqual(['/microsoft/#ms-csp-link-partner-id', '/microsoft/#ms-mpa-accept']);
+    expect(await message(handoff).count()).toBe(0);
+    await guide.locator('#check-ms-csp-link-partner-id').check();
+    await guide.locator('#check-ms-mpa-accept').check();
 
     const expected = composeHandoff(
       {
@@ -205,6 +213,14 @@ describe('message to the upstream distributor', () => {
   it('composes the English message on the English page', async () => {
     const context = await newContext({
       ...SAMPLE,
+      guides: {
+        ...SAMPLE.guides,
+        microsoft: {
+          ...SAMPLE.guides.microsoft,
+          'ms-csp-link-partner-id': { tickedAt: AT },
+          'ms-mpa-accept': { tickedAt: LATER },
+        },
+      },
       records: { ...SAMPLE.records, 'ms-mpa-accepted-by': { value: 'Taro Yamada', updatedAt: AT } },
     });
     const page = await newPage(context);
@@ -349,7 +365,9 @@ describe('moving progress to another computer', () => {
     await preview.getByRole('button', { name: '取り込む' }).click();
     await expect
       .poll(() => status(target).textContent())
-      .toBe('取り込みました。チェック 3 件と記録 4 件を反映しました。');
+      .toBe(
+        '取り込みました。チェック 3 件と記録 4 件を反映しました。 「取り込みを元に戻す」を選ぶと、取り込む前の状態に戻せます。',
+      );
     expect(await preview.count()).toBe(0);
     await expect.poll(() => focusedId(target)).toBe('handoff-import-file');
     // The same ticks with the same times and the same values; only when they changed here differs.

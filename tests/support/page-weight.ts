@@ -35,7 +35,10 @@ export const BUDGETS = {
    */
   // Then 15 KiB when islands went back to @nanostores/preact's useStore (the stack's library for
   // following stores) from a hand-written copy that was 0.3 KiB smaller.
-  guideJsOverBaseline: 15 * 1024,
+  // Then 16.1 KiB for undoing an untick, a reset or an import and correcting a tick's time (the
+  // diff and restore of progress, the Japan-time input and its checks, their controls): the Red Hat
+  // guide measured 16,390 bytes (16.0 KiB), up from 14.7 KiB.
+  guideJsOverBaseline: 16.1 * 1024,
   /**
    * The same for any other page (the home page's progress list). Raised from 11 KiB because the
    * progress store, which every page with progress loads, now checks stored records as typed ones
@@ -43,7 +46,9 @@ export const BUDGETS = {
    * page measured 13.7 KiB without its waits.
    */
   // Then 14.5 KiB for @nanostores/preact's useStore, as for the guides.
-  otherJsOverBaseline: 14.5 * 1024,
+  // Then 15.6 KiB for undo and the correction of tick times, which the home page loads with the
+  // checklist chunk: measured 15,880 bytes (15.5 KiB) without its waits, up from 14.2 KiB.
+  otherJsOverBaseline: 15.6 * 1024,
   /**
    * The hand-off page, in each language: measured at 17.1 KiB. It loads what every page with
    * progress loads (Preact, the progress stores), the record fields' chunk for labels and
@@ -55,7 +60,9 @@ export const BUDGETS = {
    * (measured 18.7 KiB).
    */
   // Then 19.5 KiB for @nanostores/preact's useStore, as for the guides.
-  handoffJsOverBaseline: 19.5 * 1024,
+  // Then 20.8 KiB for undoing an import (and the checklist chunk's undo), and the list of the steps
+  // the message reports: measured 21,220 bytes (20.7 KiB), up from 19.2 KiB.
+  handoffJsOverBaseline: 20.8 * 1024,
   /**
    * What a page that shows waits (HP and Microsoft guides, home page) may load on top: business-day
    * arithmetic, countdowns, formatting in Japan time. Pages without waits load none of it.

@@ -2,8 +2,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  HANDOFF_GUIDE,
   HANDOFF_REQUIRED_FIELDS,
+  REPORTED_STEPS,
   composeHandoff,
+  stepsStillToTick,
   formatRecordDate,
   formatRecordValue,
 } from '../../src/lib/handoff';
@@ -197,5 +200,21 @@ describe('the values the message needs', () => {
     const texts = guides.map((guide) => guide.recordTexts[lang][id]?.availableWhen).filter(Boolean);
     expect(texts).toHaveLength(1);
     expect(texts[0]).toMatch(lang === 'ja' ? /後に入力します。/ : /^Entered once /);
+  });
+});
+
+describe('steps the message reports', () => {
+  it('come from the content: the partner ID linked to the CSP enrollment and the MPA acceptance', () => {
+    expect(HANDOFF_GUIDE).toBe('microsoft');
+    expect(REPORTED_STEPS).toEqual(['ms-csp-link-partner-id', 'ms-mpa-accept']);
+  });
+
+  it('lists those not ticked, none once all are', () => {
+    const tick = { tickedAt: AT };
+    expect(stepsStillToTick(undefined, ['a', 'b'])).toEqual(['a', 'b']);
+    expect(stepsStillToTick({ b: tick, c: tick }, ['a', 'b'])).toEqual(['a']);
+    expect(stepsStillToTick({ a: tick, b: tick }, ['a', 'b'])).toEqual([]);
+    // Names of Object's members are not ticks.
+    expect(stepsStillToTick({}, ['constructor'])).toEqual(['constructor']);
   });
 });

@@ -222,3 +222,32 @@ describe('exporting', () => {
     });
   });
 });
+
+describe('undoing an import', () => {
+  it('puts back the progress of before the import and says so, then offers nothing more', async () => {
+    const storage = new FakeStorage();
+    const before = withRecord(
+      withStep(emptyProgress(), 'redhat', 'rh-open-partner-connect', NOW.toISOString()),
+      'rh-login',
+      'jiro',
+      NOW,
+    );
+    storage.items.set(KEY, encodeProgress(before));
+    const { $importFlow, $canUndoImport, $progress, chooseImportFile, confirmImport, undoImport } =
+      await openHandoff(storage);
+    unmount.push($canUndoImport.listen(() => undefined));
+    expect($canUndoImport.get()).toBe(false);
+    await chooseImportFile(fileOf(exportProgress(elsewhere(), NOW)));
+    confirmImport(APPLIED);
+    expect($canUndoImport.get()).toBe(true);
+    expect($progress.get().records['rh-login']?.value).toBe('taro');
+
+    expect(undoImport(new Date('2026-05-07T09:06:00.000Z'))).toBe('saved');
+    const stored = JSON.parse(storage.items.get(KEY) ?? '{}') as ProgressData;
+    expect(stored.guides.redhat?.['rh-open-partner-connect']?.tickedAt).toBe(NOW.toISOString());
+    expect(stored.records['rh-login']?.value).toBe('jiro');
+    expect($importFlow.get().status).toEqual({ keys: ['transfer.undone'], values: {}, error: false });
+    expect($canUndoImport.get()).toBe(false);
+    expect(undoImport()).toBeUndefined();
+  });
+});

@@ -683,3 +683,90 @@ describe('progress store with two tabs', () => {
     });
   });
 });
+
+describe('undo', () => {
+  const TICKED = '2026-11-20T01:00:00.000Z';
+  const storageWithTwoTicks = () => {
+    const storage = new FakeStorage();
+    storage.items.set(
+      KEY,
+      encodeProgress(withStep(withStep(emptyProgress(), 'hp', 'hp-a', TICKED), 'hp', 'hp-b', AT)),
+    );
+    return storage;
+  };
+
+  it('offers to undo an untick until the next change, and restores the tick time in storage', async () => {
+    const storage = storageWithTwoTicks();
+    const { setStepTicked, $undoOffer, undoLastChange, $announcement } = await openPage(storage);
+    const unsubscribe = $undoOffer.listen(() => undefined);
+    setStepTicked('hp', 'hp-a', false, NOW);
+    expect($undoOffer.get()).toMatchObject({ kind: 'untick', guide: 'hp', stepId: 'hp-a' });
+    expect(undoLastChange(new Date('2026-11-21T10:01:00.000Z'))).toBe('saved');
+    expect(stored(storage).guides.hp?.['hp-a']).toEqual({
+      tickedAt: TICKED,
+      changedAt: '2026-11-21T10:01:00.000Z',
+    });
+    expect($undoOffer.get()).toBeUndefined();
+    expect($announcement.get()).toEqual({ guide: 'hp', undone: 'untick' });
+
+    setStepTicked('hp', 'hp-a', false, NOW);
+    setStepTicked('hp', 'hp-c', true, NOW);
+    expect($undoOffer.get()).toBeUndefined();
+    expect(undoLastChange()).toBeUndefined();
+    unsubscribe();
+  });
+
+  it('undoes a reset, every tick with its time', async () => {
+    const storage = storageWithTwoTicks();
+    const { resetGuide, undoLastChange, $undoOffer } = await openPage(storage);
+    resetGuide('hp', NOW);
+    expect($undoOffer.get()).toMatchObject({ kind: 'reset', guide: 'hp' });
+    undoLastChange(new Date('2026-11-21T10:01:00.000Z'));
+    const ticks = stored(storage).guides.hp ?? {};
+    expect(Object.fromEntries(Object.entries(ticks).map(([id, tick]) => [id, tick.tickedAt]))).toEqual({
+      'hp-a': TICKED,
+      'hp-b': AT,
+    });
+  });
+
+  it('undoes an import, putting back the progress of before', async () => {
+    const storage = storageWithTwoTicks();
+    const { importProgress, undoLastChange, $undoOffer, $progress } = await openPage(storage);
+    const before = structuredClone($progress.get());
+    const incoming = withRecord(
+      withStep(emptyProgress(), 'hp', 'hp-a', AT),
+      'rh-login',
+      'jiro',
+      new Date(AT),
+    );
+    importProgress(incoming, NOW);
+    expect($undoOffer.get()).toMatchObject({ kind: 'import' });
+    undoLastChange(new Date('2026-11-21T10:01:00.000Z'));
+    const tickTimes = (data: ProgressData) =>
+      Object.fromEntries(Object.entries(data.guides.hp ?? {}).map(([id, tick]) => [id, tick.tickedAt]));
+    expect(tickTimes(stored(storage))).toEqual(tickTimes(before));
+    expect(stored(storage).records).toEqual({});
+  });
+
+  it('withdraws the offer when another tab changes what the undo would restore', async () => {
+    const storage = storageWithTwoTicks();
+    const events = new FakeStorageEvents();
+    const { setStepTicked, $undoOffer } = await openPage(storage, events);
+    const unsubscribe = $undoOffer.listen(() => undefined);
+    setStepTicked('hp', 'hp-a', false, NOW);
+    expect($undoOffer.get()).toBeDefined();
+    const other = encodeProgress(withStep(stored(storage), 'hp', 'hp-a', '2026-11-21T10:02:00.000Z'));
+    storage.items.set(KEY, other);
+    events.storageEvent(KEY, other);
+    expect($undoOffer.get()).toBeUndefined();
+    unsubscribe();
+  });
+
+  it('corrects the time of a ticked step, and announces it', async () => {
+    const storage = storageWithTwoTicks();
+    const { correctTickTime, $announcement } = await openPage(storage);
+    expect(correctTickTime('hp', 'hp-b', TICKED, NOW)).toBe('saved');
+    expect(stored(storage).guides.hp?.['hp-b']).toEqual({ tickedAt: TICKED, changedAt: NOW.toISOString() });
+    expect($announcement.get()).toEqual({ guide: 'hp', stepId: 'hp-b', corrected: TICKED });
+  });
+});

@@ -70,5 +70,6 @@ export async function loadStores(
   engine.installGuardedStorage(typeof storage === 'function' ? storage : () => storage, events);
   const progress = await import('../../../src/stores/progress');
   const importFlow = await import('../../../src/stores/import-flow');
-  return { ...engine, ...progress, ...importFlow, events };
+  const undo = await import('../../../src/stores/undo');
+  return { ...engine, ...progress, ...importFlow, ...undo, events };
 }
