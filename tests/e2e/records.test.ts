@@ -222,6 +222,9 @@ describe('dates', () => {
     await expect.poll(() => page.locator('#record-ms-mpa-accepted-on-message').textContent()).toBe(RANGE_JA);
     expect(await storedRecord(page, 'ms-mpa-accepted-on')).toBe('2025-04-01');
 
+    // The message is offered once the steps it reports are done.
+    await page.locator('#check-ms-csp-link-partner-id').check();
+    await page.locator('#check-ms-mpa-accept').check();
     await page.goto(`${site}handoff/`);
     const message = page.locator('#handoff-message-text');
     await expect.poll(() => message.inputValue()).toContain('同意日: 2025年4月1日');

@@ -71,7 +71,7 @@ describe('undoing an untick', () => {
     await status.getByRole('button', { name: '元に戻す' }).click();
     await expect.poll(() => status.textContent()).toContain('2026/11/19(木) 10:00 に完了');
     expect(await box(page, 'hp-open-registration-page').isChecked()).toBe(true);
-    expect(await focused(page)).toContain('#check-hp-open-registration-page');
+    await expect.poll(() => focused(page)).toContain('#check-hp-open-registration-page');
     await expect
       .poll(() => liveStatus(page).textContent())
       .toMatch(/^元に戻しました。2 \/ \d+ ステップ完了です。$/);
@@ -187,7 +187,7 @@ describe('undoing an import', () => {
       .poll(() => importStatus.textContent())
       .toBe('取り込みを元に戻しました。進捗と記録は取り込む前の状態です。');
     expect(await handoff.getByRole('button', { name: '取り込みを元に戻す' }).count()).toBe(0);
-    expect(await focused(handoff)).toContain('#handoff-import-file');
+    await expect.poll(() => focused(handoff)).toContain('#handoff-import-file');
     expect(await handoff.locator('.handoff-records').textContent()).toContain('contoso.onmicrosoft.com');
     // The guide open in the other tab is back to one tick, at its original time.
     await expect
@@ -218,7 +218,7 @@ describe('correcting a completion time', () => {
     await correct.click();
     const input = page.getByLabel('完了日時（日本時間）');
     await expect.poll(() => input.inputValue()).toBe('2026-04-28T10:00');
-    expect(await focused(page)).toContain(`#tick-time-${step}`);
+    await expect.poll(() => focused(page)).toContain(`#tick-time-${step}`);
 
     // Later than now: refused with a message, nothing saved.
     await input.fill('2026-04-28T10:01');
@@ -240,7 +240,7 @@ describe('correcting a completion time', () => {
     await input.fill('2026-04-27T09:30');
     await status.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => status.textContent()).toContain('2026/4/27(月) 09:30 に完了');
-    expect(await focused(page)).toContain('guide-step__action');
+    await expect.poll(() => focused(page)).toContain('guide-step__action');
     await expect
       .poll(() => liveStatus(page).textContent())
       .toContain('の完了日時を 2026/4/27(月) 09:30 に修正しました。');
