@@ -102,6 +102,7 @@ export default defineConfig({
         './src/styles/troubleshooting.css',
         './src/styles/timeline.css',
         './src/styles/handoff.css',
+        './src/styles/stacked-table.css',
       ],
       components: {
         PageTitle: './src/components/overrides/PageTitle.astro',
