@@ -1,4 +1,6 @@
+import { useLayoutEffect } from 'preact/hooks';
 import { useHydratedStore } from './hydration';
+import { keepFragmentTargetInPlace } from './fragment-target';
 import { WAITS_UNREAD, guideWaits } from '../stores/waits';
 import { formatDayTime, waitLine } from '../lib/wait-format';
 import { fillTemplate } from '../lib/template';
@@ -27,6 +29,9 @@ export default function WaitNotice({ guide, lang, waits, strings }: WaitNoticePr
     ),
     WAITS_UNREAD,
   );
+  // Notices appear after load, above the step a link may have scrolled to: put it back in view.
+  const shown = states.map((state) => state?.phase ?? '').join() + String(holidaysFailed);
+  useLayoutEffect(keepFragmentTargetInPlace, [shown]);
   // Japanese sentences follow each other without a space.
   const space = lang === 'ja' ? '' : ' ';
   return (

@@ -152,7 +152,7 @@ describe('message to the upstream distributor', () => {
     expect(await handoff.evaluate(() => navigator.clipboard.readText())).toBe(expected.text);
   });
 
-  it('lists the missing fields with links to the steps where they are entered', async () => {
+  it('lists the missing fields with links to the fields where they are entered', async () => {
     const context = await newContext({
       version: 2,
       guides: {},
@@ -167,13 +167,13 @@ describe('message to the upstream distributor', () => {
       .poll(() => links.allTextContents())
       .toEqual(['パートナー ID（ロケーション）', 'MPA に同意した方のお名前']);
     expect(await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')))).toEqual([
-      '/microsoft/#ms-csp-link-partner-id',
-      '/microsoft/#ms-mpa-accept',
+      '/microsoft/#record-field-ms-partner-id-location',
+      '/microsoft/#record-field-ms-mpa-accepted-by',
     ]);
     expect(await message(page).count()).toBe(0);
 
     await links.first().click();
-    await page.waitForURL(`${site}microsoft/#ms-csp-link-partner-id`);
+    await page.waitForURL(`${site}microsoft/#record-field-ms-partner-id-location`);
     await expect
       .poll(() => page.getByLabel('パートナー ID（ロケーション）', { exact: true }).isVisible())
       .toBe(true);
@@ -197,7 +197,7 @@ describe('message to the upstream distributor', () => {
 });
 
 describe('records', () => {
-  it('shows every field with its value or that it is not entered, and a link to its step', async () => {
+  it('shows every field with its value or that it is not entered, and a link to its field', async () => {
     const context = await newContext(SAMPLE);
     const page = await newPage(context);
     await openHandoff(page);
@@ -213,7 +213,7 @@ describe('records', () => {
     expect(await row('ms-mpa-accepted-by').locator('td').first().textContent()).toBe('未入力');
     expect(await row('ms-mpa-accepted-by').locator('th').textContent()).toBe('MPA に同意した方のお名前');
     expect(await row('rh-partner-type').locator('a').getAttribute('href')).toBe(
-      '/redhat/#rh-select-partner-type',
+      '/redhat/#record-field-rh-partner-type',
     );
 
     await page.goto(`${site}en/handoff/`);
@@ -222,7 +222,9 @@ describe('records', () => {
       .toBe('1 April 2025');
     expect(await row('rh-partner-type').locator('td').first().textContent()).toBe('Solution Provider');
     expect(await row('hp-account-email').locator('td').first().textContent()).toBe('Not entered');
-    expect(await row('ms-domain').locator('a').getAttribute('href')).toBe('/en/microsoft/#ms-account-save');
+    expect(await row('ms-domain').locator('a').getAttribute('href')).toBe(
+      '/en/microsoft/#record-field-ms-domain',
+    );
   });
 });
 
