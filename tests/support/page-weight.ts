@@ -60,7 +60,10 @@ export const BUDGETS = {
    * What a page that shows waits (HP and Microsoft guides, home page) may load on top: business-day
    * arithmetic, countdowns, formatting in Japan time. Pages without waits load none of it.
    */
-  waitsJs: 2.5 * 1024,
+  // Then 2.8 KiB for the guides' notices (now a chunk of their own, which the home page no longer
+  // loads): they announce the headline of a change and put a linked step back in view once they
+  // appear (measured 2.78 KiB on the HP and Microsoft guides; the home page went down 0.3 KiB).
+  waitsJs: 2.8 * 1024,
   /**
    * One HTML document. Raised from 20 KiB for the record fields, wait notices and timeline: the
    * Microsoft guide, the longest, measured 21.4 KiB with them (each island carries its own props).
