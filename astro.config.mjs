@@ -45,8 +45,10 @@ export default defineConfig({
               {
                 // Only pages that show a wait (HP, Microsoft, home) load the wait arithmetic. Below the
                 // checklist in priority, so that its stores, which waits use too, stay in that chunk.
+                // The guides' notices (islands/WaitNotice, with what they alone import) stay in a chunk
+                // of their own, which the home page does not load.
                 name: 'waits',
-                test: /\/src\/(config\/business-calendar|lib\/(business-days|waits|wait-format)|stores\/(holidays|clock|waits)|islands\/WaitNotice)\./,
+                test: /\/src\/(config\/business-calendar|lib\/(business-days|waits|wait-format)|stores\/(holidays|clock|waits))\./,
                 priority: 5,
               },
               {
@@ -102,6 +104,7 @@ export default defineConfig({
         './src/styles/troubleshooting.css',
         './src/styles/timeline.css',
         './src/styles/handoff.css',
+        './src/styles/stacked-table.css',
       ],
       components: {
         PageTitle: './src/components/overrides/PageTitle.astro',

@@ -1,7 +1,7 @@
 import type { HandoffField } from '../lib/handoff';
 import { vendorName, type Lang } from '../lib/guides';
 import { memoize } from '../lib/memo';
-import { RECORD_FIELDS } from '../lib/records';
+import { RECORD_FIELDS, recordFieldAnchor } from '../lib/records';
 import { getStepIndex } from './guide-pages';
 import { choiceLabel, recordLabel, recordText } from './guide-registry';
 
@@ -18,7 +18,7 @@ export const getHandoffFields = memoize(async (lang: Lang): Promise<HandoffField
     return {
       id: field.id,
       label: recordLabel(field.id, lang),
-      href: step.href,
+      href: `${step.href.replace(/#.*$/, '')}#${recordFieldAnchor(field.id)}`,
       step: `${vendorName(step.guide, lang)}: ${step.title}`,
       ...(availableWhen ? { availableWhen } : {}),
       ...(field.choices

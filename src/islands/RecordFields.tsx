@@ -3,7 +3,13 @@ import { useHydrated, useHydratedStore } from './hydration';
 import { $progress, $progressReadOnly, setRecord } from '../stores/progress';
 import { emptyProgress } from '../lib/progress-data';
 import { fillTemplate } from '../lib/template';
-import { validateRecord, type RecordFieldId, type RecordFieldView, type RecordKind } from '../lib/records';
+import {
+  recordFieldAnchor,
+  validateRecord,
+  type RecordFieldId,
+  type RecordFieldView,
+  type RecordKind,
+} from '../lib/records';
 import type { UiStrings } from '../lib/ui-strings';
 
 const EMPTY = emptyProgress();
@@ -99,7 +105,7 @@ export default function RecordFields({
             commit(field, event.currentTarget as HTMLInputElement, field.kind !== 'date'),
         };
         return (
-          <div class="record-field" key={field.id}>
+          <div class="record-field" id={recordFieldAnchor(field.id)} key={field.id}>
             <label for={id}>{field.label}</label>
             {field.choices ? (
               <select {...common}>

@@ -1,6 +1,9 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useHydratedStore } from './hydration';
+import { keepFragmentTargetInPlace } from './fragment-target';
 import { WAITS_UNREAD, guideWaits } from '../stores/waits';
 import { formatDayTime, waitLine } from '../lib/wait-format';
+import { waitAnnouncement, type WaitPhase } from '../lib/wait-announcement';
 import { fillTemplate } from '../lib/template';
 import type { Lang } from '../lib/guides';
 import type { WaitNoticeItem } from '../lib/waits';
@@ -9,7 +12,8 @@ import type { UiStrings } from '../lib/ui-strings';
 interface WaitNoticeProps {
   guide: string;
   lang: Lang;
-  waits: WaitNoticeItem[];
+  /** `what` names the wait in what is announced when it changes. */
+  waits: (WaitNoticeItem & { what: string })[];
   /** `wait.businessDayRules` comes with the calendar's rules filled in. */
   strings: UiStrings<'wait.' | 'waitLine.'>;
 }
@@ -17,7 +21,8 @@ interface WaitNoticeProps {
 /**
  * The waits a step is waiting for: the expected window or deadline once the starting step is ticked,
  * a live countdown for short deadlines, and what to do once it has run late. Shows nothing before
- * the wait starts or after it is over.
+ * the wait starts or after it is over. Screen readers hear only the headline of a change that
+ * happens while the page is open (a wait starts, runs late or ends), never the notices themselves.
  */
 export default function WaitNotice({ guide, lang, waits, strings }: WaitNoticeProps) {
   const { states, now, holidaysFailed } = useHydratedStore(
@@ -27,10 +32,26 @@ export default function WaitNotice({ guide, lang, waits, strings }: WaitNoticePr
     ),
     WAITS_UNREAD,
   );
+  // Notices appear after load, above the step a link may have scrolled to: put it back in view.
+  const shown = states.map((state) => state?.phase ?? '').join() + String(holidaysFailed);
+  useLayoutEffect(keepFragmentTargetInPlace, [shown]);
+  // The phases last known (kept while holidays load), to tell a change from the first reading.
+  const known = useRef<(WaitPhase | undefined)[]>([]);
+  const [announcement, setAnnouncement] = useState('');
+  useEffect(() => {
+    const news = waits
+      .map((wait, index) => waitAnnouncement(wait, known.current[index], states[index], strings, lang, now))
+      .filter(Boolean);
+    known.current = waits.map((_, index) => states[index]?.phase ?? known.current[index]);
+    if (news.length > 0) setAnnouncement(news.join(' '));
+  }, [states]);
   // Japanese sentences follow each other without a space.
   const space = lang === 'ja' ? '' : ' ';
   return (
-    <div class="wait-notices" aria-live="polite">
+    <div class="wait-notices">
+      <p class="sr-only" role="status">
+        {announcement}
+      </p>
       {waits.map((wait, index) => {
         const state = states[index];
         if (!state || state.phase === 'not-started' || state.phase === 'done') return null;
@@ -42,10 +63,7 @@ export default function WaitNotice({ guide, lang, waits, strings }: WaitNoticePr
             key={wait.rule.id}
             data-wait={wait.rule.id}
           >
-            <p class="wait-notice__when">
-              {/* A countdown read out every second would drown the page: only the switch to late is announced. */}
-              <span aria-live="off">{waitLine(kind, state, wait.label, strings, lang, now)}</span>
-            </p>
+            <p class="wait-notice__when">{waitLine(kind, state, wait.label, strings, lang, now)}</p>
             {late && <p class="wait-notice__late">{wait.late}</p>}
             {late && wait.links.length > 0 && (
               <>

@@ -13,7 +13,7 @@ import { RECORD_FIELDS, getRecordField, parseCalendarDate, type RecordFieldId } 
 export interface HandoffField {
   id: RecordFieldId;
   label: string;
-  /** Link to the guide step where the field is entered. */
+  /** Link to the field on the guide step where it is entered. */
   href: string;
   /** That step, as `Microsoft: <step title>`. */
   step: string;

@@ -43,6 +43,11 @@ export interface RecordFieldView {
   choices?: { value: string; label: string }[];
 }
 
+/** Id of a field (its label and input) on its guide page: where links about the record go. */
+export function recordFieldAnchor(id: RecordFieldId): string {
+  return `record-field-${id}`;
+}
+
 /** Every value is capped so that a paste by mistake cannot fill storage or a message. */
 export const MAX_RECORD_LENGTH = 200;
 

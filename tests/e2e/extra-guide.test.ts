@@ -193,7 +193,7 @@ describe('a guide added with content and data files only', () => {
     const row = page.locator('.handoff-records tr[data-field="ac-partner-id"]');
     await expect.poll(() => row.locator('.handoff-records__value').textContent()).toBe('7654321');
     expect(await row.locator('th').textContent()).toBe('Acme パートナー ID');
-    expect(await row.locator('a').getAttribute('href')).toBe('/acme/#ac-note-partner-id');
+    expect(await row.locator('a').getAttribute('href')).toBe('/acme/#record-field-ac-partner-id');
     expect(await page.locator('.handoff-records tbody tr').count()).toBe(10);
   });
 });

@@ -69,7 +69,10 @@ export const BUDGETS = {
    */
   // Then 2.7 KiB for the current wait's line in a guide's progress panel, an island of its own
   // (islands/GuideWaitHeadline.tsx, 0.45 KiB): the HP and Microsoft guides measured 2.66 KiB.
-  waitsJs: 2.7 * 1024,
+  // Then 2.8 KiB for the guides' notices (now a chunk of their own, which the home page no longer
+  // loads): they announce the headline of a change and put a linked step back in view once they
+  // appear (measured 2.78 KiB on the HP and Microsoft guides; the home page went down 0.3 KiB).
+  waitsJs: 2.8 * 1024,
   /**
    * One HTML document. Raised from 20 KiB for the record fields, wait notices and timeline: the
    * Microsoft guide, the longest, measured 21.4 KiB with them (each island carries its own props).
