@@ -38,7 +38,9 @@ export const BUDGETS = {
   // Then 16.1 KiB for undoing an untick, a reset or an import and correcting a tick's time (the
   // diff and restore of progress, the Japan-time input and its checks, their controls): the Red Hat
   // guide measured 16,390 bytes (16.0 KiB), up from 14.7 KiB.
-  guideJsOverBaseline: 16.1 * 1024,
+  // Then 16.5 KiB once conditional steps, undo, time correction and the timeline's phase marks
+  // were merged together (issue 17): the Red Hat guide measured 16,872 bytes.
+  guideJsOverBaseline: 16.5 * 1024,
   /**
    * The same for any other page (the home page's progress list). Raised from 11 KiB because the
    * progress store, which every page with progress loads, now checks stored records as typed ones
@@ -62,7 +64,9 @@ export const BUDGETS = {
   // Then 19.5 KiB for @nanostores/preact's useStore, as for the guides.
   // Then 20.8 KiB for undoing an import (and the checklist chunk's undo), and the list of the steps
   // the message reports: measured 21,220 bytes (20.7 KiB), up from 19.2 KiB.
-  handoffJsOverBaseline: 20.8 * 1024,
+  // Then 21.2 KiB with the per-value copy buttons and the texts of when each value can be entered:
+  // measured 21,627 bytes.
+  handoffJsOverBaseline: 21.2 * 1024,
   /**
    * What a page that shows waits (HP and Microsoft guides, home page) may load on top: business-day
    * arithmetic, countdowns, formatting in Japan time. Pages without waits load none of it.
@@ -72,7 +76,9 @@ export const BUDGETS = {
   // Then 2.8 KiB for the guides' notices (now a chunk of their own, which the home page no longer
   // loads): they announce the headline of a change and put a linked step back in view once they
   // appear (measured 2.78 KiB on the HP and Microsoft guides; the home page went down 0.3 KiB).
-  waitsJs: 2.8 * 1024,
+  // Then 3.45 KiB with both together (the panel's wait line and the notices' own chunk): the HP and
+  // Microsoft guides measured 20,388 bytes over the baseline, 3.45 KiB over the guide budget.
+  waitsJs: 3.45 * 1024,
   /**
    * One HTML document. Raised from 20 KiB for the record fields, wait notices and timeline: the
    * Microsoft guide, the longest, measured 21.4 KiB with them (each island carries its own props).
@@ -81,11 +87,15 @@ export const BUDGETS = {
   // the progress islands: the Microsoft guide measured 22.03 KiB. Then 22.6 KiB for the current
   // wait's line in the progress panel (an island with its waits' rules) and the timeline's phase
   // marks: the Microsoft guide measured 22.55 KiB.
-  htmlPerPage: 22.6 * 1024,
+  // Then 23.2 KiB with the reset question's lists, the undo and time-correction strings and the record
+  // fields' anchors as well: the Microsoft guide measured 23,658 bytes.
+  htmlPerPage: 23.2 * 1024,
   /** The troubleshooting pages: every entry, plus its text again for the filter island. */
   htmlTroubleshooting: 26 * 1024,
   /** All stylesheets of a page. */
-  css: 14 * 1024,
+  // Raised from 14 KiB to 14.2 KiB for the time editor, conditions, phase marks and the home table's
+  // phone layout: measured 14,501 bytes.
+  css: 14.2 * 1024,
 };
 
 /** Pages with a JavaScript budget of their own, beyond the baseline, instead of the general one. */
