@@ -254,7 +254,12 @@ describe('records', () => {
     );
 
     await page.goto(`${site}en/handoff/`);
-  it('lists the missing fields with when each becomes available and a link to its field', async () => {
+    await expect.poll(() => value('ms-mpa-accepted-on').textContent()).toBe('1 April 2025');
+    expect(await value('rh-partner-type').textContent()).toBe('Solution Provider');
+    expect(await value('hp-account-email').textContent()).toBe('Not entered');
+    expect(await row('ms-domain').locator('a').getAttribute('href')).toBe(
+      '/en/microsoft/#record-field-ms-domain',
+    );
   });
 
   it.each([

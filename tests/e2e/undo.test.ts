@@ -141,8 +141,8 @@ describe('resetting a guide', () => {
     await page.getByRole('button', { name: 'このガイドの進捗をリセット' }).click();
     const question = page.getByRole('group', { name: 'このガイドの進捗をリセット' });
     expect(await question.locator('li').allTextContents()).toEqual([
-      '消えるもの: このガイドのチェックと完了日時（待ち期間の開始日時でもあります）',
-      '残るもの: 記録した情報（パートナー ID など）、ほかのガイドの進捗',
+      'リセットで消去されるもの：このガイドのチェックと完了日時（待ち期間の起点となる日時を含みます）',
+      'リセット後も残るもの：記録した情報（パートナー ID など）、ほかのガイドの進捗',
     ]);
     await page.getByRole('button', { name: 'リセットする' }).click();
     await expect.poll(() => focused(page)).toContain('checklist-panel__summary');
