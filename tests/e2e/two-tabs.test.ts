@@ -68,7 +68,9 @@ async function clickWhileBusy(
       }
       return Date.now();
     },
-    [BLOCKING, 4000] as const,
+    // Long enough for the other tab to act on a loaded machine: with 4 s, a run beside four other
+    // builds on two cores acted after the task had ended, and the guard below said so.
+    [BLOCKING, 8000] as const,
   );
   await expect.poll(() => other.evaluate((key) => localStorage.getItem(key), BLOCKING)).not.toBeNull();
   await meanwhile();
