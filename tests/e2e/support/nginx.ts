@@ -90,8 +90,8 @@ function freePort(): Promise<number> {
 /**
  * Starts nginx as the user running the tests, on free loopback ports, with its prefix, pid file,
  * temporary folders and logs in a temporary folder: nothing of the system's nginx is used but the
- * binary and its mime.types. Each site gets the README's server block (deploy/nginx/site.conf.template);
- * a site built for a sub-path is placed at that path under a web root of its own, as on a shared server.
+ * binary and its mime.types. Each site gets the README's server block (deploy/nginx/site.conf.template),
+ * with a web root of its own where the build sits at its base path, as an operator would copy it.
  */
 export async function startNginx(sites: NginxSite[]): Promise<RunningNginx> {
   if (!existsSync(NGINX_PATH)) throw nginxMissing();
@@ -103,13 +103,11 @@ export async function startNginx(sites: NginxSite[]): Promise<RunningNginx> {
   const serverBlocks: string[] = [];
   for (const [index, site] of sites.entries()) {
     const port = await freePort();
-    let webRoot = site.dir.replace(/\/$/, '');
-    if (site.basePath !== '/') {
-      webRoot = join(prefix, `www-${index}`);
-      const siteDir = join(webRoot, site.basePath);
-      mkdirSync(dirname(siteDir), { recursive: true });
-      symlinkSync(site.dir, siteDir.replace(/\/$/, ''));
-    }
+    // Linked into the temporary folder, whose path has no spaces for nginx to trip on.
+    const webRoot = join(prefix, `www-${index}`);
+    const siteDir = join(webRoot, site.basePath).replace(/\/$/, '');
+    mkdirSync(dirname(siteDir), { recursive: true });
+    symlinkSync(site.dir, siteDir);
     const file = join(prefix, `site-${index}.conf`);
     writeFileSync(
       file,
