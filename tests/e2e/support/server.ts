@@ -8,8 +8,6 @@ export interface StaticServerOptions {
   root: string;
   /** Path the site is served under, e.g. `/partner-guides/`; `/` by default. */
   basePath?: string;
-  /** Response headers added to every response (e.g. the generated security headers). */
-  headers?: Record<string, string>;
 }
 
 /** A running static server and how to stop it. */
@@ -24,7 +22,6 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
   const basePath = options.basePath ?? '/';
   const serve = sirv(options.root, { dev: false, etag: true, dotfiles: false });
   const server: Server = createServer((req, res) => {
-    for (const [name, value] of Object.entries(options.headers ?? {})) res.setHeader(name, value);
     const url = req.url ?? '/';
     if (!url.startsWith(basePath)) {
       res.statusCode = 404;
