@@ -6,6 +6,10 @@
  * appended to waits.json), and the copy is built as `npm run build` builds the site (at the root,
  * with the security headers). No file of this project is changed but dist-fixture/.
  *
+ * The same build carries an organisation's settings (the fixture's site.config.json, put at the
+ * copy's root; SITE_* variables of the environment are ignored), for tests/e2e/site-settings.test.ts:
+ * one build serves both tests.
+ *
  *   npm run build:fixture
  */
 import { spawnSync } from 'node:child_process';
@@ -15,8 +19,10 @@ import { buildCopy, copyProject, projectDir, removeProjectCopy } from './support
 
 const fixtureDir = path.join(projectDir, 'tests/fixtures/extra-guide');
 const outDir = path.join(projectDir, 'dist-fixture');
-/** Files of the fixture that are not content: its README and the invented source document. */
-const NOT_CONTENT = new Set(['README.md', 'seeds']);
+/** The organisation's settings of the fixture build (see README "Your organisation's settings"). */
+const SETTINGS = 'site.config.json';
+/** Files of the fixture that are not content: its README, the invented source document, the settings. */
+const NOT_CONTENT = new Set(['README.md', 'seeds', SETTINGS]);
 const WAITS = 'waits.json';
 
 /** Paths of the fixture's content files, relative to the fixture folder. */
@@ -62,7 +68,9 @@ const started = performance.now();
 const dest = copyProject('build-fixture-');
 try {
   overlayFixture(dest);
-  buildCopy(dest);
+  fs.copyFileSync(path.join(fixtureDir, SETTINGS), path.join(dest, SETTINGS));
+  // The fixture's settings file alone: variables of the environment would override it.
+  buildCopy(dest, [], { SITE_ORGANISATION: '', SITE_CONTACT: '', SITE_DISTRIBUTOR: '' });
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.BASE_PATH; // built at the site root, like dist/
   const headers = spawnSync(process.execPath, ['scripts/security-headers.mjs', 'dist'], {
@@ -76,5 +84,5 @@ try {
   removeProjectCopy(dest);
 }
 console.log(
-  `Built the site with the extra guide of tests/fixtures/extra-guide/ into dist-fixture/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  `Built the site with the extra guide and the settings of tests/fixtures/extra-guide/ into dist-fixture/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
 );

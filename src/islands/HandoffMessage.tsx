@@ -20,17 +20,20 @@ export default function HandoffMessage({
   lang,
   fields,
   reportedSteps,
+  lines,
   strings,
 }: {
   lang: Lang;
   fields: HandoffField[];
   /** The steps whose completion the message reports, with their titles and links. */
   reportedSteps: { id: string; title: string; href: string }[];
+  /** The message's lines addressed to the distributor the site's settings name (lib/handoff addressedLines). */
+  lines?: string[];
   strings: UiStrings<'handoffMessage.'>;
 }) {
   const hydrated = useHydrated();
   const progress = useHydratedStore($progress, EMPTY);
-  const handoff = composeHandoff(progress.records, lang);
+  const handoff = composeHandoff(progress.records, lang, lines);
   const toTick = stepsStillToTick(HANDOFF_GUIDE === undefined ? undefined : progress.guides[HANDOFF_GUIDE]);
 
   // The message reports these steps as done: it is offered once they are ticked. Until the stored

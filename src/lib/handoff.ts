@@ -114,6 +114,19 @@ export function formatRecordValue(
   return value;
 }
 
+/**
+ * The message's lines in a language with `opening`, lines addressed to the distributor that the
+ * site's settings name, in place of the first line (the neutral greeting). Computed at build time;
+ * the hand-off page passes the result to composeHandoff.
+ */
+export function addressedLines(
+  opening: readonly string[],
+  lang: Lang,
+  lines: readonly string[] | undefined = TEMPLATE?.[lang],
+): string[] | undefined {
+  return lines && [...opening, ...lines.slice(1)];
+}
+
 const PLACEHOLDER = /\{([^}]+)\}/g;
 
 /**

@@ -5,6 +5,7 @@ import {
   HANDOFF_GUIDE,
   HANDOFF_REQUIRED_FIELDS,
   REPORTED_STEPS,
+  addressedLines,
   composeHandoff,
   stepsStillToTick,
   formatRecordDate,
@@ -102,6 +103,30 @@ describe('composeHandoff in English', () => {
   it('leaves out the optional lines when they are not recorded', () => {
     const result = composeHandoff(records(REQUIRED), 'en');
     expect(result.status === 'ready' && result.text).not.toMatch(/global|domain/i);
+  });
+});
+
+describe('composeHandoff addressed to the distributor', () => {
+  it('puts the opening in place of the neutral greeting, in each language', () => {
+    const opening = ['例示流通株式会社', 'ご担当者様', '', 'お世話になっております。'];
+    const ja = composeHandoff(records(REQUIRED), 'ja', addressedLines(opening, 'ja'));
+    expect(ja.status === 'ready' && ja.text.split('\n').slice(0, 5)).toEqual([
+      '例示流通株式会社',
+      'ご担当者様',
+      '',
+      'お世話になっております。',
+      'Microsoft CSP 間接リセラーの登録について、MPA（Microsoft Partner Agreement）への同意が完了しましたのでご連絡いたします。',
+    ]);
+    const en = composeHandoff(
+      records(REQUIRED),
+      'en',
+      addressedLines(['Dear Example Distribution K.K. team,'], 'en'),
+    );
+    expect(en.status === 'ready' && en.text.split('\n').slice(0, 3)).toEqual([
+      'Dear Example Distribution K.K. team,',
+      '',
+      'I am writing to let you know that we have accepted the Microsoft Partner Agreement (MPA) for our Microsoft CSP indirect reseller enrollment.',
+    ]);
   });
 });
 
