@@ -72,7 +72,9 @@ describe('record fields', () => {
     await partnerId.fill('12-34A');
     await partnerId.press('Tab');
     const message = page.locator('#record-ms-partner-id-location-message');
-    await expect.poll(() => message.textContent()).toBe('パートナー ID は数字のみで入力してください。');
+    await expect
+      .poll(() => message.textContent())
+      .toBe('このサイトでは、パートナー ID を数字のみで控えます。数字以外の文字を除いて入力してください。');
     expect(await partnerId.getAttribute('aria-invalid')).toBe('true');
     expect(await partnerId.getAttribute('aria-describedby')).toContain(
       'record-ms-partner-id-location-message',
