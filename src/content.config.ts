@@ -177,17 +177,8 @@ const guideSchema = z
         !guide.records.some((other) => other.id === field.sameDomainAs && other.kind === 'domain')
       )
         problem(`${where}: sameDomainAs must name a field of kind "domain" of this guide`);
-      if (
-        field.sourceWarnings?.includes('reserved-word') &&
-        field.kind !== 'email' &&
-        field.kind !== 'sign-in-name'
-      )
-        problem(`${where}: only an address (kind "email" or "sign-in-name") can declare "reserved-word"`);
-      if (
-        field.sourceWarnings?.includes('free-mail') &&
-        !['email', 'sign-in-name', 'domain'].includes(field.kind)
-      )
-        problem(`${where}: only an address or a domain can declare "free-mail"`);
+      if (field.sourceWarnings && field.kind !== 'email' && field.kind !== 'sign-in-name')
+        problem(`${where}: only an address (kind "email" or "sign-in-name") declares sourceWarnings`);
       if ((field.kind === 'choice') !== (field.choices !== undefined))
         problem(`${where}: a field of kind "choice" lists its choices, and only such a field does`);
     }

@@ -3,7 +3,7 @@
  * `recordError.<code>` and `recordWarning.<code>` in src/content/i18n/*.json.
  */
 import {
-  warningsOfField,
+  RECORD_FIELDS,
   type RecordErrorCode,
   type RecordField,
   type RecordKind,
@@ -65,12 +65,19 @@ export const MESSAGES_BY_KIND: Record<
     errors: ['not-sign-in-name'],
     warnings: ['free-mail', 'reserved-word', 'domain-mismatch'],
   },
-  domain: { errors: ['not-domain'], warnings: ['free-mail', 'domain-mismatch'] },
+  domain: { errors: ['not-domain'], warnings: ['domain-mismatch'] },
   'partner-id': { errors: ['not-digits'], warnings: [] },
   date: { errors: ['not-date', 'date-out-of-range', 'incomplete'], warnings: [] },
   choice: { errors: ['not-a-choice'], warnings: [] },
   text: { errors: [], warnings: [] },
 };
+
+/** The warnings a field can give: those its source states for it, and the domain comparison. */
+export function warningsOfField(field: RecordField): RecordWarningCode[] {
+  const compared =
+    field.sameDomainAs !== undefined || RECORD_FIELDS.some((other) => other.sameDomainAs === field.id);
+  return [...(field.sourceWarnings ?? []), ...(compared ? (['domain-mismatch'] as const) : [])];
+}
 
 /** Messages any field can give. */
 export const COMMON_ERRORS: readonly RecordErrorCode[] = ['unknown-field', 'too-long', 'control-character'];

@@ -230,27 +230,11 @@ function latestRecordDate(now: Date): string {
   return localDate(latest);
 }
 
-/** Ids of the domain fields that a sign-in name is compared with (see `sameDomainAs`). */
-const COMPARED_DOMAINS = new Set(RECORD_FIELDS.map((field) => field.sameDomainAs));
-
-/** The warnings a field can give: those its source states for it, and the domain comparison. */
-export function warningsOfField(field: RecordField): RecordWarningCode[] {
-  const compared = field.sameDomainAs !== undefined || COMPARED_DOMAINS.has(field.id);
-  return [...(field.sourceWarnings ?? []), ...(compared ? (['domain-mismatch'] as const) : [])];
-}
-
-/** The warnings the source states for an address: only where the field declares them. */
-function addressWarnings(
-  field: RecordField,
-  address: { local: string; domain: string },
-): RecordWarningCode[] {
-  const declared = field.sourceWarnings ?? [];
-  return [
-    ...(declared.includes('free-mail') && isFreeMailDomain(address.domain) ? (['free-mail'] as const) : []),
-    ...(declared.includes('reserved-word') && hasReservedWord(address.local)
-      ? (['reserved-word'] as const)
-      : []),
-  ];
+/** The warnings the source states for an address, where the field declares them (`sourceWarnings`). */
+function addressWarnings(field: RecordField, local: string, domain: string): RecordWarningCode[] {
+  return (field.sourceWarnings ?? []).filter((code) =>
+    code === 'free-mail' ? isFreeMailDomain(domain) : hasReservedWord(local),
+  );
 }
 
 function checkKind(field: RecordField, value: string, context: RecordContext): RecordValidation {
@@ -259,13 +243,13 @@ function checkKind(field: RecordField, value: string, context: RecordContext): R
     case 'email': {
       const address = splitAddress(value);
       if (!address) return { ok: false, error: 'not-email' };
-      warnings.push(...addressWarnings(field, address));
+      warnings.push(...addressWarnings(field, address.local, address.domain));
       return { ok: true, value: `${address.local}@${address.domain}`, warnings };
     }
     case 'sign-in-name': {
       const address = splitAddress(value);
       if (!address) return { ok: false, error: 'not-sign-in-name' };
-      warnings.push(...addressWarnings(field, address));
+      warnings.push(...addressWarnings(field, address.local, address.domain));
       const recorded = field.sameDomainAs && context.records[field.sameDomainAs]?.value.toLowerCase();
       if (recorded && recorded !== address.domain) warnings.push('domain-mismatch');
       return { ok: true, value: `${address.local}@${address.domain}`, warnings };
@@ -274,7 +258,6 @@ function checkKind(field: RecordField, value: string, context: RecordContext): R
       // A trailing dot (fully qualified form) names the same domain.
       const domain = value.toLowerCase().replace(/\.$/, '');
       if (!isDomain(domain)) return { ok: false, error: 'not-domain' };
-      if (field.sourceWarnings?.includes('free-mail') && isFreeMailDomain(domain)) warnings.push('free-mail');
       const signInDomains = RECORD_FIELDS.filter((other) => other.sameDomainAs === field.id).map((other) =>
         domainOf(context.records[other.id]?.value),
       );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLOCK_TOLERANCE_MS, EARLIEST_TIME, type RecordValue } from '../../src/lib/progress-data';
-import { COMMON_ERRORS, MESSAGES_BY_KIND } from '../../src/lib/record-messages';
+import { COMMON_ERRORS, MESSAGES_BY_KIND, warningsOfField } from '../../src/lib/record-messages';
 import {
   FREE_MAIL_DOMAINS,
   MAX_RECORD_LENGTH,
@@ -15,7 +15,6 @@ import {
   parseCalendarDate,
   recordFieldsOfStep,
   validateRecord,
-  warningsOfField,
   type RecordFieldId,
 } from '../../src/lib/records';
 import { extractSteps } from '../../src/lib/steps';
