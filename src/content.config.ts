@@ -5,7 +5,7 @@ import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import uiStrings from './content/i18n/en.json';
 import { REGISTRY } from './lib/guide-registry';
-import { RECORD_KINDS } from './lib/record-kinds';
+import { RECORD_KINDS, SOURCE_WARNINGS } from './lib/record-kinds';
 
 type SiteStringKey = keyof typeof uiStrings;
 
@@ -145,6 +145,8 @@ const guideSchema = z
         choices: z.array(z.string().min(1)).min(1).optional(),
         /** For a sign-in name: the domain field of the same guide whose domain it should share. */
         sameDomainAs: z.string().optional(),
+        /** Checks the guide's source document states for this very value (see SOURCE_WARNINGS). */
+        sourceWarnings: z.array(z.enum(SOURCE_WARNINGS)).min(1).optional(),
       }),
     ),
     /** Label and hint of each record field, by language and field id. */
@@ -175,6 +177,8 @@ const guideSchema = z
         !guide.records.some((other) => other.id === field.sameDomainAs && other.kind === 'domain')
       )
         problem(`${where}: sameDomainAs must name a field of kind "domain" of this guide`);
+      if (field.sourceWarnings && field.kind !== 'email' && field.kind !== 'sign-in-name')
+        problem(`${where}: only an address (kind "email" or "sign-in-name") declares sourceWarnings`);
       if ((field.kind === 'choice') !== (field.choices !== undefined))
         problem(`${where}: a field of kind "choice" lists its choices, and only such a field does`);
     }

@@ -5,7 +5,7 @@
  * module imports only the parts the browser needs, so that labels, hints and message texts stay
  * out of the pages' scripts.
  */
-import type { RecordKind } from './record-kinds';
+import type { RecordKind, SourceWarning } from './record-kinds';
 
 /** A value one step of a guide asks the user to note (a domain, a Partner ID…). */
 export interface RegistryRecordField {
@@ -20,6 +20,8 @@ export interface RegistryRecordField {
   choices?: string[];
   /** For a sign-in name: the id of the domain field whose domain it should share (a warning if not). */
   sameDomainAs?: string;
+  /** Checks the guide's source document states for this value; no other field gets them. */
+  sourceWarnings?: SourceWarning[];
 }
 
 /** What the browser needs to know of a guide. */

@@ -9,5 +9,15 @@ export const RECORD_KINDS = [
   'choice',
 ] as const;
 
+/**
+ * The warnings a guide declares for a field (`sourceWarnings` in its registry file) because its source
+ * document states the rule for that very value: free-mail (personal addresses refused) and
+ * reserved-word (words the user name of the address cannot contain).
+ */
+export const SOURCE_WARNINGS = ['free-mail', 'reserved-word'] as const;
+
+/** One of SOURCE_WARNINGS. */
+export type SourceWarning = (typeof SOURCE_WARNINGS)[number];
+
 /** One of RECORD_KINDS. */
 export type RecordKind = (typeof RECORD_KINDS)[number];

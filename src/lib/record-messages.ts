@@ -2,7 +2,13 @@
  * Which interface strings explain the record checks (src/lib/records.ts returns codes, never text):
  * `recordError.<code>` and `recordWarning.<code>` in src/content/i18n/*.json.
  */
-import type { RecordErrorCode, RecordKind, RecordWarningCode } from './records';
+import {
+  RECORD_FIELDS,
+  type RecordErrorCode,
+  type RecordField,
+  type RecordKind,
+  type RecordWarningCode,
+} from './records';
 import type { UiKeyOf } from './ui-strings';
 
 /** Every error and warning code, listed so that the compiler flags a code missing here. */
@@ -46,34 +52,44 @@ export function recordMessageKeys(): string[] {
 }
 
 /**
- * The messages validation can give for each kind of field, beyond those any field can give. Each
- * record island carries only the messages of its fields, which keeps the page's HTML small.
+ * The messages validation can give for each kind of field, beyond those any field can give; of the
+ * warnings, a field gives only those of warningsOfField. Each record island carries only the
+ * messages of its fields, which keeps the page's HTML small.
  */
 export const MESSAGES_BY_KIND: Record<
   RecordKind,
   { errors: RecordErrorCode[]; warnings: RecordWarningCode[] }
 > = {
-  email: { errors: ['not-email'], warnings: ['free-mail'] },
+  email: { errors: ['not-email'], warnings: ['free-mail', 'reserved-word'] },
   'sign-in-name': {
     errors: ['not-sign-in-name'],
     warnings: ['free-mail', 'reserved-word', 'domain-mismatch'],
   },
-  domain: { errors: ['not-domain'], warnings: ['free-mail', 'domain-mismatch'] },
+  domain: { errors: ['not-domain'], warnings: ['domain-mismatch'] },
   'partner-id': { errors: ['not-digits'], warnings: [] },
   date: { errors: ['not-date', 'date-out-of-range', 'incomplete'], warnings: [] },
   choice: { errors: ['not-a-choice'], warnings: [] },
   text: { errors: [], warnings: [] },
 };
 
+/** The warnings a field can give: those its source states for it, and the domain comparison. */
+export function warningsOfField(field: RecordField): RecordWarningCode[] {
+  const compared =
+    field.sameDomainAs !== undefined || RECORD_FIELDS.some((other) => other.sameDomainAs === field.id);
+  return [...(field.sourceWarnings ?? []), ...(compared ? (['domain-mismatch'] as const) : [])];
+}
+
 /** Messages any field can give. */
 export const COMMON_ERRORS: readonly RecordErrorCode[] = ['unknown-field', 'too-long', 'control-character'];
 
-/** The strings of the messages fields of these kinds can give, for the bundle of their island. */
-export function messageKeysOfKinds(
-  kinds: readonly RecordKind[],
+/** The strings of the messages these fields can give, for the bundle of their island. */
+export function messageKeysOfFields(
+  fields: readonly RecordField[],
 ): UiKeyOf<'recordError.' | 'recordWarning.'>[] {
-  const messages = kinds.map((kind) => MESSAGES_BY_KIND[kind]);
-  const errors = new Set([...COMMON_ERRORS, ...messages.flatMap((message) => message.errors)]);
-  const warnings = new Set(messages.flatMap((message) => message.warnings));
+  const errors = new Set([
+    ...COMMON_ERRORS,
+    ...fields.flatMap((field) => MESSAGES_BY_KIND[field.kind].errors),
+  ]);
+  const warnings = new Set(fields.flatMap(warningsOfField));
   return [...[...errors].map(recordErrorKey), ...[...warnings].map(recordWarningKey)];
 }

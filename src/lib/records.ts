@@ -52,9 +52,10 @@ export function recordFieldAnchor(id: RecordFieldId): string {
 export const MAX_RECORD_LENGTH = 200;
 
 /**
- * Domains of personal mailboxes, which partner programmes refuse for company accounts.
- * hotmail.com, live.com and outlook.com are named by the Microsoft source document; the others are
- * the common free-mail and mobile-carrier domains in Japan and worldwide.
+ * Domains of personal mailboxes, for the `free-mail` warning of a field whose source document refuses
+ * personal addresses. hotmail.com, live.com and outlook.com are named by the Microsoft source
+ * document (「hotmail.com、live.com、outlook.com アドレスなど、個人のアドレス」); the others are the site's own
+ * reading of its 「など」: the common free-mail and mobile-carrier domains in Japan and worldwide.
  */
 export const FREE_MAIL_DOMAINS: readonly string[] = [
   'hotmail.com',
@@ -81,8 +82,9 @@ export const FREE_MAIL_DOMAINS: readonly string[] = [
 ];
 
 /**
- * Words the Microsoft source document says a user name cannot contain ("info", "admin", "email@",
- * "marketing@"); the ones ending in @ only match at the end of the part before the @.
+ * Words the Microsoft source document says the user name of the 第一連絡先 email address cannot
+ * contain ("info", "admin", "email@", "marketing@"), for the `reserved-word` warning of a field that
+ * declares it; the ones ending in @ only match at the end of the part before the @.
  */
 export const RESERVED_USER_NAME_WORDS: readonly string[] = ['info', 'admin', 'email@', 'marketing@'];
 
@@ -228,20 +230,26 @@ function latestRecordDate(now: Date): string {
   return localDate(latest);
 }
 
+/** The warnings the source states for an address, where the field declares them (`sourceWarnings`). */
+function addressWarnings(field: RecordField, local: string, domain: string): RecordWarningCode[] {
+  return (field.sourceWarnings ?? []).filter((code) =>
+    code === 'free-mail' ? isFreeMailDomain(domain) : hasReservedWord(local),
+  );
+}
+
 function checkKind(field: RecordField, value: string, context: RecordContext): RecordValidation {
   const warnings: RecordWarningCode[] = [];
   switch (field.kind) {
     case 'email': {
       const address = splitAddress(value);
       if (!address) return { ok: false, error: 'not-email' };
-      if (isFreeMailDomain(address.domain)) warnings.push('free-mail');
+      warnings.push(...addressWarnings(field, address.local, address.domain));
       return { ok: true, value: `${address.local}@${address.domain}`, warnings };
     }
     case 'sign-in-name': {
       const address = splitAddress(value);
       if (!address) return { ok: false, error: 'not-sign-in-name' };
-      if (isFreeMailDomain(address.domain)) warnings.push('free-mail');
-      if (hasReservedWord(address.local)) warnings.push('reserved-word');
+      warnings.push(...addressWarnings(field, address.local, address.domain));
       const recorded = field.sameDomainAs && context.records[field.sameDomainAs]?.value.toLowerCase();
       if (recorded && recorded !== address.domain) warnings.push('domain-mismatch');
       return { ok: true, value: `${address.local}@${address.domain}`, warnings };
@@ -250,7 +258,6 @@ function checkKind(field: RecordField, value: string, context: RecordContext): R
       // A trailing dot (fully qualified form) names the same domain.
       const domain = value.toLowerCase().replace(/\.$/, '');
       if (!isDomain(domain)) return { ok: false, error: 'not-domain' };
-      if (isFreeMailDomain(domain)) warnings.push('free-mail');
       const signInDomains = RECORD_FIELDS.filter((other) => other.sameDomainAs === field.id).map((other) =>
         domainOf(context.records[other.id]?.value),
       );

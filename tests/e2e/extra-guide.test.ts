@@ -135,7 +135,7 @@ describe('a guide added with content and data files only', () => {
     await field.press('Tab');
     await expect
       .poll(() => page.locator('#record-ac-partner-id-message').textContent())
-      .toBe('A Partner ID contains digits only.');
+      .toBe('This site notes a Partner ID as digits only: leave out any other characters.');
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     expect(
       await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null') as unknown, KEY),
@@ -197,6 +197,6 @@ describe('a guide added with content and data files only', () => {
     await expect.poll(() => row.locator('.handoff-records__value').textContent()).toBe('7654321');
     expect(await row.locator('th').textContent()).toBe('Acme パートナー ID');
     expect(await row.locator('a').getAttribute('href')).toBe('/acme/#record-field-ac-partner-id');
-    expect(await page.locator('.handoff-records tbody tr').count()).toBe(10);
+    expect(await page.locator('.handoff-records tbody tr').count()).toBe(11);
   });
 });

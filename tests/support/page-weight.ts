@@ -40,7 +40,9 @@ export const BUDGETS = {
   // guide measured 16,390 bytes (16.0 KiB), up from 14.7 KiB.
   // Then 16.5 KiB once conditional steps, undo, time correction and the timeline's phase marks
   // were merged together (issue 17): the Red Hat guide measured 16,872 bytes.
-  guideJsOverBaseline: 16.5 * 1024,
+  // Then 16.6 KiB for the warnings a field gets only where its source states the rule (issue 13:
+  // the Microsoft 第一連絡先 email field and its sourceWarnings): the Red Hat guide measured 16,949 bytes.
+  guideJsOverBaseline: 16.6 * 1024,
   /**
    * The same for any other page (the home page's progress list). Raised from 11 KiB because the
    * progress store, which every page with progress loads, now checks stored records as typed ones
@@ -89,7 +91,9 @@ export const BUDGETS = {
   // marks: the Microsoft guide measured 22.55 KiB.
   // Then 23.2 KiB with the reset question's lists, the undo and time-correction strings and the record
   // fields' anchors as well: the Microsoft guide measured 23,658 bytes.
-  htmlPerPage: 23.2 * 1024,
+  // Then 23.4 KiB for the Microsoft 第一連絡先 email field, its hint and its two warnings (issue 13):
+  // the Microsoft guide measured 23,939 bytes, up from 23,678.
+  htmlPerPage: 23.4 * 1024,
   /** The troubleshooting pages: every entry, plus its text again for the filter island. */
   htmlTroubleshooting: 26 * 1024,
   /** All stylesheets of a page. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLOCK_TOLERANCE_MS, EARLIEST_TIME, type RecordValue } from '../../src/lib/progress-data';
-import { COMMON_ERRORS, MESSAGES_BY_KIND } from '../../src/lib/record-messages';
+import { COMMON_ERRORS, MESSAGES_BY_KIND, warningsOfField } from '../../src/lib/record-messages';
 import {
   FREE_MAIL_DOMAINS,
   MAX_RECORD_LENGTH,
@@ -23,6 +23,8 @@ import { withSeeds } from './support/seeds';
 
 const MICROSOFT_SEED = 'microsoft-csp-indirect-reseller-mpa.ja.txt';
 const REDHAT_SEED = 'redhat-partner-connect-account.ja.md';
+/** The field whose source states both the free-mail and the reserved-word rules. */
+const CONTACT = 'ms-primary-contact-email';
 
 // Built with the local-time constructor so that "today" is 7 May 2026 whatever the machine's time zone.
 const NOW = new Date(2026, 4, 7, 12, 0, 0);
@@ -46,6 +48,7 @@ describe('record fields', () => {
       'ms-mpa-accepted-on',
       'ms-partner-id-global',
       'ms-partner-id-location',
+      'ms-primary-contact-email',
       'ms-user-name',
       'rh-login',
       'rh-partner-type',
@@ -178,20 +181,31 @@ describe('validateRecord: e-mail addresses', () => {
     expect(validate('hp-account-email', raw)).toEqual({ ok: false, error: 'not-email' });
   });
 
-  it.each(FREE_MAIL_DOMAINS)('warns about the free-mail domain %s', (domain) => {
-    expect(validate('hp-account-email', `taro@${domain}`)).toEqual({
+  it('gives no free-mail warning where the source states no such rule (HP)', () => {
+    expect(validate('hp-account-email', 'taro@gmail.com')).toEqual({
       ok: true,
-      value: `taro@${domain}`,
-      warnings: ['free-mail'],
+      value: 'taro@gmail.com',
+      warnings: [],
     });
   });
 
+  it.each(FREE_MAIL_DOMAINS)(
+    'warns about the free-mail domain %s on the Microsoft 第一連絡先 email',
+    (domain) => {
+      expect(validate(CONTACT, `taro@${domain}`)).toEqual({
+        ok: true,
+        value: `taro@${domain}`,
+        warnings: ['free-mail'],
+      });
+    },
+  );
+
   it('warns about free-mail whatever the case and about its subdomains', () => {
-    expect(validate('hp-account-email', 'taro@GMAIL.com')).toMatchObject({
+    expect(validate(CONTACT, 'taro@GMAIL.com')).toMatchObject({
       ok: true,
       warnings: ['free-mail'],
     });
-    expect(validate('hp-account-email', 'user@mail.gmail.com')).toMatchObject({
+    expect(validate(CONTACT, 'user@mail.gmail.com')).toMatchObject({
       ok: true,
       warnings: ['free-mail'],
     });
@@ -205,7 +219,7 @@ describe('validateRecord: e-mail addresses', () => {
       'outlook.com.au',
       'live.company.jp',
     ]) {
-      expect(validate('hp-account-email', `taro@${domain}`)).toEqual({
+      expect(validate(CONTACT, `taro@${domain}`)).toEqual({
         ok: true,
         value: `taro@${domain}`,
         warnings: [],
@@ -260,8 +274,8 @@ describe('validateRecord: the organisation domain', () => {
     expect(validate('ms-domain', raw)).toEqual({ ok: false, error: 'not-domain' });
   });
 
-  it('warns when the domain is a free-mail one', () => {
-    expect(validate('ms-domain', 'outlook.jp')).toMatchObject({ ok: true, warnings: ['free-mail'] });
+  it('gives no free-mail warning: the source states that rule for the 第一連絡先 email only', () => {
+    expect(validate('ms-domain', 'outlook.jp')).toMatchObject({ ok: true, warnings: [] });
   });
 
   it('warns when it differs from the domain of the recorded user name', () => {
@@ -294,29 +308,40 @@ describe('validateRecord: the sign-in name', () => {
   );
 
   withSeeds((seeds) => {
-    it('lists the words the Microsoft document forbids in user names', () => {
+    it('lists the words the Microsoft document forbids in the user name of the 第一連絡先 email', () => {
       const seed = seeds.read(MICROSOFT_SEED);
       for (const word of RESERVED_USER_NAME_WORDS) expect(seed).toContain(`"${word}`);
+      // The rule follows the 第一連絡先 email on the 「会社情報」 screen, not the organisation account.
+      const rule = seed.indexOf('"info"');
+      expect(seed.lastIndexOf('第一連絡先のメール', rule)).toBeGreaterThan(
+        seed.lastIndexOf('「保存」', rule),
+      );
     });
   });
 
   it.each([
-    ['info@contoso.onmicrosoft.com'],
-    ['salesinfo@contoso.onmicrosoft.com'],
-    ['Admin@contoso.onmicrosoft.com'],
-    ['sysadmin2@contoso.onmicrosoft.com'],
-    ['email@contoso.onmicrosoft.com'],
-    ['marketing@contoso.onmicrosoft.com'],
-  ])('warns about a reserved word in %s', (raw) => {
-    expect(validate('ms-user-name', raw)).toMatchObject({ ok: true, warnings: ['reserved-word'] });
+    ['info@contoso.co.jp'],
+    ['salesinfo@contoso.co.jp'],
+    ['Admin@contoso.co.jp'],
+    ['sysadmin2@contoso.co.jp'],
+    ['email@contoso.co.jp'],
+    ['marketing@contoso.co.jp'],
+  ])('warns about a reserved word in the 第一連絡先 email %s', (raw) => {
+    expect(validate(CONTACT, raw)).toMatchObject({ ok: true, warnings: ['reserved-word'] });
   });
 
-  it.each([
-    ['emailer@contoso.onmicrosoft.com'],
-    ['marketingteam@contoso.onmicrosoft.com'],
-    ['taro@info.co.jp'],
-  ])('does not warn about %s, where the word is not what the document forbids', (raw) => {
-    expect(validate('ms-user-name', raw)).toMatchObject({ ok: true, warnings: [] });
+  it.each([['emailer@contoso.co.jp'], ['marketingteam@contoso.co.jp'], ['taro@info.co.jp']])(
+    'does not warn about %s, where the word is not what the document forbids',
+    (raw) => {
+      expect(validate(CONTACT, raw)).toMatchObject({ ok: true, warnings: [] });
+    },
+  );
+
+  it('holds no reserved word against the sign-in name, which the rule is not about', () => {
+    expect(validate('ms-user-name', 'admin@contoso.onmicrosoft.com')).toMatchObject({
+      ok: true,
+      warnings: [],
+    });
   });
 
   it('warns when the domain differs from the recorded organisation domain', () => {
@@ -332,11 +357,10 @@ describe('validateRecord: the sign-in name', () => {
   });
 
   it('gives every warning that applies', () => {
-    const records = { 'ms-domain': 'contoso.onmicrosoft.com' };
-    expect(validate('ms-user-name', 'admin@hotmail.com', records)).toEqual({
+    expect(validate(CONTACT, 'admin@hotmail.com')).toEqual({
       ok: true,
       value: 'admin@hotmail.com',
-      warnings: ['free-mail', 'reserved-word', 'domain-mismatch'],
+      warnings: ['free-mail', 'reserved-word'],
     });
   });
 });
@@ -477,7 +501,8 @@ describe('the messages each kind of field carries to the page', () => {
   it.each(RECORD_FIELDS.map((field) => [field.id, field] as const))(
     '%s gives only messages it carries',
     (_, field) => {
-      const { errors, warnings } = MESSAGES_BY_KIND[field.kind];
+      const { errors } = MESSAGES_BY_KIND[field.kind];
+      const warnings = warningsOfField(field);
       const records = {
         'ms-domain': { value: 'other.example', updatedAt: '2026-01-01T00:00:00Z' },
         'ms-user-name': { value: 'a@other.example', updatedAt: '2026-01-01T00:00:00Z' },
