@@ -23,6 +23,14 @@ const contact = z
     error: 'must be a mail address (name@example.co.jp) or the https:// address of a form',
   });
 
+/** The address readers open the site at, http or https (an intranet server may have no TLS). */
+const siteUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^https?:\/\/[^\s/]+/.test(value) && URL.canParse(value), {
+    error: 'must be the http:// or https:// address readers open the site at',
+  });
+
 const settingsSchema = z
   .object({
     /** Who runs this copy of the site: shown in the footer and on /about/. */
@@ -31,6 +39,8 @@ const settingsSchema = z
     contact: contact.optional(),
     /** The distributor the hand-off message is addressed to. */
     distributor: name.optional(),
+    /** Where readers open the site: its origin makes the page addresses in reports complete. */
+    siteUrl: siteUrl.optional(),
   })
   .strict();
 
@@ -48,6 +58,8 @@ export interface SiteSettings {
   organisation?: LocalName;
   contact?: Contact;
   distributor?: LocalName;
+  /** Scheme, host and port of the site (`http://guides.example.co.jp`), from the `siteUrl` setting. */
+  siteOrigin?: string;
 }
 
 /** Environment variables that set (and override) each setting. */
@@ -55,6 +67,7 @@ export const SETTING_VARIABLES = {
   organisation: 'SITE_ORGANISATION',
   contact: 'SITE_CONTACT',
   distributor: 'SITE_DISTRIBUTOR',
+  siteUrl: 'SITE_URL',
 } as const;
 
 const localName = (value: string | LocalName): LocalName =>
@@ -90,6 +103,7 @@ export function parseSiteSettings(
   const settings: SiteSettings = {};
   if (merged.organisation) settings.organisation = localName(merged.organisation);
   if (merged.distributor) settings.distributor = localName(merged.distributor);
+  if (merged.siteUrl) settings.siteOrigin = new URL(merged.siteUrl).origin;
   if (merged.contact)
     settings.contact = merged.contact.startsWith('https://')
       ? { kind: 'form', url: merged.contact }

@@ -26,6 +26,21 @@ describe('parseSiteSettings', () => {
     });
   });
 
+  it('keeps the origin of the site’s address, http or https, for complete page addresses', () => {
+    expect(parseSiteSettings({ siteUrl: 'http://intranet.example.co.jp:8080/partner-guides/' })).toEqual({
+      siteOrigin: 'http://intranet.example.co.jp:8080',
+    });
+    expect(parseSiteSettings({}, { SITE_URL: 'https://guides.example.com' })).toEqual({
+      siteOrigin: 'https://guides.example.com',
+    });
+    expect(() => parseSiteSettings({ siteUrl: 'ftp://guides.example.com/' })).toThrow(
+      'site.config.json: siteUrl: must be the http:// or https:// address readers open the site at',
+    );
+    expect(() => parseSiteSettings({}, { SITE_URL: 'intranet' })).toThrow(
+      'SITE_URL: must be the http:// or https:// address readers open the site at',
+    );
+  });
+
   it('lets the environment set or override each setting, and ignores empty variables', () => {
     expect(
       parseSiteSettings(
