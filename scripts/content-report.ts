@@ -31,7 +31,7 @@ const faqVendors = readdirSync(new URL('faq/ja/', content))
   .filter((file) => file.endsWith('.md'))
   .map((file) => {
     const frontmatter = /^---\n([\s\S]*?)\n---/.exec(read(`faq/ja/${file}`))?.[1] ?? '';
-    return ((parse(frontmatter) as { vendors?: string[] } | null)?.vendors ?? []) as string[];
+    return (parse(frontmatter) as { vendors?: string[] } | null)?.vendors ?? [];
   });
 
 const guides: GuideReportInput[] = registry.map((guide) => {

@@ -108,9 +108,15 @@ describe('every guide of the registry', () => {
       description?: { ja?: unknown; en?: unknown };
     };
     expect(Object.hasOwn(data, 'lastChecked')).toBe(true);
-    expect(data.lastChecked === null || /^\d{4}-\d{2}-\d{2}$/.test(String(data.lastChecked))).toBe(true);
+    const { lastChecked } = data;
+    expect(
+      lastChecked === null || (typeof lastChecked === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(lastChecked)),
+    ).toBe(true);
     expect(typeof source.file === 'string' && source.file.length > 0).toBe(true);
-    expect(source.edition === null || parseEdition(String(source.edition)) !== undefined).toBe(true);
+    const { edition } = source;
+    expect(edition === null || (typeof edition === 'string' && parseEdition(edition) !== undefined)).toBe(
+      true,
+    );
     expect(typeof source.description?.ja).toBe('string');
     expect(typeof source.description?.en).toBe('string');
     expect(Array.isArray(data.records)).toBe(true);
