@@ -132,6 +132,8 @@ const guideSchema = z
       file: z.string().min(1),
       edition: z.string().min(1).nullable(),
       description: localized,
+      /** What else a reader should know of the document (who published it, what it lacks). */
+      note: localized.optional(),
     }),
     /** When the guide was last checked against the live screens (YYYY-MM-DD), or null if never. */
     lastChecked: z.iso.date().nullable(),

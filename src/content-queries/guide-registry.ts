@@ -5,6 +5,8 @@
  */
 import type { Lang } from '../lib/guides';
 import { recordFieldsOfStep, type RecordFieldView } from '../lib/records';
+import { editionAgeYears, parseEdition } from '../lib/source-age';
+import { fillTemplate } from '../lib/template';
 
 /** The label and the hint of a record field in one language, and when it can be entered. */
 export interface RecordText {
@@ -14,6 +16,14 @@ export interface RecordText {
 }
 
 interface GuideTexts {
+  id: string;
+  source: {
+    file: string;
+    edition: string | null;
+    description: Record<Lang, string>;
+    note?: Record<Lang, string>;
+  };
+  lastChecked: string | null;
   recordTexts: Record<Lang, Record<string, RecordText>>;
   choiceLabels?: Partial<Record<Lang, Record<string, string>>>;
 }
@@ -59,4 +69,40 @@ export function recordFieldViews(stepId: string, lang: Lang): RecordFieldView[] 
       ? { choices: field.choices.map((value) => ({ value, label: choiceLabel(value, lang) })) }
       : {}),
   }));
+}
+
+/** What the top of a guide says of its source: the document and edition, a remark, the last check. */
+export interface GuideSourceView {
+  /** 「出典：…（2014年、約12年前の資料）。」: the document, its edition and its age at build time. */
+  sentence: string;
+  note?: string;
+  lastChecked: string | null;
+}
+
+type SourceStringKey = `source.${'document' | 'editionYear' | 'editionMonth' | 'undated' | 'age' | 'ageOne'}`;
+
+/** The source of a guide, or of the guide that follows the seed document `seedFile`, in a language. */
+export function guideSource(
+  { guide, seedFile }: { guide?: string; seedFile?: string },
+  lang: Lang,
+  t: (key: SourceStringKey) => string,
+): GuideSourceView {
+  const entry = guides.find((candidate) => candidate.id === guide || candidate.source.file === seedFile);
+  if (!entry) throw new Error(`No guide ${guide ?? `follows ${seedFile}`} in src/content/guides/`);
+  const { description, note } = entry.source;
+  const edition = parseEdition(entry.source.edition);
+  const age = edition ? editionAgeYears(edition, new Date().toISOString().slice(0, 10)) : 0;
+  const monthName = (month: number) =>
+    new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, 1));
+  const editionText = !edition
+    ? t('source.undated')
+    : (edition.month === undefined
+        ? fillTemplate(t('source.editionYear'), { year: edition.year })
+        : fillTemplate(t('source.editionMonth'), { year: edition.year, month: monthName(edition.month) })) +
+      (age > 0 ? fillTemplate(t(age === 1 ? 'source.ageOne' : 'source.age'), { age }) : '');
+  return {
+    sentence: fillTemplate(t('source.document'), { document: description[lang], edition: editionText }),
+    ...(note ? { note: note[lang] } : {}),
+    lastChecked: entry.lastChecked,
+  };
 }

@@ -5,8 +5,11 @@ import type { WaitNoticeItem } from '../lib/waits';
 import { getStepIndex } from './guide-pages';
 import { pageHref } from './page-href';
 
-/** A wait of a guide in a language, as its waiting step shows it and the home page lists it. */
-export type GuideWait = WaitNoticeItem & { waitingStep: string; what: string };
+/**
+ * A wait of a guide in a language, as its waiting step shows it and the home page lists it, with
+ * `source` left to fill in from `seed`, the seed document its figures come from.
+ */
+export type GuideWait = Omit<WaitNoticeItem, 'source'> & { waitingStep: string; what: string; seed: string };
 
 /** The entries of the `waits` collection for a guide, in both languages. */
 export const getWaitEntries = memoize((guide: GuideId) =>
@@ -36,6 +39,7 @@ export const getGuideWaits = memoize(async (guide: GuideId, lang: Lang): Promise
           duration: data.duration,
         },
         waitingStep: data.waitingStep,
+        seed: data.source.seed,
         what: data[lang].what,
         label: data[lang].label,
         late: data[lang].late,

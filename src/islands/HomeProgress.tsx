@@ -116,6 +116,7 @@ function GuideWaits({
           </li>
         ))}
       </ul>
+      <p class="home-progress__source">{[...new Set(running.map(({ wait }) => wait.source))].join(' ')}</p>
     </>
   );
 }

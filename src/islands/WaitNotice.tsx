@@ -84,6 +84,7 @@ export default function WaitNotice({ guide, lang, waits, strings }: WaitNoticePr
               })}
               {kind === 'business-days' && space + strings['wait.businessDayRules']}
               {kind === 'business-days' && holidaysFailed && space + strings['wait.holidaysFailed']}
+              {space + wait.source}
             </p>
           </div>
         );

@@ -28,6 +28,8 @@ export interface WaitNoticeItem {
   startTitle: string;
   /** Where to turn when it runs late: troubleshooting entry, next step, seed documents. */
   links: { href: string; text: string }[];
+  /** Where its figures come from: 「出典：…」, the source document and its edition. */
+  source: string;
 }
 
 /** A wait as the home page lists it, linking to its waiting step. */
@@ -36,6 +38,8 @@ export interface HomeWait {
   what: string;
   label: string;
   href: string;
+  /** On the home page: where its figures come from (「出典：…」). */
+  source?: string;
 }
 
 /** Where a wait stands. */

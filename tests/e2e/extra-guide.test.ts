@@ -95,6 +95,21 @@ describe('a guide added with content and data files only', () => {
     );
   });
 
+  it('says at its top which source it follows and when it was last checked against the screens', async () => {
+    const page = await open('acme/');
+    const note = () => page.locator('.guide-source').textContent();
+    await expect
+      .poll(note)
+      .toContain('出典：Acme パートナーポータル 登録手順（テスト用の架空の資料）（版・作成日の記載なし）。');
+    expect(await note()).toContain('このガイドは 2025年3月14日 に実際の画面と照合しました。');
+    expect(await note()).not.toContain('まだ実際の画面と照合していません');
+    await page.goto(`${site}en/acme/`);
+    await expect
+      .poll(note)
+      .toContain('This guide was last checked against the live screens on 14 March 2025.');
+    expect(await note()).toContain('may have changed since');
+  });
+
   it('shows its 24-hour deadline on the waiting step once the starting step is ticked', async () => {
     const context = await pages.freshContext();
     await context.clock.setFixedTime(new Date('2026-11-24T10:00:00+09:00'));

@@ -93,7 +93,8 @@ export const BUDGETS = {
   // fields' anchors as well: the Microsoft guide measured 23,658 bytes.
   // Then 23.4 KiB for the Microsoft 第一連絡先 email field, its hint and its two warnings (issue 13):
   // the Microsoft guide measured 23,939 bytes, up from 23,678.
-  htmlPerPage: 23.4 * 1024,
+  // Then, with the source note (issue 13) as well: see the measurement below.
+  htmlPerPage: 23.6 * 1024,
   /** The troubleshooting pages: every entry, plus its text again for the filter island. */
   htmlTroubleshooting: 26 * 1024,
   /** All stylesheets of a page. */
