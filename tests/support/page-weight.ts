@@ -68,7 +68,9 @@ export const BUDGETS = {
   // the message reports: measured 21,220 bytes (20.7 KiB), up from 19.2 KiB.
   // Then 21.2 KiB with the per-value copy buttons and the texts of when each value can be entered:
   // measured 21,627 bytes.
-  handoffJsOverBaseline: 21.2 * 1024,
+  // Then 21.3 KiB with the 第一連絡先 field's data and the addressed message's lines (issue 13):
+  // measured 21,718 bytes.
+  handoffJsOverBaseline: 21.3 * 1024,
   /**
    * What a page that shows waits (HP and Microsoft guides, home page) may load on top: business-day
    * arithmetic, countdowns, formatting in Japan time. Pages without waits load none of it.
@@ -93,7 +95,8 @@ export const BUDGETS = {
   // fields' anchors as well: the Microsoft guide measured 23,658 bytes.
   // Then 23.4 KiB for the Microsoft 第一連絡先 email field, its hint and its two warnings (issue 13):
   // the Microsoft guide measured 23,939 bytes, up from 23,678.
-  // Then, with the source note (issue 13) as well: see the measurement below.
+  // Then 23.6 KiB with the source note at the top of each guide as well (issue 13): the Microsoft
+  // guide measured 23.6 KiB (npm run bench).
   htmlPerPage: 23.6 * 1024,
   /** The troubleshooting pages: every entry, plus its text again for the filter island. */
   htmlTroubleshooting: 26 * 1024,
