@@ -392,8 +392,17 @@ function removalVersion<T>(removedAt: string | undefined): Version<T> | undefine
   return removedAt === undefined ? undefined : { removedAt, stamp: Date.parse(removedAt) };
 }
 
-const own = <T>(object: Record<string, T> | undefined, key: string): T | undefined =>
+/** An object's own entry under `key` (never an inherited member such as `constructor`). */
+export const own = <T>(object: Readonly<Record<string, T>> | undefined, key: string): T | undefined =>
   object && Object.hasOwn(object, key) ? object[key] : undefined;
+
+/** When a step of a guide was ticked, or undefined when it is not ticked. */
+export const tickTimeOf = (data: ProgressData, guide: string, stepId: string): string | undefined =>
+  own(own(data.guides, guide), stepId)?.tickedAt;
+
+/** The value noted for a record field, or undefined when none is. */
+export const recordValueOf = (data: ProgressData, fieldId: string): string | undefined =>
+  own(data.records, fieldId)?.value;
 
 /** Adds an own entry to an object, whatever its key (even one Object's prototype also has). */
 function define<T>(target: Record<string, T>, key: string, value: T): void {

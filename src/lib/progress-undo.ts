@@ -6,7 +6,15 @@
  * change, stamped later than the change it undoes, so that the per-entry merge (mergeProgress)
  * carries the restored entries to every open tab, tick times included.
  */
-import { EARLIEST_TIME, withRecord, withStep, type ProgressData } from './progress-data';
+import {
+  EARLIEST_TIME,
+  own,
+  recordValueOf,
+  tickTimeOf,
+  withRecord,
+  withStep,
+  type ProgressData,
+} from './progress-data';
 
 /** One tick a change touched: its time before and after the change. */
 export interface ChangedTick {
@@ -29,33 +37,24 @@ export interface ChangedEntries {
   records: ChangedRecord[];
 }
 
-const ownValue = <T>(object: Readonly<Record<string, T>> | undefined, key: string): T | undefined =>
-  object && Object.hasOwn(object, key) ? object[key] : undefined;
-
-const tickTime = (data: ProgressData, guide: string, stepId: string): string | undefined =>
-  ownValue(ownValue(data.guides, guide), stepId)?.tickedAt;
-
-const recordValue = (data: ProgressData, fieldId: string): string | undefined =>
-  ownValue(data.records, fieldId)?.value;
-
 /** Lists the ticks (by time) and records (by value) that differ between two copies of progress. */
 export function changedEntries(before: ProgressData, after: ProgressData): ChangedEntries {
   const ticks: ChangedTick[] = [];
   for (const guide of new Set([...Object.keys(before.guides), ...Object.keys(after.guides)])) {
     const stepIds = new Set([
-      ...Object.keys(ownValue(before.guides, guide) ?? {}),
-      ...Object.keys(ownValue(after.guides, guide) ?? {}),
+      ...Object.keys(own(before.guides, guide) ?? {}),
+      ...Object.keys(own(after.guides, guide) ?? {}),
     ]);
     for (const stepId of stepIds) {
-      const was = tickTime(before, guide, stepId);
-      const is = tickTime(after, guide, stepId);
+      const was = tickTimeOf(before, guide, stepId);
+      const is = tickTimeOf(after, guide, stepId);
       if (was !== is) ticks.push({ guide, stepId, before: was, after: is });
     }
   }
   const records: ChangedRecord[] = [];
   for (const fieldId of new Set([...Object.keys(before.records), ...Object.keys(after.records)])) {
-    const was = recordValue(before, fieldId);
-    const is = recordValue(after, fieldId);
+    const was = recordValueOf(before, fieldId);
+    const is = recordValueOf(after, fieldId);
     if (was !== is) records.push({ fieldId, before: was, after: is });
   }
   return { ticks, records };
@@ -68,8 +67,8 @@ export function changedEntries(before: ProgressData, after: ProgressData): Chang
 export function canUndo(changes: ChangedEntries, current: ProgressData): boolean {
   if (changes.ticks.length === 0 && changes.records.length === 0) return false;
   return (
-    changes.ticks.every((tick) => tickTime(current, tick.guide, tick.stepId) === tick.after) &&
-    changes.records.every((record) => recordValue(current, record.fieldId) === record.after)
+    changes.ticks.every((tick) => tickTimeOf(current, tick.guide, tick.stepId) === tick.after) &&
+    changes.records.every((record) => recordValueOf(current, record.fieldId) === record.after)
   );
 }
 
@@ -134,7 +133,7 @@ export function withTickTime(
   tickedAt: string,
   now: Date = new Date(),
 ): ProgressData {
-  const current = tickTime(data, guide, stepId);
+  const current = tickTimeOf(data, guide, stepId);
   if (current === undefined || current === tickedAt) return data;
   return withStep(data, guide, stepId, tickedAt, now);
 }

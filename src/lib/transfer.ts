@@ -31,6 +31,8 @@ import {
   isUsableKey,
   migrateProgress,
   readTick,
+  recordValueOf,
+  tickTimeOf,
   withRecord,
   withStep,
   type GuideTicks,
@@ -287,9 +289,8 @@ export function parseImport(text: string, now: Date = new Date()): ParsedImport 
 export function planImport(current: ProgressData, incoming: ProgressData): ImportPlan {
   const changes: ImportChange[] = [];
   for (const [guide, ticks] of Object.entries(incoming.guides)) {
-    const local = current.guides[guide];
     for (const [step, { tickedAt }] of Object.entries(ticks)) {
-      const before = local && Object.hasOwn(local, step) ? local[step]?.tickedAt : undefined;
+      const before = tickTimeOf(current, guide, step);
       if (before === tickedAt) continue;
       const key = `${guide}/${step}`;
       changes.push(
@@ -300,7 +301,7 @@ export function planImport(current: ProgressData, incoming: ProgressData): Impor
     }
   }
   for (const [key, { value }] of Object.entries(incoming.records)) {
-    const before = Object.hasOwn(current.records, key) ? current.records[key]?.value : undefined;
+    const before = recordValueOf(current, key);
     if (before === value) continue;
     changes.push(
       before === undefined
