@@ -60,6 +60,12 @@ const faqSchema = z.object({
   copy: z.array(z.string().min(1)).default([]),
   /** Position within its vendor's group (ascending). */
   order: z.number().int().default(100),
+  /**
+   * Words people use for this problem when they search, beyond the entry's own text: their own
+   * phrasings and synonyms, the on-screen text in both languages, common variants (DUNS / D-U-N-S,
+   * 二段階認証 / 2段階認証 / MFA). Used by the site search and the page's filter.
+   */
+  searchTerms: z.array(z.string().min(1).max(80)).max(40).default([]),
 });
 
 const waitText = z.object({

@@ -58,10 +58,10 @@ export async function getFaqEntriesForStep(lang: Lang, stepId: string): Promise<
   return (await getFaqEntriesByStep(lang)).get(stepId) ?? [];
 }
 
-/** All the text of an entry that a user might type to find it. */
+/** The text of an entry beyond its title and search terms that a user might type to find it. */
 function searchableText(entry: CollectionEntry<'faq'>): string {
-  const { title, symptom, message, messageGloss, cause, copy } = entry.data;
-  return [title, symptom, message ?? '', messageGloss ?? '', cause, ...copy, entry.body ?? ''].join('\n');
+  const { symptom, message, messageGloss, cause, copy } = entry.data;
+  return [symptom, message ?? '', messageGloss ?? '', cause, ...copy, entry.body ?? ''].join('\n');
 }
 
 /** Entries of the page's language as the filter sees them. */
@@ -69,6 +69,8 @@ export const getFaqSearchEntries = memoize(async (lang: Lang): Promise<FaqSearch
   (await getFaqEntries(lang)).map(({ id, entry }) => ({
     id,
     vendors: entry.data.vendors,
+    title: entry.data.title,
+    terms: entry.data.searchTerms,
     text: searchableText(entry),
   })),
 );

@@ -12,10 +12,15 @@ export interface FaqVendorOption {
   name: string;
 }
 
-/** One entry as the filter sees it: its id, vendors, and all its text in both languages. */
+/** One entry as the filter sees it: its id, vendors, and its text by how much a match there counts. */
 export interface FaqSearchEntry {
   id: string;
   vendors: readonly FaqVendor[];
+  /** The entry's heading. */
+  title: string;
+  /** Words people use for the problem (the entry's `searchTerms`). */
+  terms: readonly string[];
+  /** The rest: symptom, on-screen message, cause, fix, addresses to copy. */
   text: string;
 }
 
@@ -36,7 +41,7 @@ export function normalizeForSearch(text: string): string {
 /** Tells whether an entry matches every word of the query and the chosen vendor. */
 export function matchesFilter(entry: FaqSearchEntry, state: FaqFilterState): boolean {
   if (state.vendor && !entry.vendors.includes(state.vendor)) return false;
-  const haystack = normalizeForSearch(entry.text);
+  const haystack = normalizeForSearch([entry.title, ...entry.terms, entry.text].join('\n'));
   return normalizeForSearch(state.query)
     .split(' ')
     .filter((word) => word !== '')

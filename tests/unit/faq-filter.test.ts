@@ -7,15 +7,18 @@ import {
   type FaqSearchEntry,
 } from '../../src/lib/faq-filter';
 
+const entry = (id: string, vendors: string[], text: string): FaqSearchEntry => ({
+  id,
+  vendors,
+  title: '',
+  terms: [],
+  text,
+});
 const entries: FaqSearchEntry[] = [
-  { id: 'hp-mail', vendors: ['hp'], text: '確認コードお知らせメールが届かない sendgrid.net 迷惑メール' },
-  {
-    id: 'ms-name',
-    vendors: ['microsoft'],
-    text: '「この名前は既にシステムに存在します」 name already exists',
-  },
-  { id: 'rh-mail', vendors: ['redhat'], text: 'Red Hat の確認メールが届かない spam 迷惑メール' },
-  { id: 'both', vendors: ['microsoft', 'hp'], text: 'Shared ENTRY' },
+  entry('hp-mail', ['hp'], '確認コードお知らせメールが届かない sendgrid.net 迷惑メール'),
+  entry('ms-name', ['microsoft'], '「この名前は既にシステムに存在します」 name already exists'),
+  entry('rh-mail', ['redhat'], 'Red Hat の確認メールが届かない spam 迷惑メール'),
+  entry('both', ['microsoft', 'hp'], 'Shared ENTRY'),
 ];
 
 describe('normalizeForSearch', () => {
