@@ -83,6 +83,7 @@ export async function openSearchDialog(page: Page): Promise<void> {
 /** What the dialog shows for a query: its message, and the first result group's links and titles. */
 export interface DialogOutcome {
   message: string;
+  /** How many results the dialog lists (at most a page of them; the message gives the total). */
   resultCount: number;
   /** The first result's page link, then its sub-results' links, as `linkPath` gives them. */
   firstGroup: string[];
