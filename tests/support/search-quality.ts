@@ -163,7 +163,7 @@ export interface QueryOutcome {
 /** All outcomes of one language in one mode. */
 export interface ModeOutcomes {
   lang: SearchLang;
-  mode: 'dialog' | 'filter';
+  mode: SearchMode;
   outcomes: QueryOutcome[];
 }
 
@@ -237,16 +237,21 @@ export async function measureFilter(
   }
 }
 
-/** Measures both modes in both languages: one page per language and mode. */
+/** The two ways of finding an entry that are measured. */
+export const SEARCH_MODES = ['dialog', 'filter'] as const;
+export type SearchMode = (typeof SEARCH_MODES)[number];
+
+/** Measures the modes (both by default) in both languages: one page per language and mode. */
 export async function measureSearchQuality(
   browser: Browser,
   siteUrl: string,
   sets: Record<QuerySetName, QuerySet>,
+  modes: readonly SearchMode[] = SEARCH_MODES,
 ): Promise<ModeOutcomes[]> {
   const all: ModeOutcomes[] = [];
   for (const lang of SEARCH_LANGS) {
-    all.push(await measureDialog(browser, siteUrl, lang, sets));
-    all.push(await measureFilter(browser, siteUrl, lang, sets));
+    if (modes.includes('dialog')) all.push(await measureDialog(browser, siteUrl, lang, sets));
+    if (modes.includes('filter')) all.push(await measureFilter(browser, siteUrl, lang, sets));
   }
   return all;
 }
