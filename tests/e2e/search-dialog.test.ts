@@ -101,11 +101,31 @@ describe('the search dialog in English', () => {
     const many = await searchInDialog(page, site, 'partner');
     expect(many.message).toMatch(/^\d+ results for “partner”$/);
     expect(Number(/^\d+/.exec(many.message)?.[0])).toBeGreaterThan(5);
-    expect(await page.locator('#starlight__search .pagefind-ui__button').textContent()).toBe('Show more results');
+    expect(await page.locator('#starlight__search .pagefind-ui__button').textContent()).toBe(
+      'Show more results',
+    );
 
     const none = await searchInDialog(page, site, 'qqxqq');
     expect(none.resultCount).toBe(0);
     expect(none.message).toBe('No pages found for “qqxqq”');
     expect(await page.locator(DIALOG.result).count()).toBe(0);
+  });
+});
+
+describe('the search dialog and the width of what is typed', () => {
+  it.each([
+    ['', 'ＭＦＡ', 'MFA'],
+    ['', 'Ｄ－Ｕ－Ｎ－Ｓ', 'D-U-N-S'],
+    ['', 'ﾊﾟｽﾜｰﾄﾞ', 'パスワード'],
+    ['en/', 'ＤＵＮＳ', 'DUNS'],
+  ])('on /%s finds for “%s” what it finds for “%s”', async (prefix, typed, folded) => {
+    const page = await pages.newPage();
+    await page.goto(site + prefix);
+    await openSearchDialog(page);
+    const expected = await searchInDialog(page, site, folded);
+    expect(expected.resultCount).toBeGreaterThan(0);
+    const found = await searchInDialog(page, site, typed);
+    expect(found.firstGroup).toEqual(expected.firstGroup);
+    expect(found.resultCount).toBe(expected.resultCount);
   });
 });
