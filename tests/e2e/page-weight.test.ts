@@ -8,6 +8,7 @@ import {
   NAMED_JS_BUDGETS,
   WAITS_SCRIPT,
   listRoutes,
+  measureFirstSearch,
   measurePage,
   routesWithWaits,
   type PageWeight,
@@ -67,5 +68,15 @@ describe('page weight budgets (gzip)', () => {
       isTroubleshooting ? BUDGETS.htmlTroubleshooting : BUDGETS.htmlPerPage,
     );
     expect(weight.css).toBeLessThanOrEqual(BUDGETS.css);
+  });
+});
+
+describe('the first site search (transfer from opening the dialog until results show)', () => {
+  it.each([
+    ['', '確認コード'],
+    ['en/', 'verification code'],
+  ])('from /%s for “%s” stays within its budget', async (route, query) => {
+    const search = await measureFirstSearch(browser(), site, distDir, query, route);
+    expect(search.bytes).toBeLessThanOrEqual(BUDGETS.firstSearch);
   });
 });
