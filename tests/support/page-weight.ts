@@ -100,12 +100,6 @@ export const BUDGETS = {
   htmlPerPage: 23.6 * 1024,
   /** The troubleshooting pages: every entry, plus its text again for the filter island. */
   htmlTroubleshooting: 26 * 1024,
-  /**
-   * What the first site search of a visit transfers, from opening the dialog until the first
-   * results show (measureFirstSearch): 150 KiB (issue 14). The Japanese search measured 142.2 KiB
-   * (145,589 bytes), most of it Pagefind's WebAssembly (54 KiB) and the index chunks the query needs.
-   */
-  firstSearch: 150 * 1024,
   /** All stylesheets of a page. */
   // Raised from 14 KiB to 14.2 KiB for the time editor, conditions, phase marks and the home table's
   // phone layout: measured 14,501 bytes.
@@ -117,6 +111,13 @@ export const NAMED_JS_BUDGETS: Readonly<Record<string, number>> = {
   'handoff/': BUDGETS.handoffJsOverBaseline,
   'en/handoff/': BUDGETS.handoffJsOverBaseline,
 };
+
+/**
+ * What the first site search of a visit may transfer, from opening the dialog until the first results
+ * show (measureFirstSearch): 150 KiB (issue 14). The Japanese search for 確認コード measured 142.2 KiB
+ * (145,589 bytes), most of it Pagefind's WebAssembly (54 KiB) and the index chunks the query needs.
+ */
+export const FIRST_SEARCH_BUDGET = 150 * 1024;
 
 /** Chunks of the wait notices (see the `waits` group in astro.config.mjs). */
 export const WAITS_SCRIPT = /^(waits|WaitNotice)\./;
