@@ -23,8 +23,8 @@ const basePath = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 
 /**
  * Starlight's search dialog takes Pagefind's interface from src/islands/site-search-ui.ts, which
- * folds the query's width and shows each result page's strongest sections: Starlight offers no
- * option for either. Only the dialog's own import is redirected; the wrapper imports the original.
+ * folds the query's width (Pagefind's `processTerm`, which Starlight's configuration cannot pass).
+ * Only the dialog's own import is redirected; the wrapper imports the original.
  * @type {import('vite').Plugin}
  */
 const siteSearchUi = {
