@@ -97,7 +97,10 @@ export const BUDGETS = {
   // the Microsoft guide measured 23,939 bytes, up from 23,678.
   // Then 23.6 KiB with the source note at the top of each guide as well (issue 13): the Microsoft
   // guide measured 23.6 KiB (npm run bench).
-  htmlPerPage: 23.6 * 1024,
+  // Then 23.85 KiB for the search dialog's interface strings, which Starlight puts in every page
+  // (issue 14: the pagefind.* strings, Japanese and English): +256 bytes, the Microsoft guide
+  // measured 24,380 bytes, up from 24,124.
+  htmlPerPage: 23.85 * 1024,
   /** The troubleshooting pages: every entry, plus its text again for the filter island. */
   htmlTroubleshooting: 26 * 1024,
   /** All stylesheets of a page. */
