@@ -5,9 +5,11 @@ import { GUIDE_IDS } from '../../src/lib/guides';
 import {
   BASELINE_ROUTE,
   BUDGETS,
+  FIRST_SEARCH_BUDGET,
   NAMED_JS_BUDGETS,
   WAITS_SCRIPT,
   listRoutes,
+  measureFirstSearch,
   measurePage,
   routesWithWaits,
   type PageWeight,
@@ -67,5 +69,15 @@ describe('page weight budgets (gzip)', () => {
       isTroubleshooting ? BUDGETS.htmlTroubleshooting : BUDGETS.htmlPerPage,
     );
     expect(weight.css).toBeLessThanOrEqual(BUDGETS.css);
+  });
+});
+
+describe('the first site search (transfer from opening the dialog until results show)', () => {
+  it.each([
+    ['', '確認コード'],
+    ['en/', 'verification code'],
+  ])('from /%s for “%s” stays within its budget', async (route, query) => {
+    const search = await measureFirstSearch(browser(), site, distDir, query, route);
+    expect(search.bytes).toBeLessThanOrEqual(FIRST_SEARCH_BUDGET);
   });
 });

@@ -97,7 +97,10 @@ export const BUDGETS = {
   // the Microsoft guide measured 23,939 bytes, up from 23,678.
   // Then 23.6 KiB with the source note at the top of each guide as well (issue 13): the Microsoft
   // guide measured 23.6 KiB (npm run bench).
-  htmlPerPage: 23.6 * 1024,
+  // Then 23.85 KiB for the search dialog's interface strings, which Starlight puts in every page
+  // (issue 14: the pagefind.* strings, Japanese and English): +256 bytes, the Microsoft guide
+  // measured 24,380 bytes, up from 24,124.
+  htmlPerPage: 23.85 * 1024,
   /** The troubleshooting pages: every entry, plus its text again for the filter island. */
   htmlTroubleshooting: 26 * 1024,
   /** All stylesheets of a page. */
@@ -111,6 +114,13 @@ export const NAMED_JS_BUDGETS: Readonly<Record<string, number>> = {
   'handoff/': BUDGETS.handoffJsOverBaseline,
   'en/handoff/': BUDGETS.handoffJsOverBaseline,
 };
+
+/**
+ * What the first site search of a visit may transfer, from opening the dialog until the first results
+ * show (measureFirstSearch): 150 KiB (issue 14). The Japanese search for 確認コード measured 142.2 KiB
+ * (145,589 bytes), most of it Pagefind's WebAssembly (54 KiB) and the index chunks the query needs.
+ */
+export const FIRST_SEARCH_BUDGET = 150 * 1024;
 
 /** Chunks of the wait notices (see the `waits` group in astro.config.mjs). */
 export const WAITS_SCRIPT = /^(waits|WaitNotice)\./;
@@ -239,13 +249,20 @@ export function scriptsLoadedByHtml(html: string, distDir: string): Set<string> 
 
 /**
  * What the first site search costs: the bytes of every file requested from opening the search
- * dialog on the home page until the first results show (Pagefind's script, WebAssembly, index and
- * result fragments; these files are stored compressed and are counted as they are stored).
+ * dialog on a home page (the Japanese one, or `route`, e.g. `en/`) until the first results show
+ * (Pagefind's script, WebAssembly, index and result fragments; these files are stored compressed and
+ * are counted as they are stored).
  */
-export async function measureFirstSearch(browser: Browser, siteUrl: string, distDir: string, query: string) {
+export async function measureFirstSearch(
+  browser: Browser,
+  siteUrl: string,
+  distDir: string,
+  query: string,
+  route = '',
+) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(siteUrl, { waitUntil: 'load' });
+  await page.goto(siteUrl + route, { waitUntil: 'load' });
   await page.waitForLoadState('networkidle');
   const requested = new Set<string>();
   page.on('request', (request) => requested.add(request.url()));
