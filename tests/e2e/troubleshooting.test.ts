@@ -177,6 +177,7 @@ describe('troubleshooting search terms', () => {
       const terms = page.locator('.faq-entry[data-faq-id="ms-review-pending"] .faq-entry__terms');
       const summary = terms.locator('summary');
       const list = terms.locator('ul');
+      expect(await terms.count()).toBe(1);
       expect(await summary.textContent()).toBe(summaryText);
       expect(await list.isVisible()).toBe(false);
 

@@ -99,11 +99,16 @@ export const BUDGETS = {
   // guide measured 23.6 KiB (npm run bench).
   htmlPerPage: 23.6 * 1024,
   /** The troubleshooting pages: every entry, plus its text again for the filter island. */
-  htmlTroubleshooting: 26 * 1024,
+  // Then 29.2 KiB for the words people use for each entry (searchTerms, issue 14), shown folded
+  // away under each entry and passed to the filter as well: the Japanese page measured 29,843 bytes
+  // (29.1 KiB), up from 25,197; about 2.5 KiB of it is the folded lists, the rest the filter's copy.
+  htmlTroubleshooting: 29.2 * 1024,
   /** All stylesheets of a page. */
   // Raised from 14 KiB to 14.2 KiB for the time editor, conditions, phase marks and the home table's
   // phone layout: measured 14,501 bytes.
-  css: 14.2 * 1024,
+  // Then 14.25 KiB for the troubleshooting entries' folded list of search terms and its print rule
+  // (issue 14): measured 14,560 bytes, up from 14,518.
+  css: 14.25 * 1024,
 };
 
 /** Pages with a JavaScript budget of their own, beyond the baseline, instead of the general one. */
