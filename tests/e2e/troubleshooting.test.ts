@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { axeViolations } from './support/axe';
 import { useBrowser, useTestPages } from './support/browser';
 
 const site = inject('siteUrl');
@@ -165,6 +166,59 @@ describe('troubleshooting copy buttons', () => {
   });
 });
 
+describe('troubleshooting search terms', () => {
+  it.each([
+    ['', 'こんな表示・言葉でも', 'Pending', 'en'],
+    ['en/', 'Other words for this problem', '審査', 'ja'],
+  ])(
+    'on /%stroubleshooting/ “%s” shows an entry’s words on request, by keyboard, each in its language (%s: %s)',
+    async (prefix, summaryText, otherLanguageText, otherLanguage) => {
+      const page = await open(`${prefix}troubleshooting/`);
+      const terms = page.locator('.faq-entry[data-faq-id="ms-review-pending"] .faq-entry__terms');
+      const summary = terms.locator('summary');
+      const list = terms.locator('ul');
+      expect(await terms.count()).toBe(1);
+      expect(await summary.textContent()).toBe(summaryText);
+      expect(await list.isVisible()).toBe(false);
+
+      await summary.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => list.isVisible()).toBe(true);
+      expect(await list.locator('li').count()).toBeGreaterThanOrEqual(4);
+      const marked = list.locator(`[lang="${otherLanguage}"]`, { hasText: otherLanguageText }).first();
+      expect(await marked.isVisible()).toBe(true);
+
+      await page.keyboard.press('Space');
+      await expect.poll(() => list.isVisible()).toBe(false);
+    },
+  );
+
+  it.each(['', 'en/'])(
+    'on /%stroubleshooting/ every entry’s words, all shown, pass axe in both themes',
+    async (prefix) => {
+      const page = await open(`${prefix}troubleshooting/`);
+      const details = page.locator('.faq-entry__terms');
+      expect(await details.count()).toBe(await page.locator('.faq-entry').count());
+      await details.evaluateAll((elements) =>
+        elements.forEach((element) => element.setAttribute('open', '')),
+      );
+      await expect.poll(() => page.locator('.faq-entry__terms li').first().isVisible()).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await axeViolations(page, { coloursOnly: true })).toEqual([]);
+    },
+  );
+
+  it('leaves the words out of print', async () => {
+    const page = await open('troubleshooting/');
+    const terms = page.locator('.faq-entry__terms').first();
+    expect(await terms.isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    expect(await terms.isVisible()).toBe(false);
+    expect(await page.locator('.faq-entry h3').first().isVisible()).toBe(true);
+  });
+});
+
 describe('links between guides and troubleshooting', () => {
   it('takes a step’s “困ったときは” link to its entry, and the entry back to the step', async () => {
     const page = await open('troubleshooting/');
@@ -197,6 +251,11 @@ describe('site search', () => {
     ['en/', 'sendgrid', 'hp-confirmation-mail-not-arriving'],
     ['en/', 'name already exists', 'ms-name-already-exists'],
     ['en/', 'verification code', 'hp-confirmation-code-expired'],
+    // Words found only among the entries' search terms.
+    ['', 'ダンズ', 'ms-duns-number-error'],
+    ['', '却下', 'ms-review-rejected'],
+    ['en/', '2FA', 'ms-mfa-questions'],
+    ['en/', 'members-only', 'hp-restricted-area-not-visible'],
   ])(
     'on /%s finds “%s” in the troubleshooting entry %s among the first three',
     async (prefix, query, entry) => {

@@ -102,11 +102,16 @@ export const BUDGETS = {
   // measured 24,380 bytes, up from 24,124.
   htmlPerPage: 23.85 * 1024,
   /** The troubleshooting pages: every entry, plus its text again for the filter island. */
-  htmlTroubleshooting: 26 * 1024,
+  // Then 28.9 KiB for the words people use for each entry (searchTerms, issue 14), shown folded
+  // away under each entry and passed to the filter as well: the English page measured 29,560 bytes
+  // (28.9 KiB), up from 25,472; about 2.4 KiB of it is the folded lists, the rest the filter's copy.
+  htmlTroubleshooting: 28.9 * 1024,
   /** All stylesheets of a page. */
   // Raised from 14 KiB to 14.2 KiB for the time editor, conditions, phase marks and the home table's
   // phone layout: measured 14,501 bytes.
-  css: 14.2 * 1024,
+  // Then 14.25 KiB for the troubleshooting entries' folded list of search terms and its print rule
+  // (issue 14): measured 14,560 bytes, up from 14,518.
+  css: 14.25 * 1024,
 };
 
 /** Pages with a JavaScript budget of their own, beyond the baseline, instead of the general one. */

@@ -6,6 +6,7 @@ import { GUIDE_IDS } from '../../src/lib/guides';
 import { extractSteps } from '../../src/lib/steps';
 import { ROOT, foldForFacts, readDoc } from '../support/site';
 import { withSeeds } from './support/seeds';
+import { unglossedJapanese } from './support/japanese-gloss';
 
 const FAQ_DIR = join(ROOT, 'src/content/faq');
 
@@ -73,6 +74,43 @@ describe('troubleshooting entries', () => {
       const steps = jaFaq.frontmatter.steps as string[];
       expect(steps.length).toBeGreaterThan(0);
       expect(steps.filter((id) => !stepIds.has(id))).toEqual([]);
+    });
+  });
+
+  describe('search terms', () => {
+    // What a user need not type differently: width (ＭＦＡ, ｶﾅ), case and runs of spaces. Written
+    // out here rather than taken from the filter, so that a change there cannot hide a duplicate.
+    const fold = (term: string) => term.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+    // The schema checks their type; missing ones count as none.
+    const termsOf = (lang: string, file: string) =>
+      (readFaq(lang, file).frontmatter.searchTerms ?? []) as string[];
+    const files = ja.flatMap((file) => [
+      ['ja', file],
+      ['en', file],
+    ]);
+
+    it.each(files)(
+      '%s/%s lists at least 4, at most 40, none longer than 80 characters, none twice',
+      (lang, file) => {
+        const list = termsOf(lang, file);
+        expect(list.length).toBeGreaterThanOrEqual(4);
+        expect(list.length).toBeLessThanOrEqual(40);
+        expect(list.filter((term) => term.trim() === '' || term.length > 80)).toEqual([]);
+        const folded = list.map(fold);
+        expect(list.filter((_, index) => folded.indexOf(folded[index]!) !== index)).toEqual([]);
+      },
+    );
+
+    it.each(ja)('en/%s glosses every Japanese term in English', (file) => {
+      expect(termsOf('en', file).flatMap(unglossedJapanese)).toEqual([]);
+    });
+
+    it.each(['ja', 'en'])('no term of a %s entry is also a term of another entry', (lang) => {
+      const owners = new Map<string, string[]>();
+      for (const file of ja)
+        for (const term of termsOf(lang, file))
+          owners.set(fold(term), [...(owners.get(fold(term)) ?? []), file]);
+      expect([...owners].filter(([, entries]) => entries.length > 1)).toEqual([]);
     });
   });
 
