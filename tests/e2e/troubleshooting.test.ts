@@ -56,24 +56,23 @@ describe('troubleshooting filter', () => {
   });
 
   it.each([
-    ['', 'メール 届かない'],
-    ['en/', 'email does not arrive'],
+    ['', 'メールアドレス'],
+    ['en/', 'email address'],
   ])(
-    'on /%stroubleshooting/ shows the entries with “%s” in their title first, in reading order, and restores the author’s order',
+    'on /%stroubleshooting/ shows the entry with “%s” in its title first, in reading order, and restores the author’s order',
     async (prefix, query) => {
       const page = await open(`${prefix}troubleshooting/`);
       const authorsOrder = await visibleEntries(page);
       await page.locator('#faq-filter-query').fill(query);
-      const notArriving = [
-        'hp-confirmation-mail-not-arriving',
-        'hp-guide-mail-not-arriving',
-        'rh-confirmation-mail-not-arriving',
-      ];
-      await expect.poll(async () => (await visibleEntries(page)).slice(0, 3).sort()).toEqual(notArriving);
-      // Entries whose body only has the words come later. The ranking moved the entries themselves,
-      // so the document (reading) order is the order on screen.
+      // Microsoft's entry on a refused email address comes after HP's entries on the page, whose
+      // text only mentions email addresses: ranked, it comes first.
+      await expect.poll(async () => (await visibleEntries(page))[0]).toBe('ms-email-address-refused');
       const shown = await visibleEntries(page);
-      expect(shown.length).toBeGreaterThanOrEqual(3);
+      expect(shown.length).toBeGreaterThan(1);
+      const before = (id: string | null) =>
+        authorsOrder.indexOf(id) < authorsOrder.indexOf('ms-email-address-refused');
+      expect(shown.slice(1).some(before)).toBe(true);
+      // The ranking moved the entries themselves: the document (reading) order is the order on screen.
       const tops = await page
         .locator('.faq-entry')
         .evaluateAll((entries) =>
