@@ -214,16 +214,17 @@ describe('troubleshooting filter', () => {
 
   it('opens the site search with the query on a slow computer, straight after the page has loaded', async () => {
     // Starlight creates Pagefind's interface, and so its search box, in the browser's idle time, after
-    // everything else that waits for idle time. As on a slow or busy computer, idle time comes here
-    // once a second, for one waiting task at a time (found under CPU throttling; this is steadier).
+    // everything else that waits for idle time, and a busy browser may never be idle. As on a slow or
+    // busy computer, idle time comes here once a second at most, for one waiting task at a time
+    // (found under CPU throttling, which is too unsteady for a test).
     const context = await pages.freshContext();
     await context.addInitScript(() => {
       const requestIdle = window.requestIdleCallback.bind(window);
       let nextIdle = 0;
-      window.requestIdleCallback = ((callback: IdleRequestCallback, options?: IdleRequestOptions) => {
+      window.requestIdleCallback = (callback, options) => {
         nextIdle = Math.max(nextIdle, performance.now()) + 1000;
         return window.setTimeout(() => requestIdle(callback, options), nextIdle - performance.now());
-      }) as typeof window.requestIdleCallback;
+      };
     });
     const page = await pages.newPage();
     await page.goto(`${site}en/troubleshooting/`);
