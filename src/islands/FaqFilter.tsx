@@ -1,8 +1,9 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { useHydrated, useHydratedStore } from './hydration';
 import { fillTemplate } from '../lib/template';
 import {
-  filterEntries,
+  rankEntries,
+  type FaqFilterResult,
   type FaqFilterState,
   type FaqSearchEntry,
   type FaqVendorOption,
@@ -52,9 +53,41 @@ function openSearchWith(query: string): void {
   setTimeout(() => observer.disconnect(), 30_000);
 }
 
+/** Puts `element` at `index` among the children of `parent`, if it is not there already. */
+function placeAt(parent: Element, index: number, element: Element | null): void {
+  if (element && parent.children[index] !== element)
+    parent.insertBefore(element, parent.children[index] ?? null);
+}
+
 /**
- * The filter box and vendor choice of the troubleshooting page. It hides the entries that do not
- * match with a generated style rule, so the entries themselves stay static, indexed HTML.
+ * Moves the entries the filter ranks into the list above the vendor sections, best first, and every
+ * other entry back into its section in the author's order. The entries are moved, not reordered with
+ * CSS, so that screen readers and the keyboard follow the order on screen.
+ */
+function placeEntries(entries: readonly FaqSearchEntry[], result: FaqFilterResult, heading: string): void {
+  const ranked = document.querySelector<HTMLElement>('.faq-ranked');
+  const list = ranked?.querySelector('.faq-ranked__entries');
+  if (!ranked || !list) return;
+  const elementOf = (id: string) => document.querySelector(`.faq-entry[data-faq-id="${id}"]`);
+  const rankedIds = result.kind === 'match' || result.kind === 'closest' ? result.ids : [];
+  rankedIds.forEach((id, index) => placeAt(list, index, elementOf(id)));
+  const placedInGroup = new Map<Element, number>();
+  for (const entry of entries) {
+    const group = document.querySelector(`.faq-group[data-vendor="${entry.vendors[0]}"]`);
+    if (rankedIds.includes(entry.id) || !group) continue;
+    const index = placedInGroup.get(group) ?? 0;
+    placeAt(group, index, elementOf(entry.id));
+    placedInGroup.set(group, index + 1);
+  }
+  ranked.hidden = rankedIds.length === 0;
+  const headingElement = ranked.querySelector('.faq-ranked__heading');
+  if (headingElement) headingElement.textContent = heading;
+}
+
+/**
+ * The filter box and vendor choice of the troubleshooting page. Without a query it hides the entries
+ * of other vendors with a generated style rule; with one, it shows the matching entries (or the
+ * closest ones) best first, in a list of their own. The entries themselves stay static, indexed HTML.
  */
 export default function FaqFilter({ entries, vendors, strings }: Props) {
   const hydrated = useHydrated();
@@ -67,19 +100,39 @@ export default function FaqFilter({ entries, vendors, strings }: Props) {
     return () => window.removeEventListener('popstate', load);
   }, []);
 
-  const shown = new Set(filterEntries(entries, state));
-  const hiddenIds = entries.filter((entry) => !shown.has(entry.id)).map((entry) => entry.id);
-  const emptyVendors = vendors
-    .map((vendor) => vendor.id)
-    .filter((vendor) => !entries.some((entry) => entry.vendors[0] === vendor && shown.has(entry.id)));
-  const hidingRules = [
-    ...hiddenIds.map((id) => `.faq-entry[data-faq-id="${id}"]`),
-    ...emptyVendors.flatMap((vendor) => [
-      `.faq-group[data-vendor="${vendor}"]`,
-      `.sl-heading-wrapper:has(+ .faq-group[data-vendor="${vendor}"])`,
-    ]),
-  ];
-  const filtered = state.query.trim() !== '' || state.vendor !== undefined;
+  const result = rankEntries(entries, state);
+  const { kind } = result;
+  useLayoutEffect(() =>
+    placeEntries(
+      entries,
+      result,
+      strings[kind === 'closest' ? 'faqFilter.closestHeading' : 'faqFilter.matchHeading'],
+    ),
+  );
+  const shown = new Set(result.ids);
+  const hidingRules =
+    kind === 'all'
+      ? [
+          ...entries
+            .filter((entry) => !shown.has(entry.id))
+            .map((entry) => `.faq-entry[data-faq-id="${entry.id}"]`),
+          ...vendors
+            .map((vendor) => vendor.id)
+            .filter((vendor) => !entries.some((entry) => entry.vendors[0] === vendor && shown.has(entry.id)))
+            .flatMap((vendor) => [
+              `.faq-group[data-vendor="${vendor}"]`,
+              `.sl-heading-wrapper:has(+ .faq-group[data-vendor="${vendor}"])`,
+            ]),
+        ]
+      : // The ranked list holds every entry shown: the vendor sections are left with hidden ones.
+        ['.faq-group', '.sl-heading-wrapper:has(+ .faq-group)'];
+  const counts = { query: state.query, shown: shown.size, total: entries.length };
+  const status = {
+    all: state.vendor === undefined ? '' : fillTemplate(strings['faqFilter.count'], counts),
+    match: fillTemplate(strings['faqFilter.ranked'], counts),
+    closest: fillTemplate(strings['faqFilter.closest'], counts),
+    none: fillTemplate(strings['faqFilter.noMatch'], counts),
+  }[kind];
 
   return (
     <div class="faq-filter" role="search">
@@ -115,13 +168,10 @@ export default function FaqFilter({ entries, vendors, strings }: Props) {
         ))}
       </fieldset>
       <p class="faq-filter__status" role="status">
-        {filtered
-          ? fillTemplate(strings['faqFilter.count'], { shown: shown.size, total: entries.length })
-          : ''}
+        {status}
       </p>
-      {filtered && shown.size === 0 && (
+      {(kind === 'closest' || kind === 'none') && (
         <div class="faq-filter__empty">
-          <p>{fillTemplate(strings['faqFilter.noMatch'], { query: state.query })}</p>
           <button type="button" onClick={() => searchWholeSite(state.query)}>
             {strings['faqFilter.searchSite']}
           </button>{' '}

@@ -30,27 +30,201 @@ export interface FaqFilterState {
   vendor: FaqVendor | undefined;
 }
 
+/** How many entries the filter shows, at most, when none has every meaningful word of the query. */
+export const CLOSEST_LIMIT = 5;
+
+/** How much a word found in each part of an entry counts. */
+const FIELD_WEIGHTS = { title: 3, terms: 3, text: 1 } as const;
+
+/** How much a word that carries little (a particle, an ending, an English stop word) counts. */
+const MINOR_WEIGHT = 0.2;
+
+/**
+ * Words that carry little, as `normalizeForSearch` writes them: Japanese particles and endings (as
+ * `Intl.Segmenter` cuts them out), and common English words; lone kana are treated alike. They count little and are not required.
+ */
+const MINOR_WORDS = new Set(
+  (
+    'が を の は に で と も へ や か な ね よ わ から まで より など ので のに けど けれど ない なかっ ず ' +
+    'ます まし ませ ん です でし だ だっ た て でき できる できない する し します して した しまう しまい ' +
+    'れる られる られ され される いる い いま あり ある なる なり なっ こと もの ため よう その この ' +
+    'a an the and or but if of to in on at by for from with as is are was were be been am do does did ' +
+    'doesnt dont didnt isnt arent wasnt not no can cant cannot could couldnt wont will would should ' +
+    'i me my we our you your it its this that there what why how when where which who get got have has ' +
+    'had any some after into out up so just still'
+  ).split(' '),
+);
+
+const KATAKANA = /[\u30a1-\u30f6]/g;
+const LATIN = /[a-z0-9]/;
+const KANJI = /[\u3400-\u9fff\u3005]/;
+const ONLY_HIRAGANA = /^[\u3041-\u309f\u30fc]+$/;
+
+/** Width (NFKC), case, and punctuation inside Latin words (D-U-N-S, e-mail) folded; kana not yet. */
+function foldLatin(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/([a-z0-9])[-‐.'’_・]+(?=[a-z0-9])/g, '$1');
+}
+
 /**
  * Folds the differences a user should not have to type: full-width and half-width forms (ＡＢＣ,
- * ｱｲｳ), letter case, and runs of white space.
+ * ｱｲｳ), letter case, katakana and hiragana, punctuation inside Latin words (D-U-N-S = DUNS), and
+ * runs of white space. The query and the entries go through it alike.
  */
 export function normalizeForSearch(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return foldLatin(text)
+    .replace(KATAKANA, (kana) => String.fromCharCode(kana.charCodeAt(0) - 0x60))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
-/** Tells whether an entry matches every word of the query and the chosen vendor. */
-export function matchesFilter(entry: FaqSearchEntry, state: FaqFilterState): boolean {
-  if (state.vendor && !entry.vendors.includes(state.vendor)) return false;
-  const haystack = normalizeForSearch([entry.title, ...entry.terms, entry.text].join('\n'));
-  return normalizeForSearch(state.query)
+/** A word of the query, normalized; `minor` if it carries little. */
+export interface QueryWord {
+  text: string;
+  minor: boolean;
+}
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** The words of a piece of query text with no spaces in it, Japanese cut into words. */
+function segment(chunk: string): string[] {
+  if (typeof Intl.Segmenter !== 'function') return [chunk];
+  segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
+  const words: string[] = [];
+  let end = -1;
+  for (const { segment: word, index, isWordLike } of segmenter.segment(chunk)) {
+    const last = words.length - 1;
+    // The segmenter cuts a verb after its kanji (届|か|ない, 終|わら|ない): put the kana back on.
+    if (
+      isWordLike &&
+      index === end &&
+      ONLY_HIRAGANA.test(word) &&
+      words[last]?.length === 1 &&
+      KANJI.test(words[last])
+    ) {
+      words[last] += word;
+    } else if (isWordLike) {
+      words.push(word);
+    }
+    end = index + word.length;
+  }
+  return words;
+}
+
+/**
+ * The words of a query, normalized like the entries: Japanese typed without spaces is cut into
+ * words (「審査終わらない」 as 「審査 終わらない」), and words that carry little are marked.
+ */
+export function queryWords(query: string): QueryWord[] {
+  return (
+    foldLatin(query)
+      .split(/\s+/)
+      .flatMap(segment)
+      .map((word) => normalizeForSearch(word))
+      .filter((text) => text !== '')
+      // A lone kana is a particle or a piece of an ending (ました cut as ま|し|た).
+      .map((text) => ({
+        text,
+        minor: MINOR_WORDS.has(text) || (text.length === 1 && ONLY_HIRAGANA.test(text)),
+      }))
+  );
+}
+
+/** Tells whether `word` starts a word of `field` (so that "code" finds "codes" but not "barcode"). */
+function startsAWord(field: string, word: string): boolean {
+  for (let at = field.indexOf(word); at !== -1; at = field.indexOf(word, at + 1)) {
+    if (at === 0 || !LATIN.test(field.charAt(at - 1))) return true;
+  }
+  return false;
+}
+
+/** How well a normalized word is found in a normalized field, from 0 (not at all) to 1. */
+function matchQuality(field: string, word: string): number {
+  if (LATIN.test(word.charAt(0))) {
+    if (startsAWord(field, word)) return 1;
+    // A rough English stem, so that "arriving" finds "arrive" and "companies" "company".
+    const stem = word.replace(/(ing|ied|ies|ed|es|s|y)$/, '');
+    if (word.length > 4 && stem.length >= 3 && startsAWord(field, stem)) return 0.8;
+    return word.length >= 4 && field.includes(word) ? 0.5 : 0;
+  }
+  if (field.includes(word)) return 1;
+  // A conjugated Japanese word by its kanji (終わら finds 終わり, 届か finds 届きません).
+  const kanji = /^[\u3400-\u9fff\u3005]+/.exec(word)?.[0];
+  return kanji !== undefined && kanji !== word && field.includes(kanji) ? 0.7 : 0;
+}
+
+/** What the filter shows: every entry (no query), the matches, the closest ones, or none. */
+export interface FaqFilterResult {
+  kind: 'all' | 'match' | 'closest' | 'none';
+  /** Ids of the entries shown, in the order shown: the author's order, or best first. */
+  ids: string[];
+}
+
+/**
+ * Ranks the entries of the chosen vendor against the query. Each word counts by where it is found
+ * (title and search terms more than the rest), by how few entries have it, and little if it carries
+ * little. Entries with every meaningful word are the matches, best first; if there are none, the
+ * entries with the most of the words are the closest ones, at most `CLOSEST_LIMIT`.
+ */
+export function rankEntries(entries: readonly FaqSearchEntry[], state: FaqFilterState): FaqFilterResult {
+  const candidates = entries.filter((entry) => !state.vendor || entry.vendors.includes(state.vendor));
+  const words = queryWords(state.query);
+  if (words.length === 0) return { kind: 'all', ids: candidates.map((entry) => entry.id) };
+  // A query of nothing but minor words still needs them.
+  const required = words.some((word) => !word.minor) ? words.filter((word) => !word.minor) : words;
+  // Pieces typed without spaces (既にシステムに存在) count once more when found whole.
+  const phrases = normalizeForSearch(state.query)
     .split(' ')
-    .filter((word) => word !== '')
-    .every((word) => haystack.includes(word));
+    .filter((phrase) => queryWords(phrase).length > 1);
+
+  const fieldsOf = (entry: FaqSearchEntry) =>
+    [
+      [normalizeForSearch(entry.title), FIELD_WEIGHTS.title],
+      [normalizeForSearch(entry.terms.join('\n')), FIELD_WEIGHTS.terms],
+      [normalizeForSearch(entry.text), FIELD_WEIGHTS.text],
+    ] as const;
+  const fields = new Map(entries.map((entry) => [entry, fieldsOf(entry)]));
+  const found = (entry: FaqSearchEntry, word: string) =>
+    Math.max(...fields.get(entry)!.map(([field, weight]) => weight * matchQuality(field, word)));
+  const rarity = new Map(
+    words.map(({ text }) => {
+      const having = entries.filter((entry) => found(entry, text) > 0).length;
+      return [text, Math.log(1 + entries.length / Math.max(having, 1))];
+    }),
+  );
+
+  const scored = candidates.map((entry, order) => {
+    let score = 0;
+    for (const word of words) {
+      score += (word.minor ? MINOR_WEIGHT : 1) * rarity.get(word.text)! * found(entry, word.text);
+    }
+    for (const phrase of phrases) {
+      score += Math.max(
+        ...fields.get(entry)!.map(([field, weight]) => (field.includes(phrase) ? weight : 0)),
+      );
+    }
+    const matched = required.filter((word) => found(entry, word.text) > 0).length;
+    return { id: entry.id, order, score, matched };
+  });
+  const best = (a: (typeof scored)[number], b: (typeof scored)[number]) =>
+    b.matched - a.matched || b.score - a.score || a.order - b.order;
+
+  const matches = scored.filter((entry) => entry.matched === required.length).sort(best);
+  if (matches.length > 0) return { kind: 'match', ids: matches.map((entry) => entry.id) };
+  const closest = scored
+    .filter((entry) => entry.matched > 0)
+    .sort(best)
+    .slice(0, CLOSEST_LIMIT);
+  return closest.length > 0
+    ? { kind: 'closest', ids: closest.map((entry) => entry.id) }
+    : { kind: 'none', ids: [] };
 }
 
-/** Ids of the entries the filter shows, in their original order. */
+/** Ids of the entries the filter shows: the author's order without a query, else best first. */
 export function filterEntries(entries: readonly FaqSearchEntry[], state: FaqFilterState): string[] {
-  return entries.filter((entry) => matchesFilter(entry, state)).map((entry) => entry.id);
+  return rankEntries(entries, state).ids;
 }
 
 /** Reads the filter from a URL query string; vendors not among `vendors` are ignored. */

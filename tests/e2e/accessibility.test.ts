@@ -60,3 +60,20 @@ it.each(['light', 'dark'] as const)(
     await context.close();
   },
 );
+
+it.each([
+  ['', '審査 保留中', 'light'],
+  ['', '審査がずっと保留中のまま', 'dark'],
+  ['en/', 'review pending', 'dark'],
+  ['en/', 'review pending forever', 'light'],
+] as const)(
+  '/%stroubleshooting/ filtered by “%s” (matches or closest entries, best first) has no axe violations (%s)',
+  async (prefix, query, theme) => {
+    const context = await browser().newContext({ colorScheme: theme });
+    const page = await context.newPage();
+    await page.goto(`${site}${prefix}troubleshooting/?q=${encodeURIComponent(query)}`);
+    await page.locator('.faq-ranked:not([hidden]) .faq-entry').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  },
+);

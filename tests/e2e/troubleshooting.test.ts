@@ -38,20 +38,105 @@ describe('troubleshooting filter', () => {
 
     await page.locator('#faq-filter-query').pressSequentially('既にシステムに存在');
     await expect.poll(() => visibleEntries(page)).toEqual(['ms-name-already-exists']);
-    expect(await page.locator('.faq-filter__status').textContent()).toBe(`1 / ${total} 件を表示しています。`);
+    expect(await page.locator('.faq-filter__status').textContent()).toBe(
+      `1 / ${total} 件を、一致度の高い順に表示しています。`,
+    );
     expect(new URL(page.url()).searchParams.get('q')).toBe('既にシステムに存在');
 
     await page.locator('#faq-filter-query').fill('ＳＥＮＤＧＲＩＤ');
     await expect.poll(() => visibleEntries(page)).toEqual(['hp-confirmation-mail-not-arriving']);
   });
 
-  it('finds English words on the English page and hides the groups left empty', async () => {
+  it('finds English words on the English page and lists the matches under a heading of their own', async () => {
     const page = await open('en/troubleshooting/');
     await page.locator('#faq-filter-query').fill('name already exists');
-    await expect.poll(() => visibleEntries(page)).toContain('ms-name-already-exists');
+    await expect.poll(async () => (await visibleEntries(page))[0]).toBe('ms-name-already-exists');
+    expect(await page.getByRole('heading', { level: 2, name: 'Matching entries' }).isVisible()).toBe(true);
     expect(await page.locator('h2#hp').isVisible()).toBe(false);
-    expect(await page.locator('h2#microsoft').isVisible()).toBe(true);
+    expect(await page.locator('h2#microsoft').isVisible()).toBe(false);
   });
+
+  it.each([
+    ['', 'メールアドレス'],
+    ['en/', 'email address'],
+  ])(
+    'on /%stroubleshooting/ shows the entry with “%s” in its title first, in reading order, and restores the author’s order',
+    async (prefix, query) => {
+      const page = await open(`${prefix}troubleshooting/`);
+      const authorsOrder = await visibleEntries(page);
+      await page.locator('#faq-filter-query').fill(query);
+      // Microsoft's entry on a refused email address comes after HP's entries on the page, whose
+      // text only mentions email addresses: ranked, it comes first.
+      await expect.poll(async () => (await visibleEntries(page))[0]).toBe('ms-email-address-refused');
+      const shown = await visibleEntries(page);
+      expect(shown.length).toBeGreaterThan(1);
+      const before = (id: string | null) =>
+        authorsOrder.indexOf(id) < authorsOrder.indexOf('ms-email-address-refused');
+      expect(shown.slice(1).some(before)).toBe(true);
+      // The ranking moved the entries themselves: the document (reading) order is the order on screen.
+      const tops = await page
+        .locator('.faq-entry')
+        .evaluateAll((entries) =>
+          entries
+            .filter((entry) => entry.getClientRects().length > 0)
+            .map((entry) => entry.getBoundingClientRect().top),
+        );
+      expect(tops).toEqual([...tops].sort((a, b) => a - b));
+      await page.locator('#faq-filter-query').fill('');
+      await expect.poll(() => visibleEntries(page)).toEqual(authorsOrder);
+      expect(await page.locator('.faq-ranked').isVisible()).toBe(false);
+      expect(await page.locator('h2#hp').isVisible()).toBe(true);
+    },
+  );
+
+  it.each([
+    [
+      '',
+      '審査がずっと保留中のまま',
+      'ms-review-pending',
+      '「審査がずっと保留中のまま」に完全に一致する項目はありません。近い項目を表示しています',
+      '近い項目',
+      'サイト全体を検索する',
+    ],
+    [
+      'en/',
+      'review pending forever',
+      'ms-review-pending',
+      'No entry matches “review pending forever” exactly. Showing the closest entries',
+      'Closest entries',
+      'Search the whole site',
+    ],
+  ])(
+    'on /%stroubleshooting/ a paraphrase (“%s”) shows the closest entries, marked as such, with the site search',
+    async (prefix, query, expected, status, heading, searchSite) => {
+      const page = await open(`${prefix}troubleshooting/`);
+      await page.locator('#faq-filter-query').fill(query);
+      await expect.poll(async () => (await visibleEntries(page))[0]).toBe(expected);
+      const shown = await visibleEntries(page);
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown.length).toBeLessThanOrEqual(5);
+      expect(await page.locator('.faq-filter__status').textContent()).toContain(status);
+      expect(await page.locator('.faq-filter__status').getAttribute('role')).toBe('status');
+      expect(await page.getByRole('heading', { level: 2, name: heading }).isVisible()).toBe(true);
+      await page.getByRole('button', { name: searchSite }).click();
+      await expectSiteSearchOpenWith(page, query);
+    },
+  );
+
+  it.each([
+    ['', 'ぱすわーど', 'ms-locked-out-password-reset'],
+    ['', 'ﾊﾟｽﾜｰﾄﾞ', 'ms-locked-out-password-reset'],
+    ['', '審査終わらない', 'ms-review-pending'],
+    ['en/', 'ＰＡＳＳＷＯＲＤ', 'ms-locked-out-password-reset'],
+    ['en/', 'DUNS', 'ms-duns-number-error'],
+  ])(
+    'on /%stroubleshooting/ “%s” puts %s first (width, case and kana folded, Japanese segmented)',
+    async (prefix, query, expected) => {
+      const page = await open(`${prefix}troubleshooting/`);
+      await page.locator('#faq-filter-query').fill(query);
+      await expect.poll(async () => (await visibleEntries(page))[0]).toBe(expected);
+    },
+  );
 
   it('filters by vendor, shares the view through the URL, and restores it from the URL', async () => {
     const page = await open('troubleshooting/');
@@ -62,7 +147,8 @@ describe('troubleshooting filter', () => {
     expect(new URL(page.url()).searchParams.get('vendor')).toBe('redhat');
 
     await page.goto(`${site}troubleshooting/?q=D-U-N-S&vendor=microsoft`);
-    await expect.poll(() => visibleEntries(page)).toEqual(['ms-duns-no-results', 'ms-duns-number-error']);
+    // The entry with D-U-N-S in its title first, then the one with it in its text.
+    await expect.poll(() => visibleEntries(page)).toEqual(['ms-duns-number-error', 'ms-duns-no-results']);
     expect(await page.locator('#faq-filter-query').inputValue()).toBe('D-U-N-S');
     expect(await page.getByRole('radio', { name: 'Microsoft' }).isChecked()).toBe(true);
   });
@@ -84,8 +170,8 @@ describe('troubleshooting filter', () => {
     );
     await page.locator('#faq-filter-query').fill('チェックリスト');
     await expect
-      .poll(() => page.locator('.faq-filter__empty').textContent())
-      .toContain('「チェックリスト」に一致する項目はありません。');
+      .poll(() => page.locator('.faq-filter__status').textContent())
+      .toBe('「チェックリスト」に一致する項目はありません。');
     expect(await visibleEntries(page)).toEqual([]);
     expect(await page.evaluate(() => customElements.get('site-search') === undefined)).toBe(true);
     await page.getByRole('button', { name: 'サイト全体を検索する' }).click();
@@ -126,6 +212,29 @@ describe('troubleshooting filter', () => {
       await expectSiteSearchOpenWith(page, query);
     },
   );
+
+  it('opens the site search with the query on a slow computer, straight after the page has loaded', async () => {
+    // Starlight creates Pagefind's interface, and so its search box, in the browser's idle time, after
+    // everything else that waits for idle time, and a busy browser may never be idle. As on a slow or
+    // busy computer, idle time comes here once a second at most, for one waiting task at a time
+    // (found under CPU throttling, which is too unsteady for a test).
+    const context = await pages.freshContext();
+    await context.addInitScript(() => {
+      const requestIdle = window.requestIdleCallback.bind(window);
+      let nextIdle = 0;
+      window.requestIdleCallback = (callback, options) => {
+        nextIdle = Math.max(nextIdle, performance.now()) + 1000;
+        return window.setTimeout(() => requestIdle(callback, options), nextIdle - performance.now());
+      };
+    });
+    const page = await pages.newPage();
+    await page.goto(`${site}en/troubleshooting/`);
+    await page.locator('#faq-filter-query:not([disabled])').fill('checklist');
+    const button = page.getByRole('button', { name: 'Search the whole site' });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expectSiteSearchOpenWith(page, 'checklist');
+  }, 60_000);
 });
 
 /** Starlight's search dialog, when it is open. */
