@@ -3,6 +3,8 @@
  * Pure functions; the state lives in the URL (`?q=…&vendor=…`) so a filtered view can be shared.
  */
 
+import { isMinorWord } from './search-words';
+
 /** A vendor, named by the id of its guide in the guide registry (src/content/guides/). */
 export type FaqVendor = string;
 
@@ -38,22 +40,6 @@ const FIELD_WEIGHTS = { title: 3, terms: 3, text: 1 } as const;
 
 /** How much a word that carries little (a particle, an ending, an English stop word) counts. */
 const MINOR_WEIGHT = 0.2;
-
-/**
- * Words that carry little, as `normalizeForSearch` writes them: Japanese particles and endings (as
- * `Intl.Segmenter` cuts them out), and common English words; lone kana are treated alike. They count little and are not required.
- */
-const MINOR_WORDS = new Set(
-  (
-    'が を の は に で と も へ や か な ね よ わ から まで より など ので のに けど けれど ない なかっ ず ' +
-    'ます まし ませ ん です でし だ だっ た て でき できる できない する し します して した しまう しまい ' +
-    'れる られる られ され される いる い いま あり ある なる なり なっ こと もの ため よう その この ' +
-    'a an the and or but if of to in on at by for from with as is are was were be been am do does did ' +
-    'doesnt dont didnt isnt arent wasnt not no can cant cannot could couldnt wont will would should ' +
-    'i me my we our you your it its this that there what why how when where which who get got have has ' +
-    'had any some after into out up so just still'
-  ).split(' '),
-);
 
 const KATAKANA = /[\u30a1-\u30f6]/g;
 const LATIN = /[a-z0-9]/;
@@ -124,10 +110,9 @@ export function queryWords(query: string): QueryWord[] {
       .flatMap(segment)
       .map((word) => normalizeForSearch(word))
       .filter((text) => text !== '')
-      // A lone kana is a particle or a piece of an ending (ました cut as ま|し|た).
       .map((text) => ({
         text,
-        minor: MINOR_WORDS.has(text) || (text.length === 1 && ONLY_HIRAGANA.test(text)),
+        minor: isMinorWord(text),
       }))
   );
 }

@@ -10,15 +10,29 @@ describe('the query the site search hands to Pagefind', () => {
   });
 
   it('makes half-width katakana full-width', () => {
-    expect(foldSearchTerm('ﾊﾟｽﾜｰﾄﾞ 忘れた')).toBe('パスワード 忘れた');
+    expect(foldSearchTerm('ﾊﾟｽﾜｰﾄﾞ 忘れる')).toBe('パスワード 忘れる');
   });
 
   it('turns any run of white space, the ideographic space included, into one space', () => {
-    expect(foldSearchTerm('　審査\u3000 終わらない  ')).toBe('審査 終わらない');
+    expect(foldSearchTerm('　審査\u3000 保留中  ')).toBe('審査 保留中');
   });
 
-  it('leaves Japanese words and their spelling as typed (Pagefind segments and lowercases itself)', () => {
-    expect(foldSearchTerm('審査終わらない')).toBe('審査終わらない');
+  it('leaves the words that carry meaning as typed (Pagefind lowercases itself)', () => {
+    expect(foldSearchTerm('審査保留中')).toBe('審査保留中');
     expect(foldSearchTerm('Something went wrong')).toBe('Something went wrong');
+  });
+});
+
+describe('words that carry little', () => {
+  it('are left out, so that a section is not picked for its many ない or が', () => {
+    expect(foldSearchTerm('番号が進めない').split(' ')).not.toContain('ない');
+    expect(foldSearchTerm('番号が進めない').split(' ')).not.toContain('が');
+    expect(foldSearchTerm('番号が進めない')).toContain('番号');
+    // English ones stay: Pagefind ranks English itself, and "not" or "no" say that something fails.
+    expect(foldSearchTerm('confirm button does not work')).toBe('confirm button does not work');
+  });
+
+  it('are kept when the query has nothing else', () => {
+    expect(foldSearchTerm('ない')).toBe('ない');
   });
 });
