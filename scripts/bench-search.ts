@@ -1,9 +1,10 @@
 /**
  * `npm run bench:search`: how often the header search dialog and the troubleshooting page's filter
  * put the expected troubleshooting entry first, for the queries of tests/search/ (the `tune` set,
- * which authors tune search terms against, and the `holdout` set, which they never do). Prints the
+ * which authors tune search terms against, and the `holdout` and `fresh` sets, which they never do). Prints the
  * share per language, mode and set, and every miss with what came first instead. Run after
- * `npm run build`; measures dist/ in Chromium. `-- --mode=dialog` (or `filter`) measures one mode only.
+ * `npm run build`; measures dist/ in Chromium. `-- --mode=dialog` (or `filter`) measures one mode only;
+ * `-- --sets=tune` only the sets named (so that who tunes does not see the held-out queries).
  */
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../tests/e2e/support/browser.ts';
@@ -18,9 +19,15 @@ import {
 } from '../tests/support/search-quality.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const sets = Object.fromEntries(QUERY_SETS.map((name) => [name, readQuerySet(root, name)])) as Parameters<
-  typeof measureSearchQuality
->[2];
+const setsArgument = process.argv.find((arg) => arg.startsWith('--sets='))?.slice('--sets='.length);
+const setNames = QUERY_SETS.filter(
+  (name) => setsArgument === undefined || setsArgument.split(',').includes(name),
+);
+if (setNames.length === 0) {
+  console.error(`Unknown --sets=${setsArgument}: use some of ${QUERY_SETS.join(', ')}, comma-separated.`);
+  process.exit(2);
+}
+const sets = Object.fromEntries(setNames.map((name) => [name, readQuerySet(root, name)]));
 const modeArgument = process.argv.find((arg) => arg.startsWith('--mode='))?.slice('--mode='.length);
 const modes = SEARCH_MODES.filter((mode) => modeArgument === undefined || mode === modeArgument);
 if (modes.length === 0) {

@@ -31,8 +31,9 @@ beforeAll(async () => {
 
 describe('the query sets of tests/search/', () => {
   it.each(SEARCH_LANGS)('hold at least 25 %s queries, some of them held out from tuning', (lang) => {
-    expect(sets.tune[lang].length + sets.holdout[lang].length).toBeGreaterThanOrEqual(25);
+    expect(QUERY_SETS.reduce((count, name) => count + sets[name][lang].length, 0)).toBeGreaterThanOrEqual(25);
     expect(sets.holdout[lang].length).toBeGreaterThan(0);
+    expect(sets.fresh[lang].length).toBeGreaterThan(0);
   });
 });
 
@@ -41,7 +42,9 @@ describe('finding the troubleshooting entry for what users type', () => {
     'in %s, the %s finds the expected entry for at least 90 % of the queries',
     (lang, mode) => {
       const measured = results.find((result) => result.lang === lang && result.mode === mode);
-      expect(measured?.outcomes.length).toBe(sets.tune[lang].length + sets.holdout[lang].length);
+      expect(measured?.outcomes.length).toBe(
+        QUERY_SETS.reduce((count, name) => count + sets[name][lang].length, 0),
+      );
       const outcomes = measured?.outcomes ?? [];
       const misses = outcomes
         .filter((outcome) => !outcome.hit)
