@@ -104,17 +104,15 @@ function segment(chunk: string): string[] {
  * words (「審査終わらない」 as 「審査 終わらない」), and words that carry little are marked.
  */
 export function queryWords(query: string): QueryWord[] {
-  return (
-    foldLatin(query)
-      .split(/\s+/)
-      .flatMap(segment)
-      .map((word) => normalizeForSearch(word))
-      .filter((text) => text !== '')
-      .map((text) => ({
-        text,
-        minor: isMinorWord(text),
-      }))
-  );
+  return foldLatin(query)
+    .split(/\s+/)
+    .flatMap(segment)
+    .map((word) => normalizeForSearch(word))
+    .filter((text) => text !== '')
+    .map((text) => ({
+      text,
+      minor: isMinorWord(text),
+    }));
 }
 
 /** Tells whether `word` starts a word of `field` (so that "code" finds "codes" but not "barcode"). */
