@@ -92,17 +92,17 @@ describe('troubleshooting filter', () => {
   it.each([
     [
       '',
-      '審査がずっと保留中のまま',
+      '先週の月曜から審査が保留中のまま',
       'ms-review-pending',
-      '「審査がずっと保留中のまま」に完全に一致する項目はありません。近い項目を表示しています',
+      '「先週の月曜から審査が保留中のまま」に完全に一致する項目はありません。近い項目を表示しています',
       '近い項目',
       'サイト全体を検索する',
     ],
     [
       'en/',
-      'review pending forever',
+      'review pending since last monday',
       'ms-review-pending',
-      'No entry matches “review pending forever” exactly. Showing the closest entries',
+      'No entry matches “review pending since last monday” exactly. Showing the closest entries',
       'Closest entries',
       'Search the whole site',
     ],
