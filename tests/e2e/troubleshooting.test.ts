@@ -100,9 +100,9 @@ describe('troubleshooting filter', () => {
     ],
     [
       'en/',
-      'review pending forever',
+      'review pending eternally',
       'ms-review-pending',
-      'No entry matches “review pending forever” exactly. Showing the closest entries',
+      'No entry matches “review pending eternally” exactly. Showing the closest entries',
       'Closest entries',
       'Search the whole site',
     ],
