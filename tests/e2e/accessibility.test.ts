@@ -65,7 +65,7 @@ it.each([
   ['', '審査 保留中', 'light'],
   ['', '審査がずっと保留中のまま', 'dark'],
   ['en/', 'review pending', 'dark'],
-  ['en/', 'review pending forever', 'light'],
+  ['en/', 'review pending eternally', 'light'],
 ] as const)(
   '/%stroubleshooting/ filtered by “%s” (matches or closest entries, best first) has no axe violations (%s)',
   async (prefix, query, theme) => {
