@@ -63,9 +63,9 @@ it.each(['light', 'dark'] as const)(
 
 it.each([
   ['', '審査 保留中', 'light'],
-  ['', '審査がずっと保留中のまま', 'dark'],
+  ['', '先週の月曜から審査が保留中のまま', 'dark'],
   ['en/', 'review pending', 'dark'],
-  ['en/', 'review pending forever', 'light'],
+  ['en/', 'review pending since last monday', 'light'],
 ] as const)(
   '/%stroubleshooting/ filtered by “%s” (matches or closest entries, best first) has no axe violations (%s)',
   async (prefix, query, theme) => {

@@ -105,7 +105,10 @@ export const BUDGETS = {
   // Then 28.9 KiB for the words people use for each entry (searchTerms, issue 14), shown folded
   // away under each entry and passed to the filter as well: the English page measured 29,560 bytes
   // (28.9 KiB), up from 25,472; about 2.4 KiB of it is the folded lists, the rest the filter's copy.
-  htmlTroubleshooting: 28.9 * 1024,
+  // Then 32.6 KiB for wider search terms (issue 14: about 200 more English terms, 55 more Japanese
+  // ones, which the first search's 150 KiB limits): the English page measured 33,372 bytes, the
+  // Japanese one 30,975.
+  htmlTroubleshooting: 32.6 * 1024,
   /** All stylesheets of a page. */
   // Raised from 14 KiB to 14.2 KiB for the time editor, conditions, phase marks and the home table's
   // phone layout: measured 14,501 bytes.
