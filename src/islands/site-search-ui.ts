@@ -1,13 +1,30 @@
 /**
  * Pagefind's interface as Starlight's search dialog loads it (astro.config.mjs points the dialog's
- * import of `@pagefind/default-ui` here): the same interface, with the query's width folded before
- * Pagefind sees it (src/lib/site-search.ts). Starlight's own options still apply.
+ * import of `@pagefind/default-ui` here): the same interface, with the query folded before Pagefind
+ * sees it and, under each result page, the sections that match most strongly
+ * (src/lib/site-search.ts). Starlight's own options, its result processing included, still apply.
  */
-import { PagefindUI as PagefindDefaultUI, type PagefindUIOptions } from '@pagefind/default-ui';
-import { foldSearchTerm } from '../lib/site-search';
+import {
+  PagefindUI as PagefindDefaultUI,
+  type PagefindResultData,
+  type PagefindUIOptions,
+} from '@pagefind/default-ui';
+import { foldSearchTerm, strongestSubResults } from '../lib/site-search';
 
 export class PagefindUI extends PagefindDefaultUI {
   constructor(options: PagefindUIOptions) {
-    super({ ...options, processTerm: (term: string) => foldSearchTerm(options.processTerm?.(term) ?? term) });
+    super({
+      ...options,
+      processTerm: (term: string) =>
+        foldSearchTerm(options.processTerm?.(term) ?? term, document.documentElement.lang),
+      processResult: (result: PagefindResultData) => {
+        const processed = options.processResult?.(result) ?? result;
+        processed.sub_results = strongestSubResults(
+          processed.meta?.url || processed.url,
+          processed.sub_results,
+        );
+        return processed;
+      },
+    });
   }
 }

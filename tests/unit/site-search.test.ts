@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldSearchTerm } from '../../src/lib/site-search';
+import { foldSearchTerm, strongestSubResults } from '../../src/lib/site-search';
 
 describe('the query the site search hands to Pagefind', () => {
   it('folds full-width letters, digits and signs to the half-width ones the pages use', () => {
@@ -34,5 +34,42 @@ describe('words that carry little', () => {
 
   it('are kept when the query has nothing else', () => {
     expect(foldSearchTerm('ない')).toBe('ない');
+  });
+});
+
+describe('on an English page', () => {
+  it('leaves Japanese whole: the English index finds a run of Japanese by its beginning', () => {
+    expect(foldSearchTerm('この名前は既に error', 'en')).toBe('この名前は既に error');
+    expect(foldSearchTerm('ＭＦＡ', 'en')).toBe('MFA');
+  });
+});
+
+describe('the sections shown under a result page', () => {
+  const section = (url: string, scores: number[]) => ({
+    url,
+    locations: scores.map((_, index) => index),
+    weighted_locations: scores.map((balanced_score) => ({ balanced_score })),
+  });
+
+  it('are the three that match most strongly, in page order, after the page itself', () => {
+    const sections = [
+      section('/t/', [1]),
+      section('/t/#many-weak', [0.1, 0.1, 0.1, 0.1, 0.1]),
+      section('/t/#strong', [4]),
+      section('/t/#middle', [1, 1]),
+      section('/t/#weak', [0.2]),
+      section('/t/#other', [1.5]),
+    ];
+    expect(strongestSubResults('/t/', sections).map((s) => s.url)).toEqual([
+      '/t/',
+      '/t/#strong',
+      '/t/#middle',
+      '/t/#other',
+    ]);
+  });
+
+  it('are all of them when there are three or fewer', () => {
+    const sections = [section('/t/#a', [0.1]), section('/t/#b', [3])];
+    expect(strongestSubResults('/t/', sections)).toEqual(sections);
   });
 });
