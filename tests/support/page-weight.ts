@@ -107,8 +107,9 @@ export const BUDGETS = {
   // (28.9 KiB), up from 25,472; about 2.4 KiB of it is the folded lists, the rest the filter's copy.
   // Then 32.6 KiB for wider search terms (issue 14: about 200 more English terms, 55 more Japanese
   // ones, which the first search's 150 KiB limits): the English page measured 33,372 bytes, the
-  // Japanese one 30,975.
-  htmlTroubleshooting: 32.6 * 1024,
+  // Japanese one 30,975. Then 32.7 KiB once the copy buttons' wrappers kept their words out of the
+  // search index: the English page measured 33,395 bytes.
+  htmlTroubleshooting: 32.7 * 1024,
   /** All stylesheets of a page. */
   // Raised from 14 KiB to 14.2 KiB for the time editor, conditions, phase marks and the home table's
   // phone layout: measured 14,501 bytes.
