@@ -176,6 +176,22 @@ type LabelledQuery = SearchQuery & { set: QuerySetName };
 const labelled = (sets: Partial<Record<QuerySetName, QuerySet>>, lang: SearchLang): LabelledQuery[] =>
   QUERY_SETS.flatMap((set) => (sets[set]?.[lang] ?? []).map((query) => ({ ...query, set })));
 
+/** Opens `url` in a browser context of its own, runs `measure` on that page, and closes the context. */
+async function onOnePage(
+  browser: Browser,
+  url: string,
+  measure: (page: Page) => Promise<QueryOutcome[]>,
+): Promise<QueryOutcome[]> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    return await measure(page);
+  } finally {
+    await context.close();
+  }
+}
+
 /** Runs every query of a language in the search dialog, on one page whose dialog stays open. */
 export async function measureDialog(
   browser: Browser,
@@ -183,12 +199,9 @@ export async function measureDialog(
   lang: SearchLang,
   sets: Partial<Record<QuerySetName, QuerySet>>,
 ): Promise<ModeOutcomes> {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(siteUrl + PREFIX[lang]);
+  const outcomes = await onOnePage(browser, siteUrl + PREFIX[lang], async (page) => {
     await openSearchDialog(page);
-    const outcomes: QueryOutcome[] = [];
+    const measured: QueryOutcome[] = [];
     for (const item of labelled(sets, lang)) {
       const expect = expectedIds(item);
       const result = await searchInDialog(page, siteUrl, item.query);
@@ -197,7 +210,7 @@ export async function measureDialog(
       const shown = result.firstGroup.map(
         (path, index) => `${result.firstGroupTitles[index] ?? ''} <${path}>`,
       );
-      outcomes.push({
+      measured.push({
         set: item.set,
         query: item.query,
         expect,
@@ -205,10 +218,9 @@ export async function measureDialog(
         shown: result.resultCount === 0 ? [`(${result.message})`] : shown,
       });
     }
-    return { lang, mode: 'dialog', outcomes };
-  } finally {
-    await context.close();
-  }
+    return measured;
+  });
+  return { lang, mode: 'dialog', outcomes };
 }
 
 /** Runs every query of a language in the troubleshooting page's filter, on one page. */
@@ -218,16 +230,13 @@ export async function measureFilter(
   lang: SearchLang,
   sets: Partial<Record<QuerySetName, QuerySet>>,
 ): Promise<ModeOutcomes> {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(`${siteUrl}${PREFIX[lang]}troubleshooting/`);
+  const outcomes = await onOnePage(browser, `${siteUrl}${PREFIX[lang]}troubleshooting/`, async (page) => {
     await page.locator(`${FILTER_INPUT}:not([disabled])`).waitFor();
-    const outcomes: QueryOutcome[] = [];
+    const measured: QueryOutcome[] = [];
     for (const item of labelled(sets, lang)) {
       const expect = expectedIds(item);
       const top = (await filterEntryIds(page, item.query)).slice(0, FILTER_TOP);
-      outcomes.push({
+      measured.push({
         set: item.set,
         query: item.query,
         expect,
@@ -235,10 +244,9 @@ export async function measureFilter(
         shown: top.length === 0 ? ['(no entry shown)'] : top,
       });
     }
-    return { lang, mode: 'filter', outcomes };
-  } finally {
-    await context.close();
-  }
+    return measured;
+  });
+  return { lang, mode: 'filter', outcomes };
 }
 
 /** The two ways of finding an entry that are measured. */
