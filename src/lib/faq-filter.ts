@@ -3,7 +3,7 @@
  * Pure functions; the state lives in the URL (`?q=…&vendor=…`) so a filtered view can be shared.
  */
 
-import { isMinorWord } from './search-words';
+import { ONLY_HIRAGANA, isMinorWord, japaneseWordSegmenter, toHiragana } from './search-words';
 
 /** A vendor, named by the id of its guide in the guide registry (src/content/guides/). */
 export type FaqVendor = string;
@@ -41,10 +41,8 @@ const FIELD_WEIGHTS = { title: 3, terms: 3, text: 1 } as const;
 /** How much a word that carries little (a particle, an ending, an English stop word) counts. */
 const MINOR_WEIGHT = 0.2;
 
-const KATAKANA = /[\u30a1-\u30f6]/g;
 const LATIN = /[a-z0-9]/;
 const KANJI = /[\u3400-\u9fff\u3005]/;
-const ONLY_HIRAGANA = /^[\u3041-\u309f\u30fc]+$/;
 
 /** Width (NFKC), case, and punctuation inside Latin words (D-U-N-S, e-mail) folded; kana not yet. */
 function foldLatin(text: string): string {
@@ -60,10 +58,7 @@ function foldLatin(text: string): string {
  * runs of white space. The query and the entries go through it alike.
  */
 export function normalizeForSearch(text: string): string {
-  return foldLatin(text)
-    .replace(KATAKANA, (kana) => String.fromCharCode(kana.charCodeAt(0) - 0x60))
-    .replace(/\s+/g, ' ')
-    .trim();
+  return toHiragana(foldLatin(text)).replace(/\s+/g, ' ').trim();
 }
 
 /** A word of the query, normalized; `minor` if it carries little. */
@@ -72,12 +67,10 @@ export interface QueryWord {
   minor: boolean;
 }
 
-let segmenter: Intl.Segmenter | undefined;
-
 /** The words of a piece of query text with no spaces in it, Japanese cut into words. */
 function segment(chunk: string): string[] {
-  if (typeof Intl.Segmenter !== 'function') return [chunk];
-  segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
+  const segmenter = japaneseWordSegmenter();
+  if (!segmenter) return [chunk];
   const words: string[] = [];
   let end = -1;
   for (const { segment: word, index, isWordLike } of segmenter.segment(chunk)) {

@@ -1,6 +1,7 @@
 /**
- * Words of a query that carry little, shared by the troubleshooting filter (src/lib/faq-filter.ts)
- * and the site search (src/lib/site-search.ts). Pure.
+ * The pieces of query handling shared by the troubleshooting filter (src/lib/faq-filter.ts) and the
+ * site search (src/lib/site-search.ts): kana folding, Japanese word segmentation, and the words of a
+ * query that carry little. Pure.
  */
 
 /**
@@ -19,7 +20,24 @@ const MINOR_WORDS = new Set(
   ).split(' '),
 );
 
-const ONLY_HIRAGANA = /^[\u3041-\u309f\u30fc]+$/;
+const KATAKANA = /[\u30a1-\u30f6]/g;
+
+/** Hiragana and the prolonged sound mark only (a particle, an ending, a verb's kana). */
+export const ONLY_HIRAGANA = /^[\u3041-\u309f\u30fc]+$/;
+
+/** Writes katakana as hiragana (パスワード → ぱすわーど), so that either spelling finds the other. */
+export function toHiragana(text: string): string {
+  return text.replace(KATAKANA, (kana) => String.fromCharCode(kana.charCodeAt(0) - 0x60));
+}
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** One Japanese word segmenter for the page, made on first use; undefined where the browser has none. */
+export function japaneseWordSegmenter(): Intl.Segmenter | undefined {
+  if (typeof Intl.Segmenter !== 'function') return undefined;
+  segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
+  return segmenter;
+}
 
 /**
  * Tells whether a word, lower-cased and in hiragana, carries little: a particle, an ending, an

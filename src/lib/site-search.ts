@@ -3,20 +3,17 @@
  * with Pagefind's result before the dialog shows it. Pure functions; src/islands/site-search-ui.ts
  * hands them to Pagefind's interface.
  */
-import { isMinorWord } from './search-words';
+import { isMinorWord, japaneseWordSegmenter, toHiragana } from './search-words';
 
 const JAPANESE = /[\u3041-\u30ff\u3400-\u9fff\u3005]/;
-const KATAKANA = /[\u30a1-\u30f6]/g;
-
-let segmenter: Intl.Segmenter | undefined;
 
 /**
  * A piece of query text without spaces, without its words that carry little: Japanese is cut into
  * words as Pagefind cuts it, and what is left of it stays as typed (番号が進めない → 番号 進め).
  */
 function withoutMinorWords(chunk: string): string[] {
-  if (!JAPANESE.test(chunk) || typeof Intl.Segmenter !== 'function') return [chunk];
-  segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
+  const segmenter = japaneseWordSegmenter();
+  if (!JAPANESE.test(chunk) || !segmenter) return [chunk];
   const runs = [''];
   for (const part of segmenter.segment(chunk)) {
     if (part.isWordLike && isMinorWord(minorForm(part.segment))) runs.push('');
@@ -27,10 +24,7 @@ function withoutMinorWords(chunk: string): string[] {
 
 /** A word as the list of words that carry little writes it: lower case, hiragana, no apostrophes. */
 function minorForm(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(KATAKANA, (kana) => String.fromCharCode(kana.charCodeAt(0) - 0x60));
+  return toHiragana(word.toLowerCase().replace(/['’]/g, ''));
 }
 
 /**
