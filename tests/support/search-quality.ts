@@ -25,9 +25,11 @@ export type QuerySet = Record<SearchLang, SearchQuery[]>;
 /**
  * The query sets: `tune` (authors tune terms and ranking against it), `holdout` (never tuned
  * against), and `fresh` (written later, by a writer who had seen neither the terms nor any result,
- * when the first held-out set's misses had been seen during the work; see README "Search quality").
+ * when the first held-out set's misses had been seen during the work; see README "Search quality"),
+ * and `blind` (written by a writer who saw only the entries' titles and the vendors' documents, none
+ * of the site's wording; first measured before any change made with it in view).
  */
-export const QUERY_SETS = ['tune', 'holdout', 'fresh'] as const;
+export const QUERY_SETS = ['tune', 'holdout', 'fresh', 'blind'] as const;
 export type QuerySetName = (typeof QUERY_SETS)[number];
 
 /** Reads and checks a query set of tests/search/ from the project root. */
