@@ -5,10 +5,13 @@ declare module '@pagefind/default-ui' {
   export interface PagefindResultData {
     url: string;
     meta?: { url?: string };
+    /** The page's text as indexed. */
+    content?: string;
     sub_results: {
       url: string;
       locations: number[];
       weighted_locations?: { balanced_score: number }[];
+      excerpt?: string;
     }[];
   }
 

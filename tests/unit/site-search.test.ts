@@ -32,6 +32,10 @@ describe('words that carry little', () => {
     expect(foldSearchTerm('confirm button does not work')).toBe('confirm button does not work');
   });
 
+  it('keep a lone katakana, a piece of a longer word the segmenter cut off', () => {
+    expect(foldSearchTerm('リダイレクト中 から動かない')).toContain('リダイレクト中');
+  });
+
   it('are kept when the query has nothing else', () => {
     expect(foldSearchTerm('ない')).toBe('ない');
   });
@@ -66,6 +70,96 @@ describe('the sections shown under a result page', () => {
       '/t/#middle',
       '/t/#other',
     ]);
+  });
+
+  describe('given the query', () => {
+    const marked = (url: string, marks: string[], scores: number[]) => ({
+      ...section(url, scores),
+      excerpt: marks.map((mark) => `… <mark>${mark}</mark> …`).join(''),
+    });
+
+    it('are first the ones whose excerpt names more of its words, however often others repeat one', () => {
+      const sections = [
+        section('/t/', [1]),
+        marked('/t/#repeats-partner', ['Partner', 'partner', 'Partner', 'Partner'], [5, 5, 5, 5]),
+        marked('/t/#names-the-symptom', ['Partner', 'Center.', 'denied.', '(verification)'], [1, 1, 1, 1]),
+        marked('/t/#partner-id', ['(Partner', 'PartnerID.', 'Partner'], [5, 5, 5]),
+        marked('/t/#verification', ['(verification)', 'verification.'], [6, 6]),
+        marked('/t/#only-center', ['Center'], [0.5]),
+      ];
+      const shown = strongestSubResults('/t/', sections, {
+        term: 'partner center verification denied',
+      });
+      expect(shown.map((s) => s.url)).toEqual([
+        '/t/',
+        '/t/#repeats-partner',
+        '/t/#names-the-symptom',
+        '/t/#partner-id',
+      ]);
+    });
+
+    it('counts a Japanese word found inside a longer one, and not the words that carry little', () => {
+      const sections = [
+        marked('/t/#a', ['パートナー', 'パートナー', 'パートナー'], [5, 5, 5]),
+        marked('/t/#b', ['パートナー', 'から', 'から'], [5, 5, 5]),
+        marked('/t/#c', ['パートナーセンター', '管理'], [1, 1]),
+        marked('/t/#d', ['パートナー', 'パートナー'], [5, 5]),
+      ];
+      const shown = strongestSubResults('/t/', sections, { term: 'パートナーセンター 管理 から' });
+      expect(shown.map((s) => s.url)).toContain('/t/#c');
+    });
+    it('count a Japanese word matched only in part as half of one', () => {
+      const sections = [
+        marked('/t/#a', ['パートナー', 'パートナー'], [5, 5]),
+        marked('/t/#b', ['パートナー'], [5]),
+        marked('/t/#c', ['パートナー'], [5]),
+        marked('/t/#type', ['パートナータイプ'], [1]),
+      ];
+      const shown = strongestSubResults('/t/', sections, { term: 'パートナータイプ' });
+      expect(shown.map((s) => s.url)).toContain('/t/#type');
+    });
+
+    it('count a Japanese word matched in pieces by the share of it the pieces cover', () => {
+      const sections = [
+        marked('/t/#number', ['番号', '番号'], [5, 5]),
+        marked('/t/#number-again', ['番号'], [5]),
+        marked('/t/#duns', ['ダンズ'], [5]),
+        marked('/t/#duns-number', ['ダンズ', '番号'], [1, 1]),
+      ];
+      const shown = strongestSubResults('/t/', sections, { term: 'ダンズ番号 エラー' });
+      expect(shown.map((s) => s.url)).toContain('/t/#duns-number');
+    });
+
+    it('do not count a lone kana Pagefind marked for a piece of a query word', () => {
+      const sections = [
+        marked('/t/#link', ['リンク', '動', 'か'], [5, 5, 5]),
+        marked('/t/#moves', ['移動', '動', 'か'], [5, 5, 5]),
+        marked('/t/#works', ['動', 'か', 'か'], [5, 5, 5]),
+        marked('/t/#redirect', ['リダイレクト'], [1]),
+      ];
+      const shown = strongestSubResults('/t/', sections, { term: 'リダイレクト中 動か' });
+      expect(shown.map((s) => s.url)).toContain('/t/#redirect');
+    });
+
+    it('read the words at the matched locations where the page words are known', () => {
+      const pageWords = 'Reseller tab missing. Email email email. Email who email. Email to email.'.split(
+        ' ',
+      );
+      const at = (url: string, locations: number[], excerpt: string, score = 5) => ({
+        url,
+        locations,
+        weighted_locations: locations.map(() => ({ balanced_score: score })),
+        excerpt,
+      });
+      const sections = [
+        at('/t/#symptom', [0, 1, 2], '<mark>Reseller</mark> tab', 1),
+        at('/t/#email', [3, 4, 5], '<mark>Email</mark> <mark>email</mark>'),
+        at('/t/#email-who', [6, 7, 8], '<mark>Email</mark> who <mark>email.</mark>'),
+        at('/t/#email-to', [9, 10, 11], '<mark>Email</mark> to <mark>email.</mark>'),
+      ];
+      const shown = strongestSubResults('/t/', sections, { term: 'reseller tab missing email', pageWords });
+      expect(shown.map((s) => s.url)[0]).toBe('/t/#symptom');
+    });
   });
 
   it('are all of them when there are three or fewer', () => {
