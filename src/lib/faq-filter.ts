@@ -182,10 +182,16 @@ export function rankEntries(entries: readonly FaqSearchEntry[], state: FaqFilter
       );
     }
     const matched = required.filter((word) => found(entry, word.text) > 0).length;
-    return { id: entry.id, order, score, matched };
+    // Between equal scores, the entry that names the words in more places (its title as well as
+    // its terms) is the one about them.
+    let breadth = 0;
+    for (const word of words) {
+      for (const [field, weight] of fields.get(entry)!) breadth += weight * matchQuality(field, word.text);
+    }
+    return { id: entry.id, order, score, matched, breadth };
   });
   const best = (a: (typeof scored)[number], b: (typeof scored)[number]) =>
-    b.matched - a.matched || b.score - a.score || a.order - b.order;
+    b.matched - a.matched || b.score - a.score || b.breadth - a.breadth || a.order - b.order;
 
   const matches = scored.filter((entry) => entry.matched === required.length).sort(best);
   if (matches.length > 0) return { kind: 'match', ids: matches.map((entry) => entry.id) };

@@ -130,6 +130,22 @@ describe('rankEntries', () => {
     expect([...ids].sort()).toEqual(['hp-code', 'hp-mail', 'rh-mail']);
   });
 
+  it('puts the entry whose title names the word before those that only list it among their terms', () => {
+    const named = (id: string, title: string, terms: string[]): FaqSearchEntry => ({
+      id,
+      vendors: ['microsoft'],
+      title,
+      terms,
+      text: '',
+    });
+    const rejectedEntries = [
+      named('form-error', 'A red error appears', ['rejected', 'red text']),
+      named('email-refused', 'The email address is not accepted', ['address rejected']),
+      named('review-rejected', 'The review has been rejected', ['review rejected', 'denied']),
+    ];
+    expect(rankEntries(rejectedEntries, { ...none, query: 'rejected' }).ids[0]).toBe('review-rejected');
+  });
+
   it('shows only entries with every meaningful word as matches, best first', () => {
     expect(rankEntries(page, { ...none, query: 'メールが届かない' })).toEqual({
       kind: 'match',
