@@ -5,6 +5,7 @@
  * Used by scripts/bench.ts.
  */
 import type { Browser } from 'playwright-core';
+import { countTimerCallbacks, timerCallbacksRun } from '../../tests/support/timer-callbacks.ts';
 
 /** A guide with waits, a plain Starlight page, the other guide with waits, the home page. */
 const ROUTES = ['microsoft/', 'about/', 'hp/', ''];
@@ -27,25 +28,6 @@ interface IdleCost {
   timerCallbacks: number;
 }
 
-/** Counts the timer callbacks the page runs, without changing when they run. */
-function countTimerCallbacks() {
-  const counter = { runs: 0 };
-  Object.assign(window, { __timerCallbacks: counter });
-  for (const name of ['setTimeout', 'setInterval'] as const) {
-    const schedule = window[name] as (callback: unknown, ...rest: unknown[]) => number;
-    window[name] = ((callback: unknown, ...rest: unknown[]) =>
-      schedule(
-        typeof callback === 'function'
-          ? (...args: unknown[]) => {
-              counter.runs++;
-              (callback as (...a: unknown[]) => void)(...args);
-            }
-          : callback,
-        ...rest,
-      )) as never;
-  }
-}
-
 async function measureIdle(browser: Browser, siteUrl: string, route: string): Promise<IdleCost> {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -61,9 +43,7 @@ async function measureIdle(browser: Browser, siteUrl: string, route: string): Pr
   const read = async () => {
     const { metrics } = await cdp.send('Performance.getMetrics');
     const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
-    const timerCallbacks = await page.evaluate(
-      () => (window as unknown as { __timerCallbacks: { runs: number } }).__timerCallbacks.runs,
-    );
+    const timerCallbacks = await timerCallbacksRun(page);
     return {
       task: metric('TaskDuration'),
       cpu: metric('ThreadTime'),
