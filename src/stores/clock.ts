@@ -39,15 +39,19 @@ function plan(): void {
   planning = true;
   clearTimeout(timer);
   timer = undefined;
-  if (typeof document === 'undefined' || !document.hidden) {
-    const now = Date.now();
-    const onScreen = [...displays.values()].filter((display) => display.onScreen);
-    for (const display of onScreen) if ((display.changesAt() ?? Infinity) <= now) display.wake();
-    const next = Math.min(...onScreen.map((display) => display.changesAt() ?? Infinity));
-    // A display still due after waking would be a fault: it is looked at again in a second, not at once.
-    if (next < Infinity) timer = setTimeout(plan, Math.min(next > now ? next - now : 1000, LONGEST_SLEEP_MS));
+  try {
+    if (typeof document === 'undefined' || !document.hidden) {
+      const now = Date.now();
+      const onScreen = [...displays.values()].filter((display) => display.onScreen);
+      for (const display of onScreen) if ((display.changesAt() ?? Infinity) <= now) display.wake();
+      const next = Math.min(...onScreen.map((display) => display.changesAt() ?? Infinity));
+      // A display still due after waking would be a fault: it is looked at again in a second, not at once.
+      if (next < Infinity)
+        timer = setTimeout(plan, Math.min(next > now ? next - now : 1000, LONGEST_SLEEP_MS));
+    }
+  } finally {
+    planning = false;
   }
-  planning = false;
 }
 
 /**

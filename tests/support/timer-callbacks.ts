@@ -10,7 +10,7 @@ export function countTimerCallbacks(): void {
   const counter = { runs: 0 };
   Object.assign(window, { __timerCallbacks: counter });
   for (const name of ['setTimeout', 'setInterval'] as const) {
-    const schedule = window[name] as (callback: unknown, ...rest: unknown[]) => number;
+    const schedule = window[name].bind(window) as (callback: unknown, ...rest: unknown[]) => number;
     window[name] = ((callback: unknown, ...rest: unknown[]) =>
       schedule(
         typeof callback === 'function'
