@@ -27,7 +27,7 @@ export default function GuideWaitHeadline({
 }) {
   const rules = waits.map((wait) => wait.rule);
   const { states, now } = useHydratedStore(guideWaits(guide, rules), WAITS_UNREAD);
-  const [shownIn] = useState(() => waitsShownIn(guide, rules, 'current'));
+  const [shownIn] = useState(() => waitsShownIn(guide, rules, (all) => currentWait(all)?.index ?? -1));
   const current = currentWait(states);
   const wait = current && waits[current.index];
   const state = current?.state;

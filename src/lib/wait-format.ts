@@ -63,16 +63,15 @@ export function formatRemaining(ms: number, lang: Lang): string {
 
 /**
  * When the time left until `until`, as formatRemaining writes it, next changes after `now`, in ms:
- * within the second under an hour, at the next whole minute left above. Undefined once none is left.
+ * within the second under an hour, at the next whole minute left above; never (Infinity) once none
+ * is left.
  */
-export function remainingChangesAt(until: Date, now: Date): number | undefined {
-  const left = until.getTime() - now.getTime();
-  if (left <= 0) return undefined;
-  const shown = Math.ceil(left / 1000);
+export function remainingChangesAt(until: Date, now: Date): number {
+  const shown = Math.ceil((until.getTime() - now.getTime()) / 1000);
   // formatRemaining rounds up to the second and drops the seconds from an hour up: the next value
   // written is one second less, or the last second of the minute below.
   const next = shown >= 3600 ? Math.floor(shown / 60) * 60 - 1 : shown - 1;
-  return until.getTime() - next * 1000;
+  return shown > 0 ? until.getTime() - next * 1000 : Infinity;
 }
 
 /**

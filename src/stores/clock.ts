@@ -10,8 +10,8 @@ import type { ReadableAtom } from 'nanostores';
 
 /** Something on the page whose text follows the time. */
 interface Display {
-  /** When its text next changes by time alone, in ms since 1970; undefined if it does not. */
-  changesAt: () => number | undefined;
+  /** When its text next changes by time alone, in ms since 1970; Infinity if it does not. */
+  changesAt: () => number;
   /** Brings its text up to date with the time now. */
   wake: () => void;
   onScreen: boolean;
@@ -26,73 +26,58 @@ const LONGEST_SLEEP_MS = 3_600_000;
 
 const displays = new Map<Element, Display>();
 let timer: ReturnType<typeof setTimeout> | undefined;
-let planning = false;
-let observer: IntersectionObserver | undefined;
+let viewport: IntersectionObserver | undefined;
 
 /**
  * Brings the displays on screen whose time has come up to date, then sets the one timer for the
- * next change among them; with the page hidden, sets none.
+ * next change among them; with the page hidden, sets none. (Waking a display changes its store,
+ * whose listener plans again before this plan ends; this plan's timer replaces that one.)
  */
 function plan(): void {
-  // Waking a display changes its store, whose listener asks to plan again: this plan covers it.
-  if (planning) return;
-  planning = true;
+  const now = Date.now();
+  const onScreen = document.hidden ? [] : [...displays.values()].filter((display) => display.onScreen);
+  for (const display of onScreen) if (display.changesAt() <= now) display.wake();
+  const next = Math.min(...onScreen.map((display) => display.changesAt()));
   clearTimeout(timer);
-  timer = undefined;
-  try {
-    if (typeof document === 'undefined' || !document.hidden) {
-      const now = Date.now();
-      const onScreen = [...displays.values()].filter((display) => display.onScreen);
-      for (const display of onScreen) if ((display.changesAt() ?? Infinity) <= now) display.wake();
-      const next = Math.min(...onScreen.map((display) => display.changesAt() ?? Infinity));
-      // A display still due after waking would be a fault: it is looked at again in a second, not at once.
-      if (next < Infinity)
-        timer = setTimeout(plan, Math.min(next > now ? next - now : 1000, LONGEST_SLEEP_MS));
-    }
-  } finally {
-    planning = false;
-  }
+  // A display still due after waking would be a fault: it is looked at again in a second, not at once.
+  timer =
+    next < Infinity
+      ? setTimeout(plan, Math.min(next > now ? next - now : 1000, LONGEST_SLEEP_MS))
+      : undefined;
 }
 
 /**
- * Shows in `element` a store whose text follows the time: while the element is in the viewport of a
- * visible page, the clock calls `wake` whenever `changesAt(value)` has come. Returns how to stop.
- * Where IntersectionObserver is missing, the element counts as always on screen.
+ * A ref callback for the element that shows a store whose text follows the time: while the element
+ * is in the viewport of a visible page, the clock calls `wake` whenever `changesAt(value)` has come.
  */
-export function showTime<T>(
-  element: Element,
+export function timeShownIn<T>(
   store: ReadableAtom<T>,
-  changesAt: (value: T) => number | undefined,
+  changesAt: (value: T) => number,
   wake: () => void,
-): () => void {
-  if (!observer && typeof IntersectionObserver !== 'undefined') {
-    observer = new IntersectionObserver((entries) => {
-      for (const entry of entries) {
-        const display = displays.get(entry.target);
-        if (display) display.onScreen = entry.isIntersecting;
-      }
-      plan();
-    });
-  }
-  // The same listener added again is not added twice.
-  if (typeof document !== 'undefined') document.addEventListener('visibilitychange', plan);
-  const stopListening = store.listen(plan);
-  displays.set(element, { changesAt: () => changesAt(store.get()), wake, onScreen: !observer });
-  observer?.observe(element);
-  plan();
-  return () => {
-    stopListening();
-    observer?.unobserve(element);
-    displays.delete(element);
-    plan();
-  };
-}
-
-/** A ref callback for one element that shows time: `show` starts following it, and it stops when the element goes. */
-export function shownIn(show: (element: Element) => () => void): (element: Element | null) => void {
-  let stop: (() => void) | undefined;
+): (element: Element | null) => void {
+  let shown: Element | null = null;
+  let stopListening = () => {};
   return (element) => {
-    stop?.();
-    stop = element ? show(element) : undefined;
+    if (shown) {
+      stopListening();
+      viewport?.unobserve(shown);
+      displays.delete(shown);
+    }
+    shown = element;
+    if (element) {
+      viewport ??= new IntersectionObserver((entries) => {
+        for (const entry of entries) {
+          const display = displays.get(entry.target);
+          if (display) display.onScreen = entry.isIntersecting;
+        }
+        plan();
+      });
+      // The same listener added again is not added twice.
+      document.addEventListener('visibilitychange', plan);
+      stopListening = store.listen(plan);
+      displays.set(element, { changesAt: () => changesAt(store.get()), wake, onScreen: false });
+      viewport.observe(element);
+    }
+    plan();
   };
 }

@@ -2,7 +2,7 @@ import { atom, computed, onMount, type ReadableAtom } from 'nanostores';
 import { memoize } from '../lib/memo';
 import { waitsChangeAt } from '../lib/wait-schedule';
 import { holidayYearsNeeded, waitState, type WaitRule, type WaitState } from '../lib/waits';
-import { showTime, shownIn } from './clock';
+import { timeShownIn } from './clock';
 import { $holidayYears, loadHolidayYears } from './holidays';
 import { $progress } from './progress';
 
@@ -40,21 +40,18 @@ export function guideWaits(guide: string, rules: readonly WaitRule[]): ReadableA
 /**
  * A ref callback for the element that shows a guide's waits: while it is on screen, the clock
  * (stores/clock.ts) brings them up to date each time what it shows of them would change, all of them
- * or only the `current` one (lib/current-wait.ts) for a line that shows that one alone.
+ * or only the one at the index `only` picks (a line that shows the current wait alone).
  */
 export function waitsShownIn(
   guide: string,
   rules: readonly WaitRule[],
-  shown: 'all' | 'current' = 'all',
+  only?: (states: WaitsNow['states']) => number,
 ): (element: Element | null) => void {
   const { $waits, $woken } = waitsWithClock(guide, rules);
-  return shownIn((element) =>
-    showTime(
-      element,
-      $waits,
-      (waits) => waitsChangeAt(rules, waits.states, waits.now, shown),
-      () => $woken.set($woken.get() + 1),
-    ),
+  return timeShownIn(
+    $waits,
+    ({ states, now }) => waitsChangeAt(rules, states, now, only?.(states)),
+    () => $woken.set($woken.get() + 1),
   );
 }
 

@@ -44,8 +44,8 @@ describe('remainingChangesAt', () => {
     // One hour left exactly: the seconds appear a second later.
     expect(remainingChangesAt(until, at(until, -HOUR))).toBe(until.getTime() - 3_599_000);
     expect(remainingChangesAt(until, at(until, -300))).toBe(until.getTime());
-    expect(remainingChangesAt(until, until)).toBeUndefined();
-    expect(remainingChangesAt(until, at(until, 5_000))).toBeUndefined();
+    expect(remainingChangesAt(until, until)).toBe(Infinity);
+    expect(remainingChangesAt(until, at(until, 5_000))).toBe(Infinity);
   });
 
   it('is when the text formatRemaining writes changes, and never earlier', () => {
@@ -59,7 +59,7 @@ describe('remainingChangesAt', () => {
       48 * HOUR,
     ]) {
       const now = at(until, -left);
-      const change = remainingChangesAt(until, now)!;
+      const change = remainingChangesAt(until, now);
       const text = (time: number) => formatRemaining(until.getTime() - time, 'en');
       expect(text(change - 1), `${left} ms left`).toBe(text(now.getTime()));
       expect(text(change), `${left} ms left`).not.toBe(text(now.getTime()));
@@ -80,10 +80,10 @@ describe('yearShownChangesAt', () => {
 });
 
 describe('waitChangesAt', () => {
-  it('is nothing for a wait not started, over, or not known yet', () => {
-    expect(waitChangesAt('deadline', { phase: 'not-started' }, STARTED)).toBeUndefined();
-    expect(waitChangesAt('deadline', { phase: 'done' }, STARTED)).toBeUndefined();
-    expect(waitChangesAt('business-days', undefined, STARTED)).toBeUndefined();
+  it('is never for a wait not started, over, or not known yet', () => {
+    expect(waitChangesAt('deadline', { phase: 'not-started' }, STARTED)).toBe(Infinity);
+    expect(waitChangesAt('deadline', { phase: 'done' }, STARTED)).toBe(Infinity);
+    expect(waitChangesAt('business-days', undefined, STARTED)).toBe(Infinity);
   });
 
   it('is 00:00 in Japan after the last day of a business-day window, not sooner', () => {
@@ -123,17 +123,16 @@ describe('waitsChangeAt', () => {
     expect(waitsChangeAt(rules, states, now)).toBe(now.getTime() + 500);
   });
 
-  it('is the soonest change of the current wait alone for a line that shows that one', () => {
-    // The 48-hour link ends last: the 15-minute code does not wake a line that does not show it.
-    expect(waitsChangeAt([code, link], states.slice(0, 2), now, 'current')).toBe(
-      STARTED.getTime() + MINUTE + 1_000,
-    );
+  it('is the next change of one wait alone for a line that shows that one', () => {
+    // A line that shows the 48-hour link is not woken by the 15-minute code.
+    expect(waitsChangeAt(rules, states, now, 1)).toBe(STARTED.getTime() + MINUTE + 1_000);
+    expect(waitsChangeAt(rules, states, now, -1)).toBe(Infinity);
   });
 
-  it('is nothing when nothing runs', () => {
-    expect(
-      waitsChangeAt(rules, [{ phase: 'not-started' }, { phase: 'done' }, undefined], now),
-    ).toBeUndefined();
-    expect(waitsChangeAt([], [], now, 'current')).toBeUndefined();
+  it('is never when nothing runs', () => {
+    expect(waitsChangeAt(rules, [{ phase: 'not-started' }, { phase: 'done' }, undefined], now)).toBe(
+      Infinity,
+    );
+    expect(waitsChangeAt([], [], now)).toBe(Infinity);
   });
 });
