@@ -71,7 +71,7 @@ export default defineConfig({
                 // The guides' notices (islands/WaitNotice, with what they alone import) stay in a chunk
                 // of their own, which the home page does not load.
                 name: 'waits',
-                test: /\/src\/(config\/business-calendar|lib\/(business-days|waits|wait-format)|stores\/(holidays|clock|waits))\./,
+                test: /\/src\/(config\/business-calendar|lib\/(business-days|waits|wait-format|wait-schedule)|stores\/(holidays|clock|waits))\./,
                 priority: 5,
               },
               {

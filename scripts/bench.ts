@@ -1,10 +1,12 @@
 /**
  * Prints what each page of the built site (dist/) costs to load, in gzip bytes: JavaScript before
- * the load event and by the time the page is idle, the HTML and the CSS. Run after `npm run build`.
+ * the load event and by the time the page is idle, the HTML and the CSS; then what a guide costs
+ * while idle beside a plain page. Run after `npm run build`.
  */
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../tests/e2e/support/browser.ts';
 import { startStaticServer } from '../tests/e2e/support/server.ts';
+import { printIdleCpu } from './support/idle-cpu.ts';
 import {
   BASELINE_ROUTE,
   BUDGETS,
@@ -45,6 +47,7 @@ try {
       `\nFirst site search for “${query}” from /${route}: ${search.files} files, ${search.bytes.toLocaleString('en')} bytes (budget ${FIRST_SEARCH_BUDGET.toLocaleString('en')}).`,
     );
   }
+  await printIdleCpu(browser, server.url);
 } finally {
   await browser.close();
   await server.close();

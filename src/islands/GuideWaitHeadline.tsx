@@ -1,5 +1,6 @@
+import { useState } from 'preact/hooks';
 import { useHydratedStore } from './hydration';
-import { WAITS_UNREAD, guideWaits } from '../stores/waits';
+import { WAITS_UNREAD, guideWaits, waitsShownIn } from '../stores/waits';
 import { currentWait } from '../lib/current-wait';
 import { fillTemplate } from '../lib/template';
 import { waitLine } from '../lib/wait-format';
@@ -24,18 +25,14 @@ export default function GuideWaitHeadline({
   waits: HomeWait[];
   strings: UiStrings<'waitLine.' | 'home.waitLate' | 'home.waitRecheck'>;
 }) {
-  const { states, now } = useHydratedStore(
-    guideWaits(
-      guide,
-      waits.map((wait) => wait.rule),
-    ),
-    WAITS_UNREAD,
-  );
+  const rules = waits.map((wait) => wait.rule);
+  const { states, now } = useHydratedStore(guideWaits(guide, rules), WAITS_UNREAD);
+  const [shownIn] = useState(() => waitsShownIn(guide, rules, (all) => currentWait(all)?.index ?? -1));
   const current = currentWait(states);
   const wait = current && waits[current.index];
   const state = current?.state;
   return (
-    <p class="checklist-panel__wait">
+    <p class="checklist-panel__wait" ref={shownIn}>
       {wait && state && (
         <a href={wait.href} data-wait={wait.rule.id}>
           {state.phase === 'late'

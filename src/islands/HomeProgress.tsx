@@ -1,8 +1,9 @@
+import { useState } from 'preact/hooks';
 import { useHydrated, useHydratedStore } from './hydration';
 import { StorageNotice } from './StorageNotice';
 import { ProgressSummary } from './ProgressSummary';
 import { guideSummary } from '../stores/progress-summary';
-import { WAITS_UNREAD, guideWaits } from '../stores/waits';
+import { WAITS_UNREAD, guideWaits, waitsShownIn } from '../stores/waits';
 import { summarizeGuide } from '../lib/progress';
 import { fillTemplate } from '../lib/template';
 import { waitLine } from '../lib/wait-format';
@@ -85,13 +86,9 @@ function GuideWaits({
   waits: HomeWait[];
   strings: HomeProgressStrings;
 }) {
-  const { states, now } = useHydratedStore(
-    guideWaits(
-      guide,
-      waits.map((wait) => wait.rule),
-    ),
-    WAITS_UNREAD,
-  );
+  const rules = waits.map((wait) => wait.rule);
+  const { states, now } = useHydratedStore(guideWaits(guide, rules), WAITS_UNREAD);
+  const [shownIn] = useState(() => waitsShownIn(guide, rules));
   const running = waits.flatMap((wait, index) => {
     const state = states[index];
     return state && (state.phase === 'pending' || state.phase === 'late') ? [{ wait, state }] : [];
@@ -100,7 +97,7 @@ function GuideWaits({
   return (
     <>
       <p class="home-progress__waits-heading">{strings['home.waitsHeading']}</p>
-      <ul class="home-progress__waits">
+      <ul class="home-progress__waits" ref={shownIn}>
         {running.map(({ wait, state }) => (
           <li key={wait.rule.id} data-wait={wait.rule.id}>
             <a href={wait.href}>

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useHydratedStore } from './hydration';
 import { keepFragmentTargetInPlace } from './fragment-target';
-import { WAITS_UNREAD, guideWaits } from '../stores/waits';
+import { WAITS_UNREAD, guideWaits, waitsShownIn } from '../stores/waits';
 import { formatDayTime, waitLine } from '../lib/wait-format';
 import { waitAnnouncement, type WaitPhase } from '../lib/wait-announcement';
 import { fillTemplate } from '../lib/template';
@@ -25,13 +25,9 @@ interface WaitNoticeProps {
  * happens while the page is open (a wait starts, runs late or ends), never the notices themselves.
  */
 export default function WaitNotice({ guide, lang, waits, strings }: WaitNoticeProps) {
-  const { states, now, holidaysFailed } = useHydratedStore(
-    guideWaits(
-      guide,
-      waits.map((wait) => wait.rule),
-    ),
-    WAITS_UNREAD,
-  );
+  const rules = waits.map((wait) => wait.rule);
+  const { states, now, holidaysFailed } = useHydratedStore(guideWaits(guide, rules), WAITS_UNREAD);
+  const [shownIn] = useState(() => waitsShownIn(guide, rules));
   // Notices appear after load, above the step a link may have scrolled to: put it back in view.
   const shown = states.map((state) => state?.phase ?? '').join() + String(holidaysFailed);
   useLayoutEffect(keepFragmentTargetInPlace, [shown]);
@@ -48,7 +44,7 @@ export default function WaitNotice({ guide, lang, waits, strings }: WaitNoticePr
   // Japanese sentences follow each other without a space.
   const space = lang === 'ja' ? '' : ' ';
   return (
-    <div class="wait-notices">
+    <div class="wait-notices" ref={shownIn}>
       <p class="sr-only" role="status">
         {announcement}
       </p>

@@ -1,5 +1,13 @@
 import { BUSINESS_DAY_CUTOFF_HOUR, YEAR_END_CLOSURE } from '../config/business-calendar';
-import { dateParts, dayInJapan, hourInJapan, type BusinessDayWindow, type Day } from './business-days';
+import {
+  dateParts,
+  dayInJapan,
+  dayOfIsoDate,
+  hourInJapan,
+  startOfDay,
+  type BusinessDayWindow,
+  type Day,
+} from './business-days';
 import type { Lang } from './guides';
 import { fillTemplate } from './template';
 import type { UiStrings } from './ui-strings';
@@ -21,6 +29,12 @@ export function formatDay(day: Day, lang: Lang, now: Date): string {
   const withYear = year !== dateParts(dayInJapan(now)).year;
   if (lang === 'ja') return `${withYear ? `${year}年` : ''}${month}月${date}日（${WEEKDAYS_JA[weekday]}）`;
   return `${WEEKDAYS_EN[weekday]} ${date} ${MONTHS_EN[month - 1]}${withYear ? ` ${year}` : ''}`;
+}
+
+/** When days formatted at `now` next gain or lose their year: the next new year in Japan, in ms. */
+export function yearShownChangesAt(now: Date): number {
+  const { year } = dateParts(dayInJapan(now));
+  return startOfDay(dayOfIsoDate(`${year + 1}-01-01`)).getTime();
 }
 
 /** Formats the days of a business-day window: 「5月7日（木）〜5月11日（月）」, "Thu 7 May – Mon 11 May". */
@@ -45,6 +59,19 @@ export function formatRemaining(ms: number, lang: Lang): string {
   const seconds = String(totalSeconds % 60).padStart(2, '0');
   if (lang === 'ja') return hours > 0 ? `${hours}時間${minutes}分` : `${minutes}分${seconds}秒`;
   return hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min ${seconds} s`;
+}
+
+/**
+ * When the time left until `until`, as formatRemaining writes it, next changes after `now`, in ms:
+ * within the second under an hour, at the next whole minute left above; never (Infinity) once none
+ * is left.
+ */
+export function remainingChangesAt(until: Date, now: Date): number {
+  const shown = Math.ceil((until.getTime() - now.getTime()) / 1000);
+  // formatRemaining rounds up to the second and drops the seconds from an hour up: the next value
+  // written is one second less, or the last second of the minute below.
+  const next = shown >= 3600 ? Math.floor(shown / 60) * 60 - 1 : shown - 1;
+  return shown > 0 ? until.getTime() - next * 1000 : Infinity;
 }
 
 /**

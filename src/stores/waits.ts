@@ -1,7 +1,8 @@
-import { computed, onMount, type ReadableAtom } from 'nanostores';
+import { atom, computed, onMount, type ReadableAtom } from 'nanostores';
 import { memoize } from '../lib/memo';
+import { waitsChangeAt } from '../lib/wait-schedule';
 import { holidayYearsNeeded, waitState, type WaitRule, type WaitState } from '../lib/waits';
-import { $now } from './clock';
+import { timeShownIn } from './clock';
 import { $holidayYears, loadHolidayYears } from './holidays';
 import { $progress } from './progress';
 
@@ -17,21 +18,54 @@ export interface WaitsNow {
 /** Until the stored progress is read, no wait is known to have started: none is shown. */
 export const WAITS_UNREAD: WaitsNow = { states: [], now: new Date(0), holidaysFailed: false };
 
-/**
- * The state of each of a guide's `rules`, following progress, the clock and the holiday files: one
- * store per guide and list of rules, worked out once per change however many islands show it.
- * While it is followed, it loads the years of holidays its started waits need.
- */
-export const guideWaits = memoize(
-  waitsOfGuide,
+/** A guide's waits, and what the clock sets to bring them up to the time now. */
+const waitsWithClock = memoize(
+  (guide: string, rules: readonly WaitRule[]) => {
+    const $woken = atom(0);
+    return { $waits: waitsOfGuide(guide, rules, $woken), $woken };
+  },
   (guide, rules) => `${guide}:${rules.map((rule) => rule.id).join()}`,
 );
 
-function waitsOfGuide(guide: string, rules: readonly WaitRule[]): ReadableAtom<WaitsNow> {
+/**
+ * The state of each of a guide's `rules`, following progress and the holiday files, worked out at
+ * the time of each change: one store per guide and list of rules, worked out once per change however
+ * many islands show it. It follows the clock while it is shown on screen (waitsShownIn). While it is
+ * followed, it loads the years of holidays its started waits need.
+ */
+export function guideWaits(guide: string, rules: readonly WaitRule[]): ReadableAtom<WaitsNow> {
+  return waitsWithClock(guide, rules).$waits;
+}
+
+/**
+ * A ref callback for the element that shows a guide's waits: while it is on screen, the clock
+ * (stores/clock.ts) brings them up to date each time what it shows of them would change, all of them
+ * or only the one at the index `only` picks (a line that shows the current wait alone).
+ */
+export function waitsShownIn(
+  guide: string,
+  rules: readonly WaitRule[],
+  only?: (states: WaitsNow['states']) => number,
+): (element: Element | null) => void {
+  const { $waits, $woken } = waitsWithClock(guide, rules);
+  return timeShownIn(
+    $waits,
+    ({ states, now }) => waitsChangeAt(rules, states, now, only?.(states)),
+    () => $woken.set($woken.get() + 1),
+  );
+}
+
+function waitsOfGuide(
+  guide: string,
+  rules: readonly WaitRule[],
+  $woken: ReadableAtom<number>,
+): ReadableAtom<WaitsNow> {
   const $years = computed($progress, (progress) => holidayYearsNeeded(rules, progress.guides[guide]));
   const $waits = computed(
-    [$progress, $now, $holidayYears, $years],
-    (progress, now, holidayYears, years): WaitsNow => {
+    [$progress, $woken, $holidayYears, $years],
+    // Read at every change, not only when the clock wakes: a tick between wake-ups counts from now.
+    (progress, _woken, holidayYears, years): WaitsNow => {
+      const now = new Date();
       const loaded = years.map((year) => holidayYears[year]);
       const ready = loaded.every((year) => year && year.status !== 'loading');
       const holidays = new Set(loaded.flatMap((year) => year?.dates ?? []));

@@ -127,6 +127,8 @@ describe('a guide added with content and data files only', () => {
       .poll(() => notice.textContent())
       .toContain('確認メールのリンクの期限: 11月25日（水） 10:00（残り 24時間0分）');
 
+    // A notice follows the clock while it is in view.
+    await notice.scrollIntoViewIfNeeded();
     await page.clock.setFixedTime(new Date('2026-11-25T10:00:00+09:00'));
     await expect
       .poll(() => notice.textContent())

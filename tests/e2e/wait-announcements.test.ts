@@ -84,4 +84,23 @@ describe('what screen readers hear of waits', () => {
       await expect.poll(() => liveText(page, 'ms-review-check-status')).toEqual([ended.join(' ')]);
     },
   );
+
+  it.each([
+    ['ja', 'hp/', '確認コードの入力期限: 目安・期限を過ぎました'],
+    ['en', 'en/hp/', 'Confirmation code deadline: now overdue'],
+  ])(
+    '%s: a deadline that runs out while its notice is in view is announced as it runs out',
+    async (_lang, path, late) => {
+      const progress = {
+        version: 3,
+        guides: { hp: { 'hp-create-account': { tickedAt: jst('2026-11-24T10:00').toISOString() } } },
+        records: {},
+      };
+      const page = await openAt(path, jst('2026-11-24T10:14'), progress);
+      await page.locator('[data-step-id="hp-confirm-with-code"] .wait-notice').scrollIntoViewIfNeeded();
+      expect(await liveText(page)).toEqual([]);
+      await page.clock.setFixedTime(jst('2026-11-24T10:15'));
+      await expect.poll(() => liveText(page, 'hp-confirm-with-code')).toEqual([late]);
+    },
+  );
 });

@@ -49,8 +49,10 @@ describe('waits and deadlines', () => {
       .poll(() => text(page, 'ms-review-check-status'))
       .toContain('Expected: Thu 7 May – Mon 11 May');
 
-    // Five business days later, on Tue 12 May, the review is overdue: say what to do, with links.
+    // Five business days later, on Tue 12 May, the review is overdue: say what to do, with links. (A
+    // notice out of view sleeps; it is brought up to date as it comes into view.)
     await page.clock.setFixedTime(jst('2026-05-12T00:01'));
+    await notice(page, 'ms-review-check-status').first().scrollIntoViewIfNeeded();
     const late = page.locator(
       '[data-step-id="ms-review-check-status"] .wait-notice--late[data-wait="ms-review"]',
     );
@@ -87,6 +89,8 @@ describe('waits and deadlines', () => {
       'メール内のボタン・リンクの期限: 11月26日（木） 10:00（残り 48時間0分）',
     );
 
+    // A countdown counts while it is in view.
+    await notice(page, 'hp-confirm-with-code').scrollIntoViewIfNeeded();
     await page.clock.setFixedTime(new Date('2026-11-24T10:01:01+09:00'));
     await expect.poll(() => text(page, 'hp-confirm-with-code')).toContain('残り 13分59秒');
 
@@ -96,7 +100,8 @@ describe('waits and deadlines', () => {
       .toContain(
         '確認コードの入力期限（メール送付後15分）が切れました。画面上の「確認コードの再送信」をクリック',
       );
-    expect(await text(page, 'hp-confirm-with-mail-button')).toContain('残り 47時間45分');
+    await notice(page, 'hp-confirm-with-mail-button').scrollIntoViewIfNeeded();
+    await expect.poll(() => text(page, 'hp-confirm-with-mail-button')).toContain('残り 47時間45分');
 
     // The home page shows both deadlines of the HP guide.
     await page.goto(site);
