@@ -1,0 +1,224 @@
+import type { ReadableAtom } from 'nanostores';
+import {
+  $announcement,
+  $lastUndoable,
+  $progress,
+  $progressReadOnly,
+  $storageProblem,
+  setStepTicked,
+} from '../stores/progress';
+import { $storageHealth } from '../stores/storage-engine';
+import { formatTickTime, phaseState, summarizeGuide } from '../lib/progress';
+import { guideStatus } from '../lib/checklist-status';
+import { fillTemplate } from '../lib/template';
+import { afterRender, h, type ChecklistStrings } from './checklist-dom';
+import type { StepInfo } from '../lib/steps';
+
+/**
+ * The checklist of a guide page, without a framework: the server renders every step's checkbox and
+ * the progress panel (components/ChecklistPanel.astro, components/guide/Step.astro); this module
+ * reads the stored progress, sets the boxes, and redraws the boxes, the tick times, the panel and
+ * its status region synchronously whenever a store changes, so that a tick shows everywhere in the
+ * frame that follows the click. The stores own the logic; this only draws and calls their actions.
+ */
+
+/** Starts the checklist of the guide whose panel is `panel`. */
+export function startGuideChecklist(panel: HTMLElement): void {
+  const { guide = '', lang = 'ja' } = panel.dataset;
+  const steps = JSON.parse(panel.dataset.steps ?? '[]') as StepInfo[];
+  const strings = JSON.parse(panel.dataset.strings ?? '{}') as ChecklistStrings;
+  const find = <T extends Element>(selector: string) => panel.querySelector<T>(selector)!;
+  const count = find<HTMLElement>('.checklist-panel__count');
+  const summary = find<HTMLElement>('.checklist-panel__summary');
+  const next = find<HTMLElement>('.checklist-panel__next');
+  const resetArea = find<HTMLElement>('.checklist-panel__reset');
+  const printButton = find<HTMLButtonElement>('.checklist-panel__print');
+  const resetButton = find<HTMLButtonElement>('.checklist-panel__ask-reset');
+  const status = find<HTMLElement>('[role="status"]');
+  const bar = h('progress', {
+    class: 'checklist-panel__bar',
+    'aria-label': strings['checklist.progressLabel'],
+    'aria-describedby': count.id,
+  }) as HTMLProgressElement;
+  find('.checklist-panel__bar').replaceWith(bar);
+  const titleOf = (stepId: string) => steps.find((step) => step.id === stepId)?.title ?? '';
+
+  /** The open time editors, by step. */
+  const editors = new Map<string, HTMLElement>();
+  let confirming: HTMLElement | undefined;
+  let undoReset: HTMLElement | undefined;
+  let shownNext: string | undefined | null = null;
+  /** The storage problem the notice shows (none, at first). */
+  let shownProblem = JSON.stringify([undefined, 'ok']);
+  let notice: HTMLElement | undefined;
+  /** What each step shows beside its time: its action, kept while it stays the same. */
+  const shownAction = new Map<string, string | HTMLElement>();
+
+  const boxes = steps.flatMap(({ id }) => {
+    const box = document.getElementById(`check-${id}`) as HTMLInputElement | null;
+    const state = box?.parentElement?.querySelector<HTMLElement>('.guide-step__state');
+    return box && state ? [{ id, box, state, status: state.firstElementChild as HTMLElement }] : [];
+  });
+
+  /**
+   * What the checklist needs only once something happens (islands/checklist-extras.ts): loaded with
+   * the first change that can be undone, a storage problem, or a request for the time editor or the
+   * reset question. Until it is there, the store's last undoable change is the offer: nothing can
+   * have changed its entries since.
+   */
+  let extras: typeof import('./checklist-extras') | undefined;
+  const loadExtras = async () => {
+    if (!extras) {
+      extras = await import('./checklist-extras');
+      extras.$undoOffer.listen(render);
+      render();
+    }
+    return extras;
+  };
+  const undoOffer = () => (extras ? extras.$undoOffer.get() : $lastUndoable.get());
+
+  const stepAction = (id: string, box: HTMLInputElement, mode: string) => {
+    const action = { class: 'guide-step__action', 'aria-describedby': id, type: 'button' };
+    if (mode === 'correct')
+      return h(
+        'button',
+        {
+          ...action,
+          onclick: () =>
+            void loadExtras().then(({ tickTimeEditor }) => {
+              const tickedAt = $progress.get().guides[guide]?.[id]?.tickedAt;
+              if (!tickedAt) return;
+              editors.set(
+                id,
+                tickTimeEditor(guide, id, tickedAt, strings, () => {
+                  editors.delete(id);
+                  render();
+                  afterRender(() =>
+                    box.parentElement?.querySelector<HTMLElement>('.guide-step__action')?.focus(),
+                  );
+                }),
+              );
+              render();
+            }),
+        },
+        strings['stepEdit.correct'],
+      );
+    if (mode === 'undo') return extras?.stepUndo(id, box, strings);
+    return editors.get(id);
+  };
+
+  const askToReset = () =>
+    void loadExtras().then(({ resetQuestion }) => {
+      if (confirming) return;
+      confirming = resetQuestion(guide, strings, (confirmed) => {
+        confirming?.remove();
+        confirming = undefined;
+        render();
+        // After a reset the reset button is disabled: the summary says where the guide now stands.
+        afterRender(() => (confirmed ? summary : resetButton).focus());
+      });
+      resetButton.after(confirming);
+      render();
+    });
+
+  function render(): void {
+    const progress = $progress.get();
+    const readOnly = $progressReadOnly.get();
+    const offer = undoOffer();
+    const ticks = progress.guides[guide];
+    const { done, total, nextStepId } = summarizeGuide(steps, ticks);
+
+    for (const { id, box, state, status: line } of boxes) {
+      const tickedAt = ticks?.[id]?.tickedAt;
+      box.checked = tickedAt !== undefined;
+      box.disabled = readOnly;
+      if (!tickedAt) editors.delete(id);
+      line.textContent = tickedAt
+        ? fillTemplate(strings['stepCheck.ticked'], { time: formatTickTime(tickedAt, lang) })
+        : '';
+      const mode = tickedAt
+        ? (editors.get(id) ?? (readOnly ? '' : 'correct'))
+        : extras && offer?.kind === 'untick' && offer.guide === guide && offer.stepId === id
+          ? 'undo'
+          : '';
+      if (shownAction.get(id) !== mode) {
+        shownAction.set(id, mode);
+        state.replaceChildren(line, (typeof mode === 'string' ? stepAction(id, box, mode) : mode) ?? '');
+      }
+    }
+
+    count.textContent = fillTemplate(strings['progress.count'], { done, total });
+    bar.max = total;
+    bar.value = done;
+    if (shownNext !== nextStepId) {
+      shownNext = nextStepId;
+      const step = steps.find(({ id }) => id === nextStepId);
+      next.replaceChildren(
+        ...(step
+          ? [strings['progress.next'], ' ', h('a', { href: `#${step.id}` }, step.title)]
+          : [strings['progress.allDone']]),
+      );
+    }
+    for (const phase of document.querySelectorAll<HTMLElement>('.tl [data-steps]')) {
+      const state = phaseState(phase.dataset.steps!.split(' '), ticks, nextStepId) ?? '';
+      phase.dataset.state = state;
+      phase.firstElementChild!.ariaCurrent = state === 'current' ? 'step' : null;
+    }
+
+    printButton.hidden = resetButton.hidden = !!confirming;
+    printButton.disabled = false;
+    resetButton.disabled = readOnly || done === 0;
+    const canUndoReset = offer?.kind === 'reset' && offer.guide === guide && !confirming;
+    if (!canUndoReset) undoReset?.remove();
+    else if (extras && !undoReset?.isConnected)
+      resetArea.append((undoReset = extras.resetUndo(summary, strings)));
+
+    const problem = JSON.stringify([$storageProblem.get(), $storageHealth.get()]);
+    if (problem !== shownProblem) {
+      if (extras) {
+        shownProblem = problem;
+        notice?.remove();
+        notice = extras.storageNotice(strings);
+        if (notice) status.before(notice);
+      } else void loadExtras();
+    }
+    status.textContent = guideStatus(
+      guide,
+      $announcement.get(),
+      offer?.guide,
+      done,
+      total,
+      titleOf,
+      strings,
+      lang,
+    );
+  }
+
+  panel.addEventListener('click', (event) => {
+    if ((event.target as Element).closest('.checklist-panel__print'))
+      void loadExtras().then((loaded) => loaded.printWhenDrawn());
+    else if ((event.target as Element).closest('.checklist-panel__ask-reset')) askToReset();
+  });
+  // One listener for every step's box: the boxes are the server's, not this module's.
+  document.addEventListener('change', (event) => {
+    const box = event.target as HTMLInputElement;
+    const step = boxes.find((entry) => entry.box === box);
+    if (!step) return;
+    editors.delete(step.id);
+    setStepTicked(guide, step.id, box.checked);
+  });
+
+  const stores: ReadableAtom<unknown>[] = [
+    $progress,
+    $progressReadOnly,
+    $lastUndoable,
+    $announcement,
+    $storageProblem,
+    $storageHealth,
+  ];
+  for (const store of stores) store.listen(render);
+  $lastUndoable.listen((last) => {
+    if (last) void loadExtras();
+  });
+  render();
+}

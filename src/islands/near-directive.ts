@@ -1,0 +1,28 @@
+import type { ClientDirective } from 'astro';
+
+/**
+ * `client:near`: hydrates an island once it comes within a screen's height of the viewport, gets
+ * focus, or the page is about to be printed (the browser's print, or the checklist's print button,
+ * which dispatches `NEAR_ALL`). Used for a guide's record fields and wait notices, so that a guide
+ * loads their code only for the steps someone is looking at.
+ */
+const near: ClientDirective = (load, _options, island) => {
+  let started = false;
+  const hydrate = () => {
+    if (started) return;
+    started = true;
+    observer.disconnect();
+    removeEventListener('beforeprint', hydrate);
+    removeEventListener('hydrate-near', hydrate);
+    void load().then((run) => run());
+  };
+  const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && hydrate(), {
+    rootMargin: '100% 0px',
+  });
+  for (const child of island.children) observer.observe(child);
+  island.addEventListener('focusin', hydrate, { once: true });
+  addEventListener('beforeprint', hydrate);
+  addEventListener('hydrate-near', hydrate);
+};
+
+export default near;
