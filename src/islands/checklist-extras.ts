@@ -1,4 +1,4 @@
-import { $storageProblem, resetGuide } from '../stores/progress';
+import { $progress, $storageProblem, resetGuide } from '../stores/progress';
 import { $storageHealth } from '../stores/storage-engine';
 import { correctTickTime, undoLastChange } from '../stores/undo';
 import { parseJapanTimeInput, toJapanTimeInput } from '../lib/progress-undo';
@@ -13,6 +13,7 @@ import { afterRender, h, type ChecklistStrings } from './checklist-dom';
  */
 
 export { $undoOffer } from '../stores/undo';
+export { guideStatus } from '../lib/checklist-status';
 
 /** A button that undoes the change on offer, then puts focus on `focusAfter`. */
 function undoButton(label: string, focusAfter: HTMLElement, describedBy?: string): HTMLElement {
@@ -68,14 +69,43 @@ export function printWhenDrawn(): void {
   if (!print()) observer.observe(document.body, { subtree: true, attributeFilter: ['ssr'] });
 }
 
-/** The notice of a storage problem, if there is one now. */
-export function storageNotice(strings: ChecklistStrings): HTMLElement | undefined {
-  const messages = storageNoticeMessages($storageProblem.get(), $storageHealth.get(), strings);
-  if (messages.length === 0) return undefined;
-  return h(
-    'div',
-    { class: 'checklist-notice', 'data-testid': 'storage-notice' },
-    ...messages.map((message) => h('p', {}, message)),
+/** Shows the notice of a storage problem before `status`, as long as there is one. */
+export function showStorageNotice(status: HTMLElement, strings: ChecklistStrings): void {
+  let notice: HTMLElement | undefined;
+  const show = () => {
+    notice?.remove();
+    const messages = storageNoticeMessages($storageProblem.get(), $storageHealth.get(), strings);
+    if (messages.length === 0) return;
+    notice = h(
+      'div',
+      { class: 'checklist-notice', 'data-testid': 'storage-notice' },
+      ...messages.map((message) => h('p', {}, message)),
+    );
+    status.before(notice);
+  };
+  $storageProblem.listen(show);
+  $storageHealth.listen(show);
+  show();
+}
+
+/**
+ * Opens the editor of a ticked step's time: `show` puts it beside the step's box, or takes it away
+ * (undefined) once the time is saved or the edit cancelled.
+ */
+export function editTickTime(
+  guide: string,
+  stepId: string,
+  box: HTMLElement,
+  strings: ChecklistStrings,
+  show: (editor: HTMLElement | undefined) => void,
+): void {
+  const tickedAt = $progress.get().guides[guide]?.[stepId]?.tickedAt;
+  if (!tickedAt) return;
+  show(
+    tickTimeEditor(guide, stepId, tickedAt, strings, () => {
+      show(undefined);
+      afterRender(() => box.parentElement?.querySelector<HTMLElement>('.guide-step__action')?.focus());
+    }),
   );
 }
 
@@ -83,7 +113,7 @@ export function storageNotice(strings: ChecklistStrings): HTMLElement | undefine
  * The editor of a ticked step's time, with its own error messages (noValidate: they replace the
  * browser's bubbles). `close` takes it away.
  */
-export function tickTimeEditor(
+function tickTimeEditor(
   guide: string,
   stepId: string,
   tickedAt: string,

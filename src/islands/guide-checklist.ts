@@ -9,9 +9,9 @@ import {
 } from '../stores/progress';
 import { $storageHealth } from '../stores/storage-engine';
 import { formatTickTime, phaseState, summarizeGuide } from '../lib/progress';
-import { guideStatus } from '../lib/checklist-status';
+import { tickStatus } from '../lib/tick-status';
 import { fillTemplate } from '../lib/template';
-import { afterRender, h, type ChecklistStrings } from './checklist-dom';
+import type { ChecklistStrings } from './checklist-dom';
 import type { StepInfo } from '../lib/steps';
 
 /**
@@ -31,15 +31,13 @@ export function startGuideChecklist(panel: HTMLElement): void {
   const count = find<HTMLElement>('.checklist-panel__count');
   const summary = find<HTMLElement>('.checklist-panel__summary');
   const next = find<HTMLElement>('.checklist-panel__next');
-  const resetArea = find<HTMLElement>('.checklist-panel__reset');
   const printButton = find<HTMLButtonElement>('.checklist-panel__print');
   const resetButton = find<HTMLButtonElement>('.checklist-panel__ask-reset');
   const status = find<HTMLElement>('[role="status"]');
-  const bar = h('progress', {
-    class: 'checklist-panel__bar',
-    'aria-label': strings['checklist.progressLabel'],
-    'aria-describedby': count.id,
-  }) as HTMLProgressElement;
+  const bar = document.createElement('progress');
+  bar.className = 'checklist-panel__bar';
+  bar.ariaLabel = strings['checklist.progressLabel'];
+  bar.setAttribute('aria-describedby', count.id);
   find('.checklist-panel__bar').replaceWith(bar);
   const titleOf = (stepId: string) => steps.find((step) => step.id === stepId)?.title ?? '';
 
@@ -48,15 +46,15 @@ export function startGuideChecklist(panel: HTMLElement): void {
   let confirming: HTMLElement | undefined;
   let undoReset: HTMLElement | undefined;
   let shownNext: string | undefined | null = null;
-  /** The storage problem the notice shows (none, at first). */
-  let shownProblem = JSON.stringify([undefined, 'ok']);
-  let notice: HTMLElement | undefined;
   /** What each step shows beside its time: its action, kept while it stays the same. */
   const shownAction = new Map<string, string | HTMLElement>();
+  /** The tick time each step shows. */
+  const shownTimes = new Map<string, string | undefined>();
 
   const boxes = steps.flatMap(({ id }) => {
     const box = document.getElementById(`check-${id}`) as HTMLInputElement | null;
-    const state = box?.parentElement?.querySelector<HTMLElement>('.guide-step__state');
+    // Step.astro puts the step's state (its tick time and actions) right after its box.
+    const state = box?.nextElementSibling as HTMLElement | null | undefined;
     return box && state ? [{ id, box, state, status: state.firstElementChild as HTMLElement }] : [];
   });
 
@@ -70,6 +68,7 @@ export function startGuideChecklist(panel: HTMLElement): void {
   const loadExtras = async () => {
     if (!extras) {
       extras = await import('./checklist-extras');
+      extras.showStorageNotice(status, strings);
       extras.$undoOffer.listen(render);
       render();
     }
@@ -78,31 +77,22 @@ export function startGuideChecklist(panel: HTMLElement): void {
   const undoOffer = () => (extras ? extras.$undoOffer.get() : $lastUndoable.get());
 
   const stepAction = (id: string, box: HTMLInputElement, mode: string) => {
-    const action = { class: 'guide-step__action', 'aria-describedby': id, type: 'button' };
-    if (mode === 'correct')
-      return h(
-        'button',
-        {
-          ...action,
-          onclick: () =>
-            void loadExtras().then(({ tickTimeEditor }) => {
-              const tickedAt = $progress.get().guides[guide]?.[id]?.tickedAt;
-              if (!tickedAt) return;
-              editors.set(
-                id,
-                tickTimeEditor(guide, id, tickedAt, strings, () => {
-                  editors.delete(id);
-                  render();
-                  afterRender(() =>
-                    box.parentElement?.querySelector<HTMLElement>('.guide-step__action')?.focus(),
-                  );
-                }),
-              );
-              render();
-            }),
-        },
-        strings['stepEdit.correct'],
-      );
+    if (mode === 'correct') {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'guide-step__action';
+      button.setAttribute('aria-describedby', id);
+      button.textContent = strings['stepEdit.correct'];
+      button.onclick = () =>
+        void loadExtras().then((loaded) =>
+          loaded.editTickTime(guide, id, box, strings, (editor) => {
+            if (editor) editors.set(id, editor);
+            else editors.delete(id);
+            render();
+          }),
+        );
+      return button;
+    }
     if (mode === 'undo') return extras?.stepUndo(id, box, strings);
     return editors.get(id);
   };
@@ -115,7 +105,7 @@ export function startGuideChecklist(panel: HTMLElement): void {
         confirming = undefined;
         render();
         // After a reset the reset button is disabled: the summary says where the guide now stands.
-        afterRender(() => (confirmed ? summary : resetButton).focus());
+        requestAnimationFrame(() => (confirmed ? summary : resetButton).focus());
       });
       resetButton.after(confirming);
       render();
@@ -133,9 +123,13 @@ export function startGuideChecklist(panel: HTMLElement): void {
       box.checked = tickedAt !== undefined;
       box.disabled = readOnly;
       if (!tickedAt) editors.delete(id);
-      line.textContent = tickedAt
-        ? fillTemplate(strings['stepCheck.ticked'], { time: formatTickTime(tickedAt, lang) })
-        : '';
+      // Formatting dates is slow on old PCs: only a time that changed is formatted again.
+      if (!shownTimes.has(id) || shownTimes.get(id) !== tickedAt) {
+        shownTimes.set(id, tickedAt);
+        line.textContent = tickedAt
+          ? fillTemplate(strings['stepCheck.ticked'], { time: formatTickTime(tickedAt, lang) })
+          : '';
+      }
       const mode = tickedAt
         ? (editors.get(id) ?? (readOnly ? '' : 'correct'))
         : extras && offer?.kind === 'untick' && offer.guide === guide && offer.stepId === id
@@ -153,11 +147,10 @@ export function startGuideChecklist(panel: HTMLElement): void {
     if (shownNext !== nextStepId) {
       shownNext = nextStepId;
       const step = steps.find(({ id }) => id === nextStepId);
-      next.replaceChildren(
-        ...(step
-          ? [strings['progress.next'], ' ', h('a', { href: `#${step.id}` }, step.title)]
-          : [strings['progress.allDone']]),
-      );
+      const link = document.createElement('a');
+      link.href = `#${nextStepId}`;
+      link.textContent = step?.title ?? '';
+      next.replaceChildren(...(step ? [strings['progress.next'], ' ', link] : [strings['progress.allDone']]));
     }
     for (const phase of document.querySelectorAll<HTMLElement>('.tl [data-steps]')) {
       const state = phaseState(phase.dataset.steps!.split(' '), ticks, nextStepId) ?? '';
@@ -171,18 +164,12 @@ export function startGuideChecklist(panel: HTMLElement): void {
     const canUndoReset = offer?.kind === 'reset' && offer.guide === guide && !confirming;
     if (!canUndoReset) undoReset?.remove();
     else if (extras && !undoReset?.isConnected)
-      resetArea.append((undoReset = extras.resetUndo(summary, strings)));
+      resetButton.parentElement!.append((undoReset = extras.resetUndo(summary, strings)));
 
-    const problem = JSON.stringify([$storageProblem.get(), $storageHealth.get()]);
-    if (problem !== shownProblem) {
-      if (extras) {
-        shownProblem = problem;
-        notice?.remove();
-        notice = extras.storageNotice(strings);
-        if (notice) status.before(notice);
-      } else void loadExtras();
-    }
-    status.textContent = guideStatus(
+    // The notice of a storage problem comes with the rest of the checklist.
+    if ($storageProblem.get() || $storageHealth.get() !== 'ok') void loadExtras();
+    // Only the rest of the checklist (extras) makes changes other than ticks.
+    status.textContent = (extras?.guideStatus ?? tickStatus)(
       guide,
       $announcement.get(),
       offer?.guide,
@@ -194,11 +181,8 @@ export function startGuideChecklist(panel: HTMLElement): void {
     );
   }
 
-  panel.addEventListener('click', (event) => {
-    if ((event.target as Element).closest('.checklist-panel__print'))
-      void loadExtras().then((loaded) => loaded.printWhenDrawn());
-    else if ((event.target as Element).closest('.checklist-panel__ask-reset')) askToReset();
-  });
+  printButton.onclick = () => void loadExtras().then((loaded) => loaded.printWhenDrawn());
+  resetButton.onclick = askToReset;
   // One listener for every step's box: the boxes are the server's, not this module's.
   document.addEventListener('change', (event) => {
     const box = event.target as HTMLInputElement;

@@ -3,10 +3,12 @@ import type { ClientDirective } from 'astro';
 /**
  * `client:near`: hydrates an island once it comes within a screen's height of the viewport, gets
  * focus, or the page is about to be printed (the browser's print, or the checklist's print button,
- * which dispatches `NEAR_ALL`). Used for a guide's record fields and wait notices, so that a guide
- * loads their code only for the steps someone is looking at.
+ * which dispatches `hydrate-near`). Used for a guide's record fields, so that a guide loads their
+ * code only for the steps someone is looking at. With `{ idle: true }`, also once the browser is
+ * idle after load: a guide's wait notices announce a wait that a tick starts or ends, so they must
+ * be live before that tick, wherever their step is on the page.
  */
-const near: ClientDirective = (load, _options, island) => {
+const near: ClientDirective = (load, options, island) => {
   let started = false;
   const hydrate = () => {
     if (started) return;
@@ -23,6 +25,7 @@ const near: ClientDirective = (load, _options, island) => {
   island.addEventListener('focusin', hydrate, { once: true });
   addEventListener('beforeprint', hydrate);
   addEventListener('hydrate-near', hydrate);
+  if ((options.value as { idle?: boolean } | undefined)?.idle) requestIdleCallback(hydrate);
 };
 
 export default near;

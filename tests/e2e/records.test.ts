@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser, useTestPages } from './support/browser';
+import { hydrateIslandsAtLoad, useBrowser, useTestPages } from './support/browser';
 
 const site = inject('siteUrl');
 const KEY = 'partner-guides:progress';
@@ -8,6 +8,8 @@ const pages = useTestPages(useBrowser());
 
 async function open(path: string, init?: string): Promise<Page> {
   const context = await pages.freshContext();
+  // Record fields are drawn as they come near (see 'drawn when they come near' below); here, at once.
+  await hydrateIslandsAtLoad(context);
   if (init) await context.addInitScript(init);
   const page = await pages.newPage();
   await page.goto(site + path);
@@ -41,6 +43,24 @@ const RANGE_JA = '2000年1月1日から明日までの日付を入力してく�
 const RANGE_EN = 'Enter a date from 1 January 2000 to tomorrow.';
 
 describe('record fields', () => {
+  it('are drawn when they come near, with their stored values, and not before', async () => {
+    const context = await pages.freshContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(storeRecords({ 'ms-partner-id-global': '1234567' }));
+    const page = await pages.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.goto(site + 'microsoft/');
+    await page.locator('.guide-step__check:enabled').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const island = page.locator('astro-island:has(#record-ms-partner-id-global)');
+    expect(await island.getAttribute('ssr')).toBe('');
+    expect(requested.filter((url) => /\/RecordFields\.[\w-]+\.js$/.test(url))).toEqual([]);
+
+    await page.locator('#record-ms-partner-id-global').scrollIntoViewIfNeeded();
+    await expect.poll(() => island.getAttribute('ssr')).toBeNull();
+    await expect.poll(() => page.locator('#record-ms-partner-id-global').inputValue()).toBe('1234567');
+  });
+
   it('saves a value when the field is left, keeps it after a reload and shows it in English too', async () => {
     const page = await open('microsoft/');
     const domain = page.getByLabel('組織アカウントのドメイン', { exact: true });
