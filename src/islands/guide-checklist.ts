@@ -65,15 +65,16 @@ export function startGuideChecklist(panel: HTMLElement): void {
    * have changed its entries since.
    */
   let extras: typeof import('./checklist-extras') | undefined;
-  const loadExtras = async () => {
-    if (!extras) {
-      extras = await import('./checklist-extras');
-      extras.showStorageNotice(status, strings);
-      extras.$undoOffer.listen(render);
+  let loading: Promise<typeof import('./checklist-extras')> | undefined;
+  // Asked for by every redraw while a storage problem lasts: loaded and set up once.
+  const loadExtras = () =>
+    (loading ??= import('./checklist-extras').then((loaded) => {
+      extras = loaded;
+      loaded.showStorageNotice(status, strings);
+      loaded.$undoOffer.listen(render);
       render();
-    }
-    return extras;
-  };
+      return loaded;
+    }));
   const undoOffer = () => (extras ? extras.$undoOffer.get() : $lastUndoable.get());
 
   const stepAction = (id: string, box: HTMLInputElement, mode: string) => {
