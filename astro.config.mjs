@@ -42,6 +42,22 @@ const siteSearchUi = {
   },
 };
 
+/**
+ * `client:near` (src/islands/near-directive.ts): islands hydrated when they come near the viewport,
+ * get focus, or the page is printed.
+ * @type {import('astro').AstroIntegration}
+ */
+const nearDirective = {
+  name: 'client-near',
+  hooks: {
+    'astro:config:setup': ({ addClientDirective }) =>
+      addClientDirective({
+        name: 'near',
+        entrypoint: fileURLToPath(new URL('./src/islands/near-directive.ts', import.meta.url)),
+      }),
+  },
+};
+
 export default defineConfig({
   base: basePath,
   trailingSlash: 'always',
@@ -56,13 +72,29 @@ export default defineConfig({
         // for every page. It is Astro's marker, not a problem of ours; our code has no directives.
         checks: { moduleLevelDirective: false },
         output: {
-          // Few, larger files: Preact with nanostores for every island, and the checklist with its
-          // stores for the guides (one gzip stream is smaller than five; see `npm run bench`).
+          // Few, larger files: Preact for every island, nanostores, and the checklist with its stores
+          // (one gzip stream is smaller than five; see `npm run bench`).
           codeSplitting: {
             groups: [
               {
                 name: 'preact-runtime',
-                test: /node_modules\/(preact|nanostores|@nanostores)\/|\/src\/(islands\/hydration|lib\/template)\./,
+                test: /node_modules\/(preact|@nanostores)\/|\/src\/islands\/hydration\./,
+                priority: 20,
+              },
+              {
+                // Apart from Preact: a guide's checklist (islands/guide-checklist.ts) uses the stores
+                // without Preact.
+                // Only what every store needs (atoms, their lifecycle); computed and map stores, which
+                // a guide's checklist does not use at load, in a chunk of their own.
+                name: 'nanostores',
+                test: /node_modules\/nanostores\/(index\.js|(atom|lifecycle|listen-keys|task)\/)|\/src\/lib\/template\./,
+                priority: 20,
+              },
+              {
+                // With the storage notice's messages, which every page that shows it loads with them:
+                // one file fewer for a guide's checklist to name when it loads its extras.
+                name: 'nanostores-derived',
+                test: /node_modules\/nanostores\/(computed|map)\/|\/src\/lib\/storage-notice\./,
                 priority: 20,
               },
               {
@@ -76,7 +108,8 @@ export default defineConfig({
               },
               {
                 name: 'checklist',
-                test: /\/src\/(stores\/(progress|storage-engine)|lib\/progress|islands\/(Checklist|StorageNotice))/,
+                // Not undo (stores/undo, lib/progress-undo): a guide loads it with the first change to undo.
+                test: /\/src\/(stores\/(progress|storage-engine)|lib\/(progress|progress-data))\./,
                 priority: 10,
               },
               {
@@ -148,5 +181,6 @@ export default defineConfig({
       pagefind: { ranking: { termFrequency: 1 } },
     }),
     preact(),
+    nearDirective,
   ],
 });

@@ -16,6 +16,7 @@ import {
   measureFirstSearch,
   measurePage,
 } from '../tests/support/page-weight.ts';
+import { printTickTiming } from './support/tick-timing.ts';
 
 const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
 const server = await startStaticServer({ root: distDir });
@@ -47,6 +48,7 @@ try {
       `\nFirst site search for “${query}” from /${route}: ${search.files} files, ${search.bytes.toLocaleString('en')} bytes (budget ${FIRST_SEARCH_BUDGET.toLocaleString('en')}).`,
     );
   }
+  await printTickTiming(browser, server.url);
   await printIdleCpu(browser, server.url);
 } finally {
   await browser.close();

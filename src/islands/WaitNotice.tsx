@@ -35,6 +35,9 @@ export default function WaitNotice({ guide, lang, waits, strings }: WaitNoticePr
   const known = useRef<(WaitPhase | undefined)[]>([]);
   const [announcement, setAnnouncement] = useState('');
   useEffect(() => {
+    // A business-day wait has no state while the holidays it now needs load: a tick that changes
+    // several waits is announced once they all can be read, in one message, not one replacing another.
+    if (waits.some((_, index) => !states[index] && known.current[index])) return;
     const news = waits
       .map((wait, index) => waitAnnouncement(wait, known.current[index], states[index], strings, lang, now))
       .filter(Boolean);

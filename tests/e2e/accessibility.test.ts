@@ -49,6 +49,8 @@ it.each(['light', 'dark'] as const)(
     await page.goto(`${site}microsoft/`);
     await page.locator('.wait-notice--late').first().waitFor();
     const partnerId = page.getByLabel('パートナー ID（グローバル）', { exact: true });
+    // Record fields are drawn as the reader scrolls to them.
+    await partnerId.scrollIntoViewIfNeeded();
     await partnerId.fill('abc');
     await partnerId.press('Tab');
     await page.locator('.record-field__message--error').waitFor();

@@ -216,7 +216,7 @@ describe('checklist', () => {
     // seen: their code is held until the server-rendered page has been drawn, as on a slow network.
     let drawn = () => {};
     const held = new Promise<void>((resolve) => (drawn = resolve));
-    await page.route('**/_astro/Checklist.*.js', async (route) => {
+    await page.route('**/_astro/ChecklistPanel.*.js', async (route) => {
       await held;
       await route.continue();
     });
@@ -247,6 +247,36 @@ describe('checklist', () => {
     // The panel kept the space of what it shows now: the steps under it have not moved at all.
     expect((await firstStep.boundingBox())?.y).toBe(before);
   });
+});
+
+describe('a tick shows everywhere at once', () => {
+  it.each([
+    ['microsoft/', /^1 \/ \d+ ステップ完了$/, /^「.+」を完了にしました。1 \/ \d+ ステップ完了です。$/],
+    ['en/microsoft/', /^1 of \d+ steps done$/, /^“.+” marked as done\. 1 of \d+ steps done\.$/],
+  ])(
+    '/%s: the box, the panel’s count and bar and the announcement change in the task of the click',
+    async (path, countText, announcement) => {
+      const page = await freshContext();
+      await openGuide(page, path);
+      // Clicked and read in one task: nothing can be left for a timer or a later frame.
+      const seen = await page.evaluate(() => {
+        const box = document.querySelector<HTMLInputElement>('#check-ms-account-open-signup-page')!;
+        box.click();
+        return {
+          checked: box.checked,
+          count: document.querySelector('.checklist-panel__count')?.textContent,
+          bar: document.querySelector('.checklist-panel progress')?.getAttribute('value'),
+          status: document.querySelector('.checklist-panel [role="status"]')?.textContent,
+          time: box.closest('.guide-step')?.querySelector('.guide-step__status')?.textContent,
+        };
+      });
+      expect(seen.checked).toBe(true);
+      expect(seen.count).toMatch(countText);
+      expect(seen.bar).toBe('1');
+      expect(seen.status).toMatch(announcement);
+      expect(seen.time).not.toBe('');
+    },
+  );
 });
 
 describe('checklist without JavaScript', () => {

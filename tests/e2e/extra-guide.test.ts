@@ -141,6 +141,8 @@ describe('a guide added with content and data files only', () => {
   it('takes a valid Partner ID in its record field and refuses an invalid one', async () => {
     const page = await open('en/acme/');
     const field = page.getByLabel('Acme Partner ID', { exact: true });
+    // Record fields are drawn as the reader scrolls to them.
+    await field.scrollIntoViewIfNeeded();
     await expect.poll(() => field.isEnabled()).toBe(true);
     await field.fill('7654321');
     await field.press('Tab');

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser, useTestPages } from './support/browser';
+import { islandsNearViewportHydrated, useBrowser, useTestPages } from './support/browser';
 
 const site = inject('siteUrl');
 const KEY = 'partner-guides:progress';
@@ -43,9 +43,9 @@ async function openPage(progress: string | undefined, width = 1280): Promise<Pag
   return pages.newPage();
 }
 
-/** Waits until islands have hydrated and the holiday files have arrived, with or without notices. */
+/** Waits until the islands near the viewport have hydrated and the holiday files have arrived, with or without notices. */
 async function settle(page: Page, notices: boolean): Promise<void> {
-  await expect.poll(() => page.locator('astro-island[ssr]').count()).toBe(0);
+  await islandsNearViewportHydrated(page);
   await page.waitForLoadState('networkidle');
   if (notices) await expect.poll(() => page.locator('.wait-notice').count()).toBeGreaterThan(0);
   else expect(await page.locator('.wait-notice').count()).toBe(0);
@@ -171,7 +171,7 @@ describe('links land where they point', () => {
       await route.continue();
     });
     await page.goto(`${site}microsoft/#ms-mpa-accept`);
-    await expect.poll(() => page.locator('astro-island[ssr]').count()).toBe(0);
+    await islandsNearViewportHydrated(page);
     const landed = await page.evaluate(() => scrollY);
     await page.mouse.move(640, 400);
     await page.mouse.wheel(0, -400);

@@ -56,6 +56,14 @@ describe('page weight budgets (gzip)', () => {
     expect(weight.jsAfterIdle - baseline.jsAfterIdle).toBeLessThanOrEqual(budget);
   });
 
+  it.each(routes.filter((route) => GUIDE_IDS.some((guide) => [`${guide}/`, `en/${guide}/`].includes(route))))(
+    '/%s loads at most 8 KiB of JavaScript at load beyond a page without islands',
+    (route) => {
+      const atLoad = weights.get(route)!.jsAtLoad - weights.get(BASELINE_ROUTE)!.jsAtLoad;
+      expect(atLoad).toBeLessThanOrEqual(BUDGETS.guideJsAtLoadOverBaseline);
+    },
+  );
+
   it.each(routes)('/%s loads the wait code only if it shows waits', (route) => {
     const waitScripts = weights.get(route)!.scripts.filter((name) => WAITS_SCRIPT.test(name));
     if (withWaits.has(route)) expect(waitScripts.length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser, useTestPages } from './support/browser';
+import { hydrateAllIslands, useBrowser, useTestPages } from './support/browser';
 import { listRoutes } from '../support/page-weight';
 import { decodeEntities, readBuiltPage } from '../support/site';
 import { GUIDE_IDS, type Lang } from '../../src/lib/guides';
@@ -65,7 +65,7 @@ function progressWithLongNextSteps(lang: Lang): string {
 
 /** Waits until every island has hydrated and the holiday files the waits need have arrived. */
 async function settle(page: Page): Promise<void> {
-  await expect.poll(() => page.locator('astro-island[ssr]').count()).toBe(0);
+  await hydrateAllIslands(page);
   await page.waitForLoadState('networkidle');
 }
 

@@ -26,7 +26,9 @@ describe('printing a guide', () => {
 
     const printButton = page.getByRole('button', { name: 'チェックリストを印刷' });
     await printButton.click();
-    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    // The dialog opens once the record fields and wait notices further down have been drawn.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    expect(await page.locator('astro-island[ssr]').count()).toBe(0);
 
     const visible = (selector: string) => page.locator(selector).first().isVisible();
     expect(await visible('.sidebar-content')).toBe(true);

@@ -143,6 +143,10 @@ describe('two tabs changing progress at the same time', () => {
     await openGuide(first, 'microsoft/');
     await openGuide(second, 'microsoft/');
     const field = first.getByLabel('パートナー ID（グローバル）', { exact: true });
+    const secondField = second.getByLabel('パートナー ID（グローバル）', { exact: true });
+    // Record fields are drawn as the reader scrolls to them.
+    await field.scrollIntoViewIfNeeded();
+    await secondField.scrollIntoViewIfNeeded();
 
     await clickWhileBusy(second, first, box(second, 'ms-account-create-new'), async () => {
       await field.fill('1234567');
@@ -152,7 +156,6 @@ describe('two tabs changing progress at the same time', () => {
         .toContain('1234567');
     });
 
-    const secondField = second.getByLabel('パートナー ID（グローバル）', { exact: true });
     await expect.poll(() => secondField.inputValue()).toBe('1234567');
     await expect.poll(() => field.inputValue()).toBe('1234567');
     await expect.poll(() => box(first, 'ms-account-create-new').isChecked()).toBe(true);

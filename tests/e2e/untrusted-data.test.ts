@@ -237,6 +237,8 @@ describe('storage that is full', () => {
     await openGuide(page, 'microsoft/');
     await fillStorage(page);
     const field = page.getByLabel('パートナー ID（グローバル）', { exact: true });
+    // Record fields are drawn as the reader scrolls to them.
+    await field.scrollIntoViewIfNeeded();
     await field.fill('1234567');
     await field.press('Tab');
     const message = page.locator('#record-ms-partner-id-global-message');

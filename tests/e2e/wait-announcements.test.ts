@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser, useTestPages } from './support/browser';
+import { islandsNearViewportHydrated, useBrowser, useTestPages } from './support/browser';
 
 const site = inject('siteUrl');
 const KEY = 'partner-guides:progress';
@@ -26,7 +26,7 @@ async function openAt(path: string, time: Date, progress?: object): Promise<Page
     ] as const);
   const page = await pages.newPage();
   await page.goto(site + path);
-  await expect.poll(() => page.locator('astro-island[ssr]').count()).toBe(0);
+  await islandsNearViewportHydrated(page);
   await page.waitForLoadState('networkidle');
   return page;
 }

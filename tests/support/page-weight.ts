@@ -44,6 +44,12 @@ export const BUDGETS = {
   // the Microsoft 第一連絡先 email field and its sourceWarnings): the Red Hat guide measured 16,949 bytes.
   guideJsOverBaseline: 16.6 * 1024,
   /**
+   * JavaScript a guide page may load at load (module scripts, client:load islands and their static
+   * imports) beyond the baseline page (issue 15): the checklist's boxes and panel without a framework
+   * (islands/guide-checklist.ts); record fields and wait notices come when they are near.
+   */
+  guideJsAtLoadOverBaseline: 8 * 1024,
+  /**
    * The same for any other page (the home page's progress list). Raised from 11 KiB because the
    * progress store, which every page with progress loads, now checks stored records as typed ones
    * are checked (the record checks moved into the store's chunk) and merges tabs' changes: the home

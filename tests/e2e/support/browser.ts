@@ -97,3 +97,44 @@ export function useTestPages(browser: () => Browser): TestPages {
     },
   };
 }
+
+/**
+ * Waits until every island that is drawn at load or idle has hydrated, and every other `client:near`
+ * island (record fields: src/islands/near-directive.ts) within a screen's height of the viewport.
+ */
+export async function islandsNearViewportHydrated(page: Page): Promise<void> {
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          [...document.querySelectorAll('astro-island[ssr]')].filter(
+            (island) =>
+              island.getAttribute('client') !== 'near' ||
+              (JSON.parse(island.getAttribute('opts') ?? '{}') as { value?: { idle?: boolean } }).value
+                ?.idle ||
+              [...island.children].some((child) => {
+                const { top, bottom } = child.getBoundingClientRect();
+                return bottom >= -innerHeight && top <= 2 * innerHeight;
+              }),
+          ).length,
+      ),
+    )
+    .toBe(0);
+}
+
+/** Hydrates every island of the page, as printing does, and waits until they all have. */
+export async function hydrateAllIslands(page: Page): Promise<void> {
+  await page.evaluate(() => dispatchEvent(new Event('hydrate-near')));
+  await expect.poll(() => page.locator('astro-island[ssr]').count()).toBe(0);
+}
+
+/**
+ * Makes every page of `context` draw all its islands as soon as it has loaded, wherever they are,
+ * for tests of what islands do rather than of when they are drawn.
+ */
+export async function hydrateIslandsAtLoad(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    for (const type of ['DOMContentLoaded', 'load'])
+      addEventListener(type, () => dispatchEvent(new Event('hydrate-near')), { once: true });
+  });
+}
