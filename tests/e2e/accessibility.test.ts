@@ -1,67 +1,56 @@
-import { fileURLToPath } from 'node:url';
 import { expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { axeViolations } from './support/axe';
 import { useBrowser } from './support/browser';
-import { listRoutes } from '../support/page-weight';
+
+// Every built page, as it loads, in both themes: tests/e2e/page-weight.test.ts, which loads each
+// page once for axe, its weight and its layout shift. Here: states a page reaches after loading.
 
 const site = inject('siteUrl');
-const routes = listRoutes(fileURLToPath(new URL('../../dist/', import.meta.url)));
 
 const browser = useBrowser();
 
-/**
- * Every rule in the light theme; then the page switches to the dark theme as it does when the
- * system's preference changes, and the colour rules run again (the structure is the same). One load
- * per page keeps the pass short.
- */
-it.each(routes)('/%s has no axe violations in the light and the dark theme', async (route) => {
-  const context = await browser().newContext({ colorScheme: 'light' });
-  const page = await context.newPage();
-  await page.goto(site + route);
-  await page.waitForLoadState('networkidle');
-  expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
-  expect(await axeViolations(page)).toEqual([]);
-
+/** Every rule in the light theme, then the colour rules once the system has switched to dark. */
+async function expectNoViolationsInBothThemes(page: Page): Promise<void> {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('light');
+  expect(await axeViolations(page), 'light theme, every rule').toEqual([]);
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
-  expect(await axeViolations(page, { coloursOnly: true })).toEqual([]);
+  expect(await axeViolations(page, { coloursOnly: true }), 'dark theme, colour rules').toEqual([]);
+}
+
+it('guides with ticks, waits running and overdue, records and a refused value have no axe violations in the light and the dark theme', async () => {
+  const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+  const progress = JSON.stringify({
+    version: 2,
+    guides: {
+      microsoft: {
+        'ms-account-open-signup-page': { tickedAt: daysAgo(12) },
+        'ms-csp-confirm-contact-email': { tickedAt: daysAgo(10) },
+      },
+      hp: { 'hp-create-account': { tickedAt: daysAgo(0) } },
+    },
+    records: { 'ms-domain': { value: 'contoso.onmicrosoft.com', updatedAt: daysAgo(12) } },
+  });
+  const context = await browser().newContext({ colorScheme: 'light' });
+  await context.addInitScript((value) => localStorage.setItem('partner-guides:progress', value), progress);
+  const page = await context.newPage();
+  await page.goto(`${site}microsoft/`);
+  await page.locator('.wait-notice--late').first().waitFor();
+  const partnerId = page.getByLabel('パートナー ID（グローバル）', { exact: true });
+  // Record fields are drawn as the reader scrolls to them.
+  await partnerId.scrollIntoViewIfNeeded();
+  await partnerId.fill('abc');
+  await partnerId.press('Tab');
+  await page.locator('.record-field__message--error').waitFor();
+  await expectNoViolationsInBothThemes(page);
+
+  await page.goto(`${site}en/hp/`);
+  await expect.poll(() => page.locator('.wait-notice').count()).toBe(2);
+  await expectNoViolationsInBothThemes(page);
   await context.close();
 });
-
-it.each(['light', 'dark'] as const)(
-  'guides with ticks, waits running and overdue, records and a refused value have no axe violations (%s)',
-  async (theme) => {
-    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
-    const progress = JSON.stringify({
-      version: 2,
-      guides: {
-        microsoft: {
-          'ms-account-open-signup-page': { tickedAt: daysAgo(12) },
-          'ms-csp-confirm-contact-email': { tickedAt: daysAgo(10) },
-        },
-        hp: { 'hp-create-account': { tickedAt: daysAgo(0) } },
-      },
-      records: { 'ms-domain': { value: 'contoso.onmicrosoft.com', updatedAt: daysAgo(12) } },
-    });
-    const context = await browser().newContext({ colorScheme: theme });
-    await context.addInitScript((value) => localStorage.setItem('partner-guides:progress', value), progress);
-    const page = await context.newPage();
-    await page.goto(`${site}microsoft/`);
-    await page.locator('.wait-notice--late').first().waitFor();
-    const partnerId = page.getByLabel('パートナー ID（グローバル）', { exact: true });
-    // Record fields are drawn as the reader scrolls to them.
-    await partnerId.scrollIntoViewIfNeeded();
-    await partnerId.fill('abc');
-    await partnerId.press('Tab');
-    await page.locator('.record-field__message--error').waitFor();
-    expect(await axeViolations(page, { coloursOnly: theme === 'dark' })).toEqual([]);
-
-    await page.goto(`${site}en/hp/`);
-    await expect.poll(() => page.locator('.wait-notice').count()).toBe(2);
-    expect(await axeViolations(page, { coloursOnly: theme === 'dark' })).toEqual([]);
-    await context.close();
-  },
-);
 
 it.each([
   ['', '審査 保留中', 'light'],

@@ -1,6 +1,11 @@
+/**
+ * Every built page, loaded once: what it requests and weighs, whether it moves while it loads, and
+ * axe in both themes (tests/e2e/support/every-page.ts). Each page's checks are tests of their own.
+ */
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './support/browser';
+import { pageChecker } from './support/every-page';
 import { GUIDE_IDS } from '../../src/lib/guides';
 import {
   BASELINE_ROUTE,
@@ -10,7 +15,6 @@ import {
   WAITS_SCRIPT,
   listRoutes,
   measureFirstSearch,
-  measurePage,
   routesWithWaits,
   type PageWeight,
 } from '../support/page-weight';
@@ -21,23 +25,43 @@ const routes = listRoutes(distDir);
 const withWaits = routesWithWaits(fileURLToPath(new URL('../../', import.meta.url)));
 
 const browser = useBrowser();
+/** Each page is loaded and checked when the first test about it runs, and only then. */
+const checked = pageChecker(browser, site, distDir);
+const weightOf = async (route: string) => (await checked(route)).weight;
 const weights = new Map<string, PageWeight>();
 
-beforeAll(async () => {
-  for (const route of routes) weights.set(route, await measurePage(browser(), site, distDir, route));
-}, 120_000);
-
-describe('every page', () => {
-  it.each(routes)('/%s requests nothing from another origin', (route) => {
-    expect(weights.get(route)?.foreignRequests).toEqual([]);
+// A page's first test loads it and runs axe twice: allow for a busy machine.
+describe('every page', { timeout: 60_000 }, () => {
+  it.each(routes)('/%s requests nothing from another origin', async (route) => {
+    expect((await weightOf(route)).foreignRequests).toEqual([]);
   });
 
-  it.each(routes)('/%s does not move while it loads (cumulative layout shift at most 0.01)', (route) => {
-    expect(weights.get(route)?.layoutShift).toBeLessThanOrEqual(0.01);
+  it.each(routes)(
+    '/%s does not move while it loads (cumulative layout shift at most 0.01)',
+    async (route) => {
+      expect((await weightOf(route)).layoutShift).toBeLessThanOrEqual(0.01);
+    },
+  );
+
+  /**
+   * Every rule in the light theme; then the page switches to the dark theme as it does when the
+   * system's preference changes, and the colour rules run again (the structure is the same).
+   */
+  it.each(routes)('/%s has no axe violations in the light and the dark theme', async (route) => {
+    const page = await checked(route);
+    expect(page.themeOnLoad).toBe('light');
+    expect(page.lightViolations, 'light theme, every rule').toEqual([]);
+    expect(page.themeAfterSwitch, 'the page follows the system into the dark theme').toBe('dark');
+    expect(page.darkViolations, 'dark theme, colour rules').toEqual([]);
   });
 });
 
 describe('page weight budgets (gzip)', () => {
+  // The pages were loaded by the tests above (or now, if only these run).
+  beforeAll(async () => {
+    for (const route of routes) weights.set(route, await weightOf(route));
+  }, 600_000);
+
   it('measures every page, the baseline among them', () => {
     expect(routes).toContain(BASELINE_ROUTE);
     expect(routes).toContain('en/microsoft/');

@@ -60,11 +60,15 @@ async function clickWhileBusy(
   await other.evaluate((key) => localStorage.removeItem(key), BLOCKING);
   const longTask = busy.evaluate(
     ([key, ms]) => {
-      // Tell the other tab the long task has started, then hold the thread.
+      // Tell the other tab the long task has started, then hold the thread until the click is
+      // waiting to be handled (isInputPending: the mouse button went down on the page), so that it
+      // is handled as soon as the task ends, with the other tab's change still undelivered or just
+      // delivered, as after a task of the full length; at most that long, if Chromium cannot tell.
       localStorage.setItem(key, String(Date.now()));
+      const scheduling = (navigator as { scheduling?: { isInputPending?: () => boolean } }).scheduling;
       const start = Date.now();
       while (Date.now() - start < ms) {
-        // busy
+        if (scheduling?.isInputPending?.() === true) break;
       }
       return Date.now();
     },

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 
 /** What one page costs to load, in gzip bytes as a static server with compression sends it. */
 export interface PageWeight {
@@ -173,7 +173,7 @@ export function gzipSize(file: string): number {
 
 /**
  * Loads a page of the built site, served at `siteUrl` from `distDir`, and adds up the gzip sizes of
- * the scripts and stylesheets it requests before load and until it is idle.
+ * the scripts and stylesheets it requests before load and until it is idle (`npm run bench`).
  */
 export async function measurePage(
   browser: Browser,
@@ -182,9 +182,28 @@ export async function measurePage(
   route: string,
 ): Promise<PageWeight> {
   const context = await browser.newContext();
-  const page = await context.newPage();
+  try {
+    return await loadAndMeasure(await context.newPage(), siteUrl, distDir, route);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Loads a page of the built site in `page`, a new page of a fresh context, waits until it is idle
+ * and measures it as measurePage does; the page stays open for further checks in the state it has
+ * reached (tests/e2e/page-weight.test.ts runs axe on it, so that each page is loaded once).
+ */
+export async function loadAndMeasure(
+  page: Page,
+  siteUrl: string,
+  distDir: string,
+  route: string,
+): Promise<PageWeight> {
   const requested: { url: string; type: string }[] = [];
-  page.on('request', (request) => requested.push({ url: request.url(), type: request.resourceType() }));
+  const onRequest = (request: Request) =>
+    requested.push({ url: request.url(), type: request.resourceType() });
+  page.on('request', onRequest);
   await page.addInitScript(() => {
     const shifts = { total: 0 };
     Object.assign(window, { __layoutShift: shifts });
@@ -206,7 +225,7 @@ export async function measurePage(
   const layoutShift = await page.evaluate(
     () => (window as unknown as { __layoutShift: { total: number } }).__layoutShift.total,
   );
-  await context.close();
+  page.off('request', onRequest);
 
   const origin = new URL(siteUrl).origin;
   const own = requested.filter((r) => new URL(r.url).origin === origin);

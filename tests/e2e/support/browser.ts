@@ -1,9 +1,10 @@
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import {
   chromium,
   type Browser,
   type BrowserContext,
   type BrowserContextOptions,
+  type BrowserServer,
   type Page,
 } from 'playwright-core';
 
@@ -20,16 +21,30 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+const LAUNCH_OPTIONS = { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true };
+
 /** Starts headless Chromium. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  return chromium.launch(LAUNCH_OPTIONS);
 }
 
-/** Starts Chromium before a test file's tests and closes it after them; returns the running browser. */
+/**
+ * Starts headless Chromium for other processes to connect to: the browser tests' global setup
+ * starts one for every test file (tests/e2e/support/global-setup.ts).
+ */
+export function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer(LAUNCH_OPTIONS);
+}
+
+/**
+ * Connects a test file to the Chromium that the global setup started for the whole run (starting
+ * one per file cost a second or more each), and disconnects after the file's tests, which closes
+ * the contexts the file opened. Each test still gets fresh contexts; returns the connected browser.
+ */
 export function useBrowser(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await chromium.connect(inject('browserWsEndpoint'));
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { launchBrowserServer } from './browser';
 import { startStaticServer } from './server';
 
 const distDir = fileURLToPath(new URL('../../../dist/', import.meta.url));
@@ -15,10 +16,15 @@ declare module 'vitest' {
     subPathUrl: string;
     /** URL of the site built with the extra guide of tests/fixtures/extra-guide/ (dist-fixture/). */
     fixtureUrl: string;
+    /** Where test files connect to the one Chromium of the run (useBrowser in ./browser). */
+    browserWsEndpoint: string;
   }
 }
 
-/** Serves dist/, dist-subpath/ and dist-fixture/ for the browser tests; `npm test` builds them first. */
+/**
+ * Serves dist/, dist-subpath/ and dist-fixture/ for the browser tests (`npm test` builds them
+ * first), and starts the Chromium that every test file connects to.
+ */
 export default async function setup(project: TestProject) {
   if (!existsSync(distDir + 'index.html')) {
     throw new Error('dist/ is missing: run `npm run build` first (npm test does it for you).');
@@ -39,7 +45,10 @@ export default async function setup(project: TestProject) {
   project.provide('siteUrl', server.url);
   project.provide('subPathUrl', subPathServer.url);
   project.provide('fixtureUrl', fixtureServer.url);
+  const browserServer = await launchBrowserServer();
+  project.provide('browserWsEndpoint', browserServer.wsEndpoint());
   return async () => {
+    await browserServer.close();
     await server.close();
     await subPathServer.close();
     await fixtureServer.close();
