@@ -45,7 +45,8 @@ function recordMarks(): void {
   document.addEventListener(
     'focusin',
     (event) => {
-      if (inSearchBox(event.target) && marks.box === undefined) afterNextFrame((time) => (marks.box ??= time));
+      if (inSearchBox(event.target) && marks.box === undefined)
+        afterNextFrame((time) => (marks.box ??= time));
     },
     true,
   );
@@ -134,7 +135,8 @@ export async function printSearchTiming(browser: Browser, siteUrl: string): Prom
   for (const route of ROUTES) {
     for (const rate of CPU_RATES) {
       const runs: SearchTiming[] = [];
-      for (let run = 0; run < RUNS; run++) runs.push(await measureSearchTiming(browser, siteUrl, route, rate));
+      for (let run = 0; run < RUNS; run++)
+        runs.push(await measureSearchTiming(browser, siteUrl, route, rate));
       const lost = runs.filter((run) => run.typed !== QUERY).length;
       lines.push(
         `| /${route} | ${rate}× | ${median(runs.map((r) => r.box))} | ${median(runs.map((r) => r.firstCharacter))} | ${median(runs.map((r) => r.results))} | ${lost} of ${RUNS} runs |`,
