@@ -37,19 +37,27 @@ function want(): void {
 function loadInterface(): void {
   const options = interfaceOptions;
   if (loading || !options || !standIn?.isConnected) return;
-  loading = import('./site-search-ui').then(
-    ({ PagefindUI: Interface }) => {
-      // Moving the focus would end a word still being composed with an input method: wait for it.
-      if (composing)
-        standInBox?.addEventListener('compositionend', () => takePlace(Interface, options), { once: true });
-      else takePlace(Interface, options);
-    },
-    (error: unknown) => {
-      // A failed download (offline for a moment): the next intent tries again.
-      loading = undefined;
-      throw error;
-    },
-  );
+  // Not before the next frame: the dialog a click opens is drawn, its box focused, before the
+  // interface's code is fetched and run (a mouse press focuses the button just before its click).
+  loading = afterNextFrame()
+    .then(() => import('./site-search-ui'))
+    .then(
+      ({ PagefindUI: Interface }) => {
+        // Moving the focus would end a word still being composed with an input method: wait for it.
+        if (composing)
+          standInBox?.addEventListener('compositionend', () => takePlace(Interface, options), { once: true });
+        else takePlace(Interface, options);
+      },
+      (error: unknown) => {
+        // A failed download (offline for a moment): the next intent tries again.
+        loading = undefined;
+        throw error;
+      },
+    );
+}
+
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /** Builds the interface and moves what the stand-in holds (text, caret, focus) into its box. */
