@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { axeViolations } from './support/axe';
 import { useBrowser, useTestPages } from './support/browser';
 import { DIALOG } from '../support/search-quality';
 
@@ -71,6 +72,7 @@ async function holdInterface(context: BrowserContext): Promise<() => void> {
 const OPENINGS = {
   'a click with no pointer over the button before it': clickWithoutHover,
   'Ctrl+K': (page: Page) => page.keyboard.press('Control+k'),
+  'Cmd+K': (page: Page) => page.keyboard.press('Meta+k'),
   'focus on the button, then Enter': async (page: Page) => {
     await page.locator(DIALOG.open).focus();
     await page.keyboard.press('Enter');
@@ -207,11 +209,13 @@ describe('a search box at once, before the interface has arrived', () => {
     expect(standIn.focused).toBe(true);
     expect(standIn.placeholder).toBe('検索');
     expect(standIn.formLabel).toBe('サイト内検索');
+    expect(await axeViolations(page)).toEqual([]);
     release();
     await expect.poll(() => page.locator(INTERFACE_BOX).count()).toBe(1);
     expect(await page.locator('site-search dialog input').count()).toBe(1);
     expect(await describeBox()).toEqual(standIn);
-  });
+    expect(await axeViolations(page)).toEqual([]);
+  }, 60_000);
 
   it('keeps a word still being composed with an input method, and searches it once chosen', async () => {
     let release = () => {};
