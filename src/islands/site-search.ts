@@ -1,7 +1,7 @@
 /**
  * Starlight's search dialog, with Pagefind's interface (src/islands/site-search-ui.ts) loaded when
- * search is about to be used instead of in every page's idle time: when the pointer comes over the
- * search button or it gets focus, or the dialog's box gets focus (a click, Ctrl/Cmd+K, the
+ * search is about to be used instead of in every page's idle time: when the mouse comes over the
+ * search button or it gets keyboard focus, or the dialog's box gets focus (a click, Ctrl/Cmd+K, the
  * troubleshooting page's “Search the whole site”). Until the interface has arrived, the dialog shows a
  * box that looks like Pagefind's (src/lib/search-stand-in.ts); the interface takes its place with what
  * was typed into it, where the caret was, and searches it.
@@ -80,9 +80,11 @@ function takePlace(Interface: new (options: PagefindUIOptions) => unknown, optio
   standIn.remove();
 }
 
-const button = document.querySelector('site-search button[data-open-modal]');
-button?.addEventListener('pointerover', want, { once: true });
-button?.addEventListener('focus', want, { once: true });
+// A mouse over the button or keyboard focus on it comes well before the click. A touch, or a mouse
+// press that focuses it, comes with the click: the dialog's box then asks, once the dialog is drawn.
+const button = document.querySelector<HTMLElement>('site-search button[data-open-modal]');
+button?.addEventListener('pointerover', (event) => event.pointerType === 'mouse' && want());
+button?.addEventListener('focus', () => button.matches(':focus-visible') && want());
 standInBox?.addEventListener('focus', want);
 standInBox?.addEventListener('compositionstart', () => (composing = true));
 standInBox?.addEventListener('compositionend', () => (composing = false));

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { axeViolations } from './support/axe';
 import { useBrowser, useTestPages } from './support/browser';
 import { DIALOG } from '../support/search-quality';
@@ -26,8 +26,9 @@ const dialogInputValues = (page: Page) =>
 async function openRecorded(
   path: string,
   prepare?: (context: BrowserContext) => Promise<unknown>,
+  options: BrowserContextOptions = {},
 ): Promise<{ page: Page; requested: string[] }> {
-  const context = await pages.freshContext();
+  const context = await pages.freshContext(options);
   await prepare?.(context);
   const page = await pages.newPage();
   const requested: string[] = [];
@@ -77,6 +78,7 @@ const OPENINGS = {
     await page.locator(DIALOG.open).focus();
     await page.keyboard.press('Enter');
   },
+  'a tap': (page: Page) => page.locator(DIALOG.open).tap(),
 } as const;
 
 const LANGUAGES = [
@@ -114,7 +116,10 @@ describe('the search interface loads on intent, not on idle', () => {
     const { page, requested } = await openRecorded('hp/');
     await waitForIdle(page);
     expect(requested.filter((url) => INTERFACE_FILE.test(url))).toEqual([]);
-    await page.locator(DIALOG.open).focus();
+    const buttonFocused = () =>
+      page.evaluate(() => document.activeElement?.matches('site-search button[data-open-modal]') === true);
+    for (let tab = 0; tab < 10 && !(await buttonFocused()); tab++) await page.keyboard.press('Tab');
+    expect(await buttonFocused()).toBe(true);
     await expect.poll(() => requested.filter((url) => INTERFACE_FILE.test(url)).length).toBeGreaterThan(0);
   });
 
@@ -136,7 +141,7 @@ describe('each way of opening the search gives a working search, typed into at o
     it.each(Object.keys(OPENINGS) as (keyof typeof OPENINGS)[])(
       `on /${prefix}: %s, then typing straight away, loses no character`,
       async (opening) => {
-        const { page } = await openRecorded(prefix);
+        const { page } = await openRecorded(prefix, undefined, { hasTouch: opening === 'a tap' });
         await waitForIdle(page);
         await OPENINGS[opening](page);
         await page.keyboard.type(query);
