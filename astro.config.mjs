@@ -21,24 +21,37 @@ const guideSlugs = readdirSync(new URL('./src/content/guides/', import.meta.url)
  */
 const basePath = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 
+/** Starlight's search dialog: its component, and the script Astro makes of it. */
+const starlightSearch = /\/@astrojs\/starlight\/.*\/Search\.astro/;
+
 /**
- * Starlight's search dialog takes Pagefind's interface from src/islands/site-search-ui.ts, which
- * folds the query's width (Pagefind's `processTerm`, which Starlight's configuration cannot pass).
- * Only the dialog's own import is redirected; the wrapper imports the original.
+ * Starlight's search dialog imports Pagefind's interface in every page's idle time. Its import of
+ * `@pagefind/default-ui` is pointed at src/islands/site-search.ts, which every page loads with the
+ * search button anyway: it keeps the dialog's options and loads the interface itself
+ * (src/islands/site-search-ui.ts, which folds the query's width and picks sections) only when search is
+ * about to be used. The dialog hands its options over at once rather than in idle time, which a busy
+ * browser may not have for a long while. Only the dialog's own import is redirected; the wrapper
+ * imports the original.
  * @type {import('vite').Plugin}
  */
-const siteSearchUi = {
-  name: 'site-search-ui',
+const siteSearchOnIntent = {
+  name: 'site-search-on-intent',
   enforce: 'pre',
   resolveId(source, importer) {
-    if (
-      source === '@pagefind/default-ui' &&
-      importer &&
-      /\/@astrojs\/starlight\/.*\/Search\.astro/.test(importer)
-    ) {
-      return fileURLToPath(new URL('./src/islands/site-search-ui.ts', import.meta.url));
+    if (source === '@pagefind/default-ui' && importer && starlightSearch.test(importer)) {
+      return fileURLToPath(new URL('./src/islands/site-search.ts', import.meta.url));
     }
     return undefined;
+  },
+  transform(code, id) {
+    if (!starlightSearch.test(id) || !/[?&]type=script/.test(id)) return undefined;
+    const idle = 'const onIdle = window.requestIdleCallback || ((cb) => setTimeout(cb, 1));';
+    if (!code.includes(idle)) {
+      throw new Error(
+        "Starlight's search script changed: review the site-search-on-intent plugin in astro.config.mjs",
+      );
+    }
+    return code.replace(idle, 'const onIdle = (cb) => cb();');
   },
 };
 
@@ -65,7 +78,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   markdown: { processor: satteri({ hastPlugins: [baseLinks(basePath)] }) },
   vite: {
-    plugins: [siteSearchUi],
+    plugins: [siteSearchOnIntent],
     build: {
       rolldownOptions: {
         // Astro's own MDX output carries a "use astro:head-inject" directive that the bundler reports

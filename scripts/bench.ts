@@ -17,6 +17,7 @@ import {
   measurePage,
 } from '../tests/support/page-weight.ts';
 import { printTickTiming } from './support/tick-timing.ts';
+import { printSearchTiming } from './support/search-timing.ts';
 
 const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
 const server = await startStaticServer({ root: distDir });
@@ -50,6 +51,7 @@ try {
   }
   await printTickTiming(browser, server.url);
   await printIdleCpu(browser, server.url);
+  await printSearchTiming(browser, server.url);
 } finally {
   await browser.close();
   await server.close();

@@ -36,21 +36,12 @@ function searchWholeSite(query: string): void {
 
 function openSearchWith(query: string): void {
   document.querySelector<HTMLButtonElement>('site-search button[data-open-modal]')?.click();
-  // The search box appears once Pagefind's interface has loaded, which can take seconds on a slow
-  // computer: fill it as soon as it exists, and give up only after half a minute.
-  const fill = () => {
-    const input = document.querySelector<HTMLInputElement>('#starlight__search input');
-    if (!input) return false;
-    input.value = query;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    return true;
-  };
-  if (fill()) return;
-  const observer = new MutationObserver(() => {
-    if (fill()) observer.disconnect();
-  });
-  observer.observe(document.body, { childList: true, subtree: true });
-  setTimeout(() => observer.disconnect(), 30_000);
+  // The dialog has a search box from the start: Pagefind's, or the one that stands in for it until its
+  // interface has loaded and then hands it what it holds (src/islands/site-search.ts).
+  const input = document.querySelector<HTMLInputElement>('#starlight__search input');
+  if (!input) return;
+  input.value = query;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
 /** Puts `element` at `index` among the children of `parent`, if it is not there already. */

@@ -1,8 +1,8 @@
 /**
- * Pagefind's interface as Starlight's search dialog loads it (astro.config.mjs points the dialog's
- * import of `@pagefind/default-ui` here): the same interface, with the query folded before Pagefind
- * sees it and, under each result page, the sections that match most strongly
- * (src/lib/site-search.ts). Starlight's own options, its result processing included, still apply.
+ * Pagefind's interface in Starlight's search dialog, loaded when search is about to be used
+ * (src/islands/site-search.ts): the same interface, with the query folded before Pagefind sees it and,
+ * under each result page, the sections that match most strongly (src/lib/site-search.ts). Starlight's
+ * own options, its result processing included, still apply.
  */
 import {
   PagefindUI as PagefindDefaultUI,

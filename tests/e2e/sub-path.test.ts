@@ -70,6 +70,36 @@ describe('hosted under /partner-guides/', () => {
     await context.close();
   });
 
+  it('loads the search interface from under the sub-path only when asked, and searches what is typed at once', async () => {
+    const context = await browser().newContext();
+    const { page, errors } = await openPage(context);
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    const searchFiles = () => requested.filter((url) => /\/_astro\/site-search-ui\.|\/pagefind\//.test(url));
+    await page.goto(site + 'en/');
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(
+      () => new Promise((resolve) => requestIdleCallback(() => resolve(undefined), { timeout: 2000 })),
+    );
+    await page.waitForLoadState('networkidle');
+    expect(searchFiles()).toEqual([]);
+
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('sendgrid');
+    await expect
+      .poll(() =>
+        page
+          .locator('#starlight__search .pagefind-ui__result-link')
+          .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? '')),
+      )
+      .toContain('/partner-guides/en/troubleshooting/#hp-confirmation-mail-not-arriving');
+    expect(await page.locator('#starlight__search input').inputValue()).toBe('sendgrid');
+    expect(searchFiles().length).toBeGreaterThan(2);
+    expect(searchFiles().filter((url) => !url.startsWith(site))).toEqual([]);
+    expect(errors.list).toEqual([]);
+    await context.close();
+  });
+
   it('searches and filters troubleshooting entries', async () => {
     const context = await browser().newContext();
     const { page, errors } = await openPage(context);

@@ -8,7 +8,10 @@ export interface PageWeight {
   route: string;
   /** Scripts the HTML loads by itself: module scripts, client:load islands and their static imports. */
   jsAtLoad: number;
-  /** Scripts requested once the page is idle (islands with client:idle/visible, search). */
+  /**
+   * Scripts requested once the page is idle (islands with client:idle/visible, the search dialog's
+   * loader; Pagefind's interface loads only when search is about to be used).
+   */
   jsAfterIdle: number;
   /** The HTML document, inline scripts and styles included. */
   html: number;
@@ -289,9 +292,10 @@ export function scriptsLoadedByHtml(html: string, distDir: string): Set<string> 
 
 /**
  * What the first site search costs: the bytes of every file requested from opening the search
- * dialog on a home page (the Japanese one, or `route`, e.g. `en/`) until the first results show
- * (Pagefind's script, WebAssembly, index and result fragments; these files are stored compressed and
- * are counted as they are stored).
+ * dialog on a home page (the Japanese one, or `route`, e.g. `en/`) until the first results show:
+ * Pagefind's interface (loaded when the pointer comes over the search button, src/islands/site-search.ts),
+ * its script, WebAssembly, index and result fragments (these are stored compressed and are counted as
+ * they are stored).
  */
 export async function measureFirstSearch(
   browser: Browser,

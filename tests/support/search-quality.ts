@@ -74,16 +74,21 @@ export function entryPath(lang: SearchLang, id: string): string {
 export const DIALOG = {
   open: 'site-search button[data-open-modal]',
   input: '#starlight__search input',
+  /** Pagefind's own box, in its form. */
+  interfaceInput: '#starlight__search form input',
   resultsArea: '#starlight__search .pagefind-ui__results-area',
   results: '#starlight__search .pagefind-ui__results',
   result: '#starlight__search .pagefind-ui__result',
   message: '#starlight__search .pagefind-ui__message',
 } as const;
 
-/** Opens the search dialog on the page and waits until Pagefind's search box is in it. */
+/**
+ * Opens the search dialog on the page and waits until Pagefind's search box is in it (in place of the
+ * box that stands in for it until its interface has loaded, src/islands/site-search.ts).
+ */
 export async function openSearchDialog(page: Page): Promise<void> {
   await page.locator(`${DIALOG.open}:not([disabled])`).click();
-  await page.locator(DIALOG.input).waitFor();
+  await page.locator(DIALOG.interfaceInput).waitFor();
 }
 
 /** What the dialog shows for a query: its message, and the first result group's links and titles. */
