@@ -72,6 +72,8 @@ async function openHandoff(page: Page, path = 'handoff/'): Promise<void> {
 /** Notes a record on a guide the way a user does: type, then leave the field. */
 async function enterRecord(page: Page, label: string, value: string): Promise<void> {
   const field = page.getByLabel(label, { exact: true });
+  // Record fields are drawn as the reader scrolls to them.
+  await field.scrollIntoViewIfNeeded();
   await expect.poll(() => field.isEnabled()).toBe(true);
   await field.fill(value);
   await field.press('Tab');
@@ -380,15 +382,17 @@ describe('moving progress to another computer', () => {
     await expect.poll(() => box('ms-account-save').isChecked()).toBe(true);
     expect(await box('ms-account-open-signup-page').isChecked()).toBe(true);
     expect(await box('ms-account-create-new').isChecked()).toBe(false);
-    expect(await target.getByLabel('組織アカウントのドメイン', { exact: true }).inputValue()).toBe(
-      'contoso.onmicrosoft.com',
-    );
-    expect(await target.getByLabel('MPA に同意した日', { exact: true }).inputValue()).toBe('2025-04-01');
+    const domain = target.getByLabel('組織アカウントのドメイン', { exact: true });
+    await domain.scrollIntoViewIfNeeded();
+    await expect.poll(() => domain.inputValue()).toBe('contoso.onmicrosoft.com');
+    const accepted = target.getByLabel('MPA に同意した日', { exact: true });
+    await accepted.scrollIntoViewIfNeeded();
+    await expect.poll(() => accepted.inputValue()).toBe('2025-04-01');
     await target.goto(`${site}redhat/`);
     await expect.poll(() => target.locator('#check-rh-open-partner-connect').isChecked()).toBe(true);
-    expect(await target.getByLabel('パートナータイプ', { exact: true }).inputValue()).toBe(
-      'Solution Provider',
-    );
+    const partnerType = target.getByLabel('パートナータイプ', { exact: true });
+    await partnerType.scrollIntoViewIfNeeded();
+    await expect.poll(() => partnerType.inputValue()).toBe('Solution Provider');
   });
 
   it('shows what a file would overwrite, before and after, and Cancel changes nothing', async () => {
