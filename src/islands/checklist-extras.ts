@@ -1,6 +1,8 @@
-import { $progress, resetGuide } from '../stores/progress';
+import { $progress, $storageProblem, resetGuide } from '../stores/progress';
+import { $storageHealth } from '../stores/storage-engine';
 import { correctTickTime, undoLastChange } from '../stores/undo';
 import { parseJapanTimeInput, toJapanTimeInput } from '../lib/progress-undo';
+import { storageNoticeMessages } from '../lib/storage-notice';
 import { afterRender, h, type ChecklistStrings } from './checklist-dom';
 
 /**
@@ -12,7 +14,6 @@ import { afterRender, h, type ChecklistStrings } from './checklist-dom';
 
 export { $undoOffer } from '../stores/undo';
 export { guideStatus } from '../lib/checklist-status';
-export { showStorageNotice } from './storage-notice';
 
 /** A button that undoes the change on offer, then puts focus on `focusAfter`. */
 function undoButton(label: string, focusAfter: HTMLElement, describedBy?: string): HTMLElement {
@@ -66,6 +67,25 @@ export function printWhenDrawn(): void {
   };
   const observer = new MutationObserver(print);
   if (!print()) observer.observe(document.body, { subtree: true, attributeFilter: ['ssr'] });
+}
+
+/** Shows the notice of a storage problem before `status`, as long as there is one. */
+export function showStorageNotice(status: HTMLElement, strings: ChecklistStrings): void {
+  let notice: HTMLElement | undefined;
+  const show = () => {
+    notice?.remove();
+    const messages = storageNoticeMessages($storageProblem.get(), $storageHealth.get(), strings);
+    if (messages.length === 0) return;
+    notice = h(
+      'div',
+      { class: 'checklist-notice', 'data-testid': 'storage-notice' },
+      ...messages.map((message) => h('p', {}, message)),
+    );
+    status.before(notice);
+  };
+  $storageProblem.listen(show);
+  $storageHealth.listen(show);
+  show();
 }
 
 /**

@@ -14,7 +14,11 @@ export function copyButton(
   accessibleLabel?: string,
 ): HTMLElement {
   const status = h('span', { class: 'copy-button__status', role: 'status' });
-  const button = h('button', { type: 'button', ...(accessibleLabel && { 'aria-label': accessibleLabel }) }, label);
+  const button = h(
+    'button',
+    { type: 'button', ...(accessibleLabel && { 'aria-label': accessibleLabel }) },
+    label,
+  );
   button.onclick = async () => {
     const ok = await copyText(text);
     status.textContent = ok ? copied : `${failed} ${text}`;

@@ -24,7 +24,11 @@ import type { UiStrings } from '../lib/ui-strings';
 export function startHandoffMessage(area: HTMLElement): void {
   const lang = area.dataset.lang as Lang;
   const fields = JSON.parse(area.dataset.fields ?? '[]') as HandoffField[];
-  const reportedSteps = JSON.parse(area.dataset.steps ?? '[]') as { id: string; title: string; href: string }[];
+  const reportedSteps = JSON.parse(area.dataset.steps ?? '[]') as {
+    id: string;
+    title: string;
+    href: string;
+  }[];
   const lines = area.dataset.lines ? (JSON.parse(area.dataset.lines) as string[]) : undefined;
   const strings = JSON.parse(area.dataset.strings ?? '{}') as UiStrings<'handoffMessage.'>;
   let shown = '';

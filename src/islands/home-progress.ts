@@ -2,6 +2,7 @@ import { $storageProblem } from '../stores/progress';
 import { guideSummary } from '../stores/progress-summary';
 import { $storageHealth } from '../stores/storage-engine';
 import { guideWaits } from '../stores/waits';
+import { storageNoticeMessages } from '../lib/storage-notice';
 import { fillTemplate } from '../lib/template';
 import { waitLine } from '../lib/wait-format';
 import type { HomeGuide, Lang } from '../lib/guides';
@@ -20,16 +21,16 @@ export function startHomeProgress(list: HTMLElement): void {
   const lang = (list.dataset.lang ?? 'ja') as Lang;
   const strings = JSON.parse(list.dataset.strings ?? '{}') as HomeProgressStrings;
   const guides = JSON.parse(list.dataset.guides ?? '[]') as HomeGuide[];
-  // The notice of a storage problem, rare, comes with its code when there is one.
-  let notice = false;
+  // Says plainly when progress cannot be kept, was partly unreadable, or is read-only.
+  const notice = h('div', { class: 'checklist-notice', 'data-testid': 'storage-notice' });
   const showNotice = () => {
-    if (notice || (!$storageProblem.get() && $storageHealth.get() === 'ok')) return;
-    notice = true;
-    void import('./storage-notice').then((loaded) => loaded.showStorageNotice(list.firstElementChild!, strings));
+    const messages = storageNoticeMessages($storageProblem.get(), $storageHealth.get(), strings);
+    notice.replaceChildren(...messages.map((message) => h('p', {}, message)));
+    if (messages.length === 0) notice.remove();
+    else list.prepend(notice);
   };
-  $storageProblem.listen(showNotice);
+  $storageProblem.subscribe(showNotice);
   $storageHealth.listen(showNotice);
-  showNotice();
   for (const guide of guides) {
     const item = list.querySelector<HTMLElement>(`.home-progress__guide[data-guide="${guide.guide}"]`);
     if (item) drawGuide(item, guide, lang, strings);
@@ -103,7 +104,11 @@ function drawGuide(item: HTMLElement, guide: HomeGuide, lang: Lang, strings: Hom
                 h('li', { 'data-wait': wait.rule.id }, h('a', { href: wait.href }, lines[index])),
               ),
             ),
-            h('p', { class: 'home-progress__source' }, [...new Set(running.map(({ wait }) => wait.source))].join(' ')),
+            h(
+              'p',
+              { class: 'home-progress__source' },
+              [...new Set(running.map(({ wait }) => wait.source))].join(' '),
+            ),
           ];
     item.append(...shown);
   });

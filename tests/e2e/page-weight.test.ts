@@ -65,10 +65,13 @@ describe('page weight budgets (gzip)', () => {
     },
   );
 
-  it.each(LIGHT_PAGES)('/%s loads at most 10 KiB of JavaScript by idle beyond a page without islands', (route) => {
-    const byIdle = weights.get(route)!.jsAfterIdle - weights.get(BASELINE_ROUTE)!.jsAfterIdle;
-    expect(byIdle).toBeLessThanOrEqual(BUDGETS.pageJsByIdleOverBaseline);
-  });
+  it.each(LIGHT_PAGES)(
+    '/%s loads at most 10 KiB of JavaScript by idle beyond a page without islands',
+    (route) => {
+      const byIdle = weights.get(route)!.jsAfterIdle - weights.get(BASELINE_ROUTE)!.jsAfterIdle;
+      expect(byIdle).toBeLessThanOrEqual(BUDGETS.pageJsByIdleOverBaseline);
+    },
+  );
 
   it.each(routes)('/%s loads the wait code only if it shows waits', (route) => {
     const waitScripts = weights.get(route)!.scripts.filter((name) => WAITS_SCRIPT.test(name));
