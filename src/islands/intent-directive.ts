@@ -4,12 +4,18 @@ import type { ClientDirective } from 'astro';
 const INTENT = ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'dragenter'];
 
 /**
+ * What asks for it from the page: `hydrate-intent` (e.g. a storage notice that must show at once),
+ * and, as for `client:near` islands, printing or a request to draw every island (`hydrate-near`).
+ */
+const PAGE_REQUESTS = ['hydrate-intent', 'hydrate-near', 'beforeprint'];
+
+/**
  * `client:intent`: hydrates an island when someone is about to use it (the pointer over it, a touch,
- * focus, a file dragged over it), or when the page asks (a `hydrate-intent` event, e.g. for a storage
- * notice that must show at once). Used for the hand-off page's import and export, whose code (the
- * file format, its checks, the merge plan and preview) no visit needs until then. The page enables
- * the island's controls before (islands/handoff-page.ts), so a click or a chosen file can come first:
- * they are played again once the island is live, so none is lost.
+ * focus, a file dragged over it), or when the page asks (PAGE_REQUESTS). Used for the hand-off page's
+ * import and export, whose code (the file format, its checks, the merge plan and preview) no visit
+ * needs until then. The page enables the island's controls before (islands/handoff-page.ts), so a
+ * click or a chosen file can come first: they are played again once the island is live, so none is
+ * lost.
  */
 const intent: ClientDirective = (load, _options, island) => {
   let started = false;
@@ -21,7 +27,7 @@ const intent: ClientDirective = (load, _options, island) => {
     if (started) return;
     started = true;
     for (const type of INTENT) island.removeEventListener(type, hydrate);
-    removeEventListener('hydrate-intent', hydrate);
+    for (const type of PAGE_REQUESTS) removeEventListener(type, hydrate);
     void load()
       .then((run) => run())
       .then(() => {
@@ -37,7 +43,7 @@ const intent: ClientDirective = (load, _options, island) => {
   island.addEventListener('click', keep, true);
   island.addEventListener('change', keep, true);
   island.addEventListener('change', hydrate);
-  addEventListener('hydrate-intent', hydrate);
+  for (const type of PAGE_REQUESTS) addEventListener(type, hydrate);
 };
 
 export default intent;
