@@ -11,8 +11,8 @@ const PAGE_REQUESTS = ['hydrate-intent', 'hydrate-near', 'beforeprint'];
 
 /**
  * `client:intent`: hydrates an island when someone is about to use it (the pointer over it, a touch,
- * focus, a file dragged over it), or when the page asks (PAGE_REQUESTS). Used for the hand-off page's
- * import and export, whose code (the file format, its checks, the merge plan and preview) no visit
+ * focus, a file dragged over it, or scrolling to within half a screen of it), or when the page asks
+ * (PAGE_REQUESTS). Used for the hand-off page's import and export, whose code (the file format, its checks, the merge plan and preview) no visit
  * needs until then. The page enables the island's controls before (islands/handoff-page.ts), so a
  * click or a chosen file can come first: they are played again once the island is live, so none is
  * lost.
@@ -26,6 +26,7 @@ const intent: ClientDirective = (load, _options, island) => {
   const hydrate = () => {
     if (started) return;
     started = true;
+    observer.disconnect();
     for (const type of INTENT) island.removeEventListener(type, hydrate);
     for (const type of PAGE_REQUESTS) removeEventListener(type, hydrate);
     void load()
@@ -39,6 +40,11 @@ const intent: ClientDirective = (load, _options, island) => {
         }
       });
   };
+  // Half a screen ahead of a reader scrolling to it: by then the code is there for the first click.
+  const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && hydrate(), {
+    rootMargin: '50% 0px',
+  });
+  for (const child of island.children) observer.observe(child);
   for (const type of INTENT) island.addEventListener(type, hydrate, { passive: true });
   island.addEventListener('click', keep, true);
   island.addEventListener('change', keep, true);
