@@ -57,17 +57,23 @@ const siteSearchOnIntent = {
 
 /**
  * `client:near` (src/islands/near-directive.ts): islands hydrated when they come near the viewport,
- * get focus, or the page is printed.
+ * get focus, or the page is printed. `client:intent` (src/islands/intent-directive.ts): islands
+ * hydrated when someone is about to use them.
  * @type {import('astro').AstroIntegration}
  */
 const nearDirective = {
   name: 'client-near',
   hooks: {
-    'astro:config:setup': ({ addClientDirective }) =>
+    'astro:config:setup': ({ addClientDirective }) => {
       addClientDirective({
         name: 'near',
         entrypoint: fileURLToPath(new URL('./src/islands/near-directive.ts', import.meta.url)),
-      }),
+      });
+      addClientDirective({
+        name: 'intent',
+        entrypoint: fileURLToPath(new URL('./src/islands/intent-directive.ts', import.meta.url)),
+      });
+    },
   },
 };
 

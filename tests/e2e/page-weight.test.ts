@@ -11,6 +11,7 @@ import {
   BASELINE_ROUTE,
   BUDGETS,
   FIRST_SEARCH_BUDGET,
+  LIGHT_PAGES,
   NAMED_JS_BUDGETS,
   WAITS_SCRIPT,
   listRoutes,
@@ -85,6 +86,14 @@ describe('page weight budgets (gzip)', () => {
     (route) => {
       const atLoad = weights.get(route)!.jsAtLoad - weights.get(BASELINE_ROUTE)!.jsAtLoad;
       expect(atLoad).toBeLessThanOrEqual(BUDGETS.guideJsAtLoadOverBaseline);
+    },
+  );
+
+  it.each(LIGHT_PAGES)(
+    '/%s loads at most 10 KiB of JavaScript by idle beyond a page without islands',
+    (route) => {
+      const byIdle = weights.get(route)!.jsAfterIdle - weights.get(BASELINE_ROUTE)!.jsAfterIdle;
+      expect(byIdle).toBeLessThanOrEqual(BUDGETS.pageJsByIdleOverBaseline);
     },
   );
 

@@ -53,6 +53,12 @@ export const BUDGETS = {
    */
   guideJsAtLoadOverBaseline: 8 * 1024,
   /**
+   * JavaScript the home pages and the hand-off pages may load by idle beyond the baseline page (issue
+   * 15): their progress drawn without a framework (islands/home-progress.ts, islands/handoff-page.ts);
+   * the hand-off page's import and export come on intent.
+   */
+  pageJsByIdleOverBaseline: 10 * 1024,
+  /**
    * The same for any other page (the home page's progress list). Raised from 11 KiB because the
    * progress store, which every page with progress loads, now checks stored records as typed ones
    * are checked (the record checks moved into the store's chunk) and merges tabs' changes: the home
@@ -145,6 +151,9 @@ export const NAMED_JS_BUDGETS: Readonly<Record<string, number>> = {
  * are kept out of the index (data-pagefind-ignore), which saved 4 KB.
  */
 export const FIRST_SEARCH_BUDGET = 150_000;
+
+/** Pages held to BUDGETS.pageJsByIdleOverBaseline by idle: the home and hand-off pages. */
+export const LIGHT_PAGES: readonly string[] = ['', 'en/', 'handoff/', 'en/handoff/'];
 
 /** Chunks of the wait notices (see the `waits` group in astro.config.mjs). */
 export const WAITS_SCRIPT = /^(waits|WaitNotice)\./;

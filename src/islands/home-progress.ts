@@ -1,0 +1,117 @@
+import { $storageProblem } from '../stores/progress';
+import { guideSummary } from '../stores/progress-summary';
+import { $storageHealth } from '../stores/storage-engine';
+import { guideWaits, waitsShownIn } from '../stores/waits';
+import { storageNoticeMessages } from '../lib/storage-notice';
+import { fillTemplate } from '../lib/template';
+import { waitLine } from '../lib/wait-format';
+import type { HomeGuide, Lang } from '../lib/guides';
+import type { UiStrings } from '../lib/ui-strings';
+
+/** The strings of the home page's progress list (data-strings, see components/HomeProgress.astro). */
+export type HomeProgressStrings = UiStrings<'home.' | 'progress.' | 'notice.' | 'waitLine.'>;
+
+/**
+ * The progress of every guide on the home page, without a framework: the server renders each guide's
+ * title and number of steps (components/HomeProgress.astro), all a visitor without JavaScript sees;
+ * this module reads the stored progress and draws, in the space kept for them, each guide's count,
+ * bar and next step, and what it is waiting for, redrawing them whenever the stores change.
+ */
+export function startHomeProgress(list: HTMLElement): void {
+  const lang = (list.dataset.lang ?? 'ja') as Lang;
+  const strings = JSON.parse(list.dataset.strings ?? '{}') as HomeProgressStrings;
+  const guides = JSON.parse(list.dataset.guides ?? '[]') as HomeGuide[];
+  // Says plainly when progress cannot be kept, was partly unreadable, or is read-only.
+  const notice = h('div', { class: 'checklist-notice', 'data-testid': 'storage-notice' });
+  const showNotice = () => {
+    const messages = storageNoticeMessages($storageProblem.get(), $storageHealth.get(), strings);
+    notice.replaceChildren(...messages.map((message) => h('p', {}, message)));
+    if (messages.length === 0) notice.remove();
+    else list.prepend(notice);
+  };
+  $storageProblem.subscribe(showNotice);
+  $storageHealth.listen(showNotice);
+  for (const guide of guides) {
+    const item = list.querySelector<HTMLElement>(`.home-progress__guide[data-guide="${guide.guide}"]`);
+    if (item) drawGuide(item, guide, lang, strings);
+  }
+}
+
+/**
+ * Makes an element with attributes and children (islands/checklist-dom's `h`, which the home page
+ * does without: one file fewer to fetch).
+ */
+function h(tag: string, attributes: Record<string, string>, ...children: (Node | string)[]): HTMLElement {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  element.append(...children);
+  return element;
+}
+
+/** One guide of the list: its count, bar and next step, and its running waits. */
+function drawGuide(item: HTMLElement, guide: HomeGuide, lang: Lang, strings: HomeProgressStrings): void {
+  const count = item.querySelector<HTMLElement>('.checklist-panel__count')!;
+  const next = item.querySelector<HTMLElement>('.checklist-panel__next')!;
+  const bar = h('progress', {
+    class: 'checklist-panel__bar',
+    'aria-label': fillTemplate(strings['home.progressLabel'], { title: guide.title }),
+    'aria-describedby': count.id,
+  }) as HTMLProgressElement;
+  item.querySelector('.checklist-panel__bar')!.replaceWith(bar);
+
+  guideSummary(guide.guide, guide.steps).subscribe(({ done, total, nextStepId }) => {
+    count.textContent = fillTemplate(strings['progress.count'], { done, total });
+    bar.max = total;
+    bar.value = done;
+    const step = guide.steps.find(({ id }) => id === nextStepId);
+    next.replaceChildren(
+      ...(step
+        ? [strings['progress.next'], ' ', h('a', { href: `${guide.href}#${step.id}` }, step.title)]
+        : [strings['progress.allDone']]),
+    );
+  });
+
+  if (guide.waits.length === 0) return;
+  let shown: HTMLElement[] = [];
+  let shownText: string | undefined;
+  const rules = guide.waits.map((wait) => wait.rule);
+  // The clock wakes the lines only while the guide's item is on screen, when their text would change.
+  waitsShownIn(guide.guide, rules)(item);
+  guideWaits(guide.guide, rules).subscribe(({ states, now }) => {
+    const running = guide.waits.flatMap((wait, index) => {
+      const state = states[index];
+      return state && (state.phase === 'pending' || state.phase === 'late') ? [{ wait, state }] : [];
+    });
+    const lines = running.map(({ wait, state }) =>
+      state.phase === 'late'
+        ? fillTemplate(strings[wait.rule.kind === 'recheck' ? 'home.waitRecheck' : 'home.waitLate'], {
+            what: wait.what,
+          })
+        : `${wait.what} — ${waitLine(wait.rule.kind, state, wait.label, strings, lang, now)}`,
+    );
+    // The list is drawn again only when its text changes.
+    const text = lines.join('\n');
+    if (text === shownText) return;
+    shownText = text;
+    for (const element of shown) element.remove();
+    shown =
+      running.length === 0
+        ? []
+        : [
+            h('p', { class: 'home-progress__waits-heading' }, strings['home.waitsHeading']),
+            h(
+              'ul',
+              { class: 'home-progress__waits' },
+              ...running.map(({ wait }, index) =>
+                h('li', { 'data-wait': wait.rule.id }, h('a', { href: wait.href }, lines[index])),
+              ),
+            ),
+            h(
+              'p',
+              { class: 'home-progress__source' },
+              [...new Set(running.map(({ wait }) => wait.source))].join(' '),
+            ),
+          ];
+    item.append(...shown);
+  });
+}
