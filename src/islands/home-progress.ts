@@ -103,7 +103,7 @@ function drawGuide(item: HTMLElement, guide: HomeGuide, lang: Lang, strings: Hom
               'ul',
               { class: 'home-progress__waits' },
               ...running.map(({ wait }, index) =>
-                h('li', { 'data-wait': wait.rule.id }, h('a', { href: wait.href }, lines[index])),
+                h('li', { 'data-wait': wait.rule.id }, h('a', { href: wait.href }, lines[index] ?? '')),
               ),
             ),
             h(
