@@ -46,7 +46,7 @@ try {
   ] as const) {
     const search = await measureFirstSearch(browser, server.url, distDir, query, route);
     console.log(
-      `\nFirst site search for “${query}” from /${route}: ${search.files} files, ${search.bytes.toLocaleString('en')} bytes (budget ${FIRST_SEARCH_BUDGET.toLocaleString('en')}).`,
+      `\nFirst site search for “${query}” from /${route}: ${search.files} files, ${search.bytes.toLocaleString('en')} bytes: the index's ${search.indexBytes.toLocaleString('en')} (budget ${FIRST_SEARCH_BUDGET.toLocaleString('en')}) and the interface's ${search.interfaceBytes.toLocaleString('en')}.`,
     );
   }
   await printTickTiming(browser, server.url);

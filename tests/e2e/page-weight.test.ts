@@ -11,6 +11,7 @@ import {
   BASELINE_ROUTE,
   BUDGETS,
   FIRST_SEARCH_BUDGET,
+  SEARCH_INTERFACE_BUDGET,
   LIGHT_PAGES,
   NAMED_JS_BUDGETS,
   WAITS_SCRIPT,
@@ -89,6 +90,13 @@ describe('page weight budgets (gzip)', () => {
     },
   );
 
+  it.each(routes.filter((route) => GUIDE_IDS.some((guide) => [`${guide}/`, `en/${guide}/`].includes(route))))(
+    '/%s loads at most 30 KiB of JavaScript in all by idle',
+    (route) => {
+      expect(weights.get(route)!.jsAfterIdle).toBeLessThanOrEqual(BUDGETS.guideJsByIdle);
+    },
+  );
+
   it.each(LIGHT_PAGES)(
     '/%s loads at most 10 KiB of JavaScript by idle beyond a page without islands',
     (route) => {
@@ -119,6 +127,7 @@ describe('the first site search (transfer from opening the dialog until results 
     ['en/', 'verification code'],
   ])('from /%s for “%s” stays within its budget', async (route, query) => {
     const search = await measureFirstSearch(browser(), site, distDir, query, route);
-    expect(search.bytes).toBeLessThanOrEqual(FIRST_SEARCH_BUDGET);
+    expect(search.indexBytes, 'Pagefind’s index files').toBeLessThanOrEqual(FIRST_SEARCH_BUDGET);
+    expect(search.interfaceBytes, 'the search interface').toBeLessThanOrEqual(SEARCH_INTERFACE_BUDGET);
   });
 });
