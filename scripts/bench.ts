@@ -14,7 +14,6 @@ import {
   measureFirstSearch,
   measurePage,
 } from '../tests/support/page-weight.ts';
-import { printSearchTiming } from './support/search-timing.ts';
 
 const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
 const server = await startStaticServer({ root: distDir });
@@ -46,7 +45,7 @@ try {
       `\nFirst site search for “${query}” from /${route}: ${search.files} files, ${search.bytes.toLocaleString('en')} bytes (budget ${FIRST_SEARCH_BUDGET.toLocaleString('en')}).`,
     );
   }
-  await printSearchTiming(browser, server.url);
+  await (await import('./support/search-timing.ts')).printSearchTiming(browser, server.url);
 } finally {
   await browser.close();
   await server.close();
