@@ -26,12 +26,11 @@ const starlightSearch = /\/@astrojs\/starlight\/.*\/Search\.astro/;
 
 /**
  * Starlight's search dialog imports Pagefind's interface in every page's idle time. Its import of
- * `@pagefind/default-ui` is pointed at src/islands/site-search.ts, which every page loads with the
- * search button anyway: it keeps the dialog's options and loads the interface itself
- * (src/islands/site-search-ui.ts, which folds the query's width and picks sections) only when search is
- * about to be used. The dialog hands its options over at once rather than in idle time, which a busy
- * browser may not have for a long while. Only the dialog's own import is redirected; the wrapper
- * imports the original.
+ * `@pagefind/default-ui` is pointed at src/islands/site-search.ts, a small module that keeps the
+ * dialog's options and loads the interface itself (src/islands/site-search-ui.ts, which folds the
+ * query's width and picks sections) only when search is about to be used. The dialog imports it as
+ * soon as the page's content has loaded rather than in idle time, which a busy browser may not have
+ * for a long while. Only the dialog's own import is redirected; the wrapper imports the original.
  * @type {import('vite').Plugin}
  */
 const siteSearchOnIntent = {
