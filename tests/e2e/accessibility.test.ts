@@ -50,7 +50,8 @@ it('guides with ticks, waits running and overdue, records and a refused value ha
   await expect.poll(() => page.locator('.wait-notice').count()).toBe(2);
   await expectNoViolationsInBothThemes(page);
   await context.close();
-});
+  // Two pages, each checked twice: allow for a busy machine.
+}, 60_000);
 
 it.each([
   ['', '審査 保留中', 'light'],
