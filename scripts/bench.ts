@@ -21,9 +21,27 @@ import { printTickTiming } from './support/tick-timing.ts';
 import { printSearchTiming } from './support/search-timing.ts';
 
 const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
+/** `npm run bench -- --only=idle,tick` runs only those parts: weights, search, tick, idle, search-timing. */
+const only = process.argv
+  .find((argument) => argument.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const runs = (part: string) => only === undefined || only.includes(part);
 const server = await startStaticServer({ root: distDir });
 const browser = await launchBrowser();
 try {
+  if (runs('weights')) await printWeights();
+  if (runs('search')) await printFirstSearches();
+  if (runs('tick')) await printTickTiming(browser, server.url);
+  if (runs('idle')) await printIdleCpu(browser, server.url);
+  if (runs('search-timing')) await printSearchTiming(browser, server.url);
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+/** Every page's weight, with its budget. */
+async function printWeights(): Promise<void> {
   const rows = [];
   for (const route of listRoutes(distDir)) rows.push(await measurePage(browser, server.url, distDir, route));
   const baseline = rows.find((row) => row.route === BASELINE_ROUTE)!;
@@ -48,6 +66,10 @@ try {
       `| /${row.route} | ${kib(row.jsAtLoad)} | ${kib(atLoad)} (${atLoad.toLocaleString('en')} B) | ${kib(row.jsAfterIdle)} | ${kib(byIdle)} (${byIdle.toLocaleString('en')} B) | ${kib(row.html)} | ${kib(row.css)} | ${row.layoutShift.toFixed(3)} | ${row.route === BASELINE_ROUTE ? 'baseline' : limits.join(', ')} |`,
     );
   }
+}
+
+/** What the first site search transfers, for three queries. */
+async function printFirstSearches(): Promise<void> {
   for (const [route, query] of [
     ['', 'sendgrid'],
     ['', '確認コード'],
@@ -58,10 +80,4 @@ try {
       `\nFirst site search for “${query}” from /${route}: ${search.files} files, ${search.bytes.toLocaleString('en')} bytes: the index's ${search.indexBytes.toLocaleString('en')} (budget ${FIRST_SEARCH_BUDGET.toLocaleString('en')}) and the interface's ${search.interfaceBytes.toLocaleString('en')}.`,
     );
   }
-  await printTickTiming(browser, server.url);
-  await printIdleCpu(browser, server.url);
-  await printSearchTiming(browser, server.url);
-} finally {
-  await browser.close();
-  await server.close();
 }
