@@ -54,6 +54,47 @@ const siteSearchOnIntent = {
   },
 };
 
+/** The site's languages: Japanese at the root, English under /en/. */
+const locales = {
+  root: { label: '日本語', lang: 'ja' },
+  en: { label: 'English', lang: 'en' },
+};
+
+/**
+ * Pagefind's interface bundles its strings in 44 languages (about 16 KB of the 28 KB the first search
+ * fetches for it); a page uses those of its own language, under the strings Starlight passes. Only
+ * the site's languages are kept. The build stops if Pagefind's bundle changes shape.
+ * @type {import('vite').Plugin}
+ */
+const pagefindSiteLanguagesOnly = {
+  name: 'pagefind-site-languages-only',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!/\/@pagefind\/default-ui\/npm_dist\/mjs\/ui-core\.mjs$/.test(id)) return undefined;
+    const keep = new Set(Object.values(locales).map((locale) => locale.lang));
+    const block = /\n\/\/ \.\.\/translations\/([\w-]+)\.json\n[\s\S]*?(?=\n\/\/ )/g;
+    const modules = /^var modules = \[[^\]]*\];$/m;
+    const filenames = /^var filenames = \[[^\]]*\];$/m;
+    const found = [...code.matchAll(block)].map((match) => match[1] ?? '');
+    if (!modules.test(code) || !filenames.test(code) || ![...keep].every((lang) => found.includes(lang))) {
+      throw new Error(
+        "Pagefind's interface bundle changed: review the pagefind-site-languages-only plugin in astro.config.mjs",
+      );
+    }
+    const kept = found.filter((lang) => keep.has(lang));
+    return code
+      .replace(block, (whole, lang) => (keep.has(lang) ? whole : ''))
+      .replace(
+        modules,
+        `var modules = [${kept.map((lang) => `${lang.replace('-', '_')}_exports`).join(', ')}];`,
+      )
+      .replace(
+        filenames,
+        `var filenames = ${JSON.stringify(kept.map((lang) => `../../translations/${lang}.json`))};`,
+      );
+  },
+};
+
 /**
  * `client:near` (src/islands/near-directive.ts): islands hydrated when they come near the viewport,
  * get focus, or the page is printed. `client:intent` (src/islands/intent-directive.ts): islands
@@ -83,7 +124,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   markdown: { processor: satteri({ hastPlugins: [baseLinks(basePath)] }) },
   vite: {
-    plugins: [siteSearchOnIntent],
+    plugins: [siteSearchOnIntent, pagefindSiteLanguagesOnly],
     build: {
       rolldownOptions: {
         // Astro's own MDX output carries a "use astro:head-inject" directive that the bundler reports
@@ -157,10 +198,7 @@ export default defineConfig({
       description:
         'HP・Microsoft・Red Hat のパートナー登録手順を、チェックリスト付きでご案内する社内向けガイドです。',
       defaultLocale: 'root',
-      locales: {
-        root: { label: '日本語', lang: 'ja' },
-        en: { label: 'English', lang: 'en' },
-      },
+      locales,
       sidebar: [
         {
           label: '登録ガイド',
