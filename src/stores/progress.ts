@@ -11,10 +11,35 @@ import {
   type ProgressData,
 } from '../lib/progress-data';
 import type { RecordFieldId } from '../lib/records';
-import { getStorageEvents, readStored, writeStored } from './storage-engine';
+import {
+  FIRST_REGISTRATION_ID,
+  LAST_REGISTRATION_KEY,
+  LEGACY_BACKUP_KEY,
+  LEGACY_PROGRESS_KEY,
+  MOVED_MARKER,
+  REGISTRATIONS_BACKUP_KEY,
+  REGISTRATIONS_KEY,
+  REGISTRATION_PARAMETER,
+  TAB_REGISTRATION_KEY,
+  chooseTabRegistration,
+  isRegistrationId,
+  progressBackupKeyOf,
+  progressKeyOf,
+  summarizeIndex,
+  withIndexEntry,
+  type IndexSummary,
+} from '../lib/tab-registration';
+import {
+  getStorageEvents,
+  pageParameter,
+  readStored,
+  readTabStored,
+  writeStored,
+  writeTabStored,
+} from './storage-engine';
 
 /**
- * The checklist progress of this browser, shared by every open tab.
+ * The checklist progress of the registration this tab works on, shared by every tab on the same one.
  *
  * Every change is made on the freshest copy there is: what storage holds at that moment, merged
  * with what this tab holds (see mergeProgress), and is written back at once. A tab whose main
@@ -22,13 +47,14 @@ import { getStorageEvents, readStored, writeStored } from './storage-engine';
  * storage returns can be stale; that is why a tab also merges every change it hears of with what
  * it holds, and writes the merge back when the other tab's copy lacked something. Every change
  * from every tab survives and all tabs reach the same progress, with no lock and no polling.
+ *
+ * Registrations (src/lib/tab-registration.ts for the keys): each tab works on one, kept in
+ * sessionStorage; this store reads and writes that registration's key only, and ignores changes to
+ * the others. A fresh browser has none until the first change creates registration `1`; the progress
+ * stored before registrations moves to registration `1` on the first load. When another tab removes
+ * this tab's registration, this tab turns read-only and says so ($registrationProblem) until the
+ * user switches (stores/registrations.ts), so that a later tick cannot bring the removed one back.
  */
-
-/** localStorage key of the checklist progress; every key of this site starts with the same prefix. */
-export const STORAGE_PREFIX = 'partner-guides:';
-export const PROGRESS_KEY = `${STORAGE_PREFIX}progress`;
-/** Where an unreadable stored value is kept aside before it is replaced. */
-export const PROGRESS_BACKUP_KEY = `${STORAGE_PREFIX}progress-backup`;
 
 /** A problem found while reading storage, for the notice shown to the user. */
 export type StorageProblem =
@@ -37,7 +63,17 @@ export type StorageProblem =
 /** The latest problem found in stored progress, if any; the interface shows it as a notice. */
 export const $storageProblem = atom<StorageProblem | undefined>(undefined);
 
-/** True while storage holds progress from a newer version of the site: ticking is then disabled. */
+/** A problem with the registration of this tab, for the interface to show. */
+export type RegistrationProblem =
+  /** Another tab removed this tab's registration: progress is read-only until the user switches. */
+  | { kind: 'registration-removed'; id: string }
+  /** A link named a registration this browser does not have; the tab stayed where it was. */
+  | { kind: 'unknown-registration'; id?: string };
+
+/**
+ * True while this tab cannot write its progress: storage holds it from a newer version of the site,
+ * or another tab removed the registration. Ticking is then disabled.
+ */
 export const $progressReadOnly = atom(false);
 
 /** What became of a change: kept in storage, kept for this visit only, or refused (read-only). */
@@ -52,27 +88,106 @@ let holdWrites = false;
 /** The unreadable value this tab has already kept aside, so that it is written only once. */
 let keptAside: string | undefined;
 
+/** Whether the stored progress is of a newer version, and whether the index forbids writing it. */
+let progressNewer = false;
+let indexNewer = false;
+let removed = false;
+const updateReadOnly = (): void => $progressReadOnly.set(progressNewer || indexNewer || removed);
+
+/** Writes the index with a new entry for `id` (keeping an unreadable one aside first); true when kept. */
+function addToIndex(id: string, now: Date): boolean {
+  const raw = readStored(REGISTRATIONS_KEY);
+  if (summarizeIndex(raw, now).status === 'unreadable' && !writeStored(REGISTRATIONS_BACKUP_KEY, raw!))
+    return false;
+  const text = withIndexEntry(raw, id, now);
+  return text !== undefined && writeStored(REGISTRATIONS_KEY, text);
+}
+
+/**
+ * Moves the progress stored before registrations (versions 1 to 3) to registration `1`, merged with
+ * what that registration may already hold (two tabs of this code moving it at the same moment meet
+ * there), then leaves MOVED_MARKER in its place. An unreadable value is kept aside first, as before;
+ * whatever cannot be done safely (the backup or a write refused, a value of a newer version) leaves
+ * the old value where it is, to be moved on a later load.
+ */
+function moveLegacyProgress(now: Date): void {
+  const legacy = decodeProgress(readStored(LEGACY_PROGRESS_KEY));
+  // Nothing stored, the marker (version 4), or a newer site's value: nothing to move, nothing overwritten.
+  if (legacy.status === 'empty' || legacy.status === 'newer') return;
+  const index = summarizeIndex(readStored(REGISTRATIONS_KEY), now);
+  const first = decodeProgress(readStored(progressKeyOf(FIRST_REGISTRATION_ID)));
+  if (index.removed.includes(FIRST_REGISTRATION_ID) || index.status === 'newer') return;
+  if (first.status !== 'ok' && first.status !== 'empty') return;
+  if (legacy.status === 'recovered') {
+    if (!writeStored(LEGACY_BACKUP_KEY, legacy.raw)) return;
+    $storageProblem.set({ kind: 'recovered', backupKey: LEGACY_BACKUP_KEY });
+  }
+  if (
+    !writeStored(progressKeyOf(FIRST_REGISTRATION_ID), encodeProgress(mergeProgress(first.data, legacy.data)))
+  )
+    return;
+  if (index.live.includes(FIRST_REGISTRATION_ID) || addToIndex(FIRST_REGISTRATION_ID, now))
+    writeStored(LEGACY_PROGRESS_KEY, MOVED_MARKER);
+}
+
+moveLegacyProgress(new Date());
+
+const startIndex = summarizeIndex(readStored(REGISTRATIONS_KEY));
+const linked = pageParameter(REGISTRATION_PARAMETER);
+const start = chooseTabRegistration(startIndex, {
+  linked,
+  tab: readTabStored(TAB_REGISTRATION_KEY),
+  last: readStored(LAST_REGISTRATION_KEY),
+});
+// The tab keeps the registration it starts on, whatever other tabs switch to; a link is a switch.
+if (startIndex.live.includes(start.id)) writeTabStored(TAB_REGISTRATION_KEY, start.id);
+if (linked === start.id) writeStored(LAST_REGISTRATION_KEY, start.id);
+
+/** The id of the registration this tab works on (which may not exist yet: the first change creates it). */
+export const $registrationId = atom<string>(start.id);
+
+/** What is wrong with the registration of this tab, if anything; the interface says it. */
+export const $registrationProblem = atom<RegistrationProblem | undefined>(
+  start.unknownLink
+    ? { kind: 'unknown-registration', ...(isRegistrationId(linked) ? { id: linked } : {}) }
+    : undefined,
+);
+
+const progressKey = (): string => progressKeyOf($registrationId.get());
+
+/** Takes in what the index says of this tab's registration: removed, or of a newer version. */
+function applyIndex(index: IndexSummary): IndexSummary {
+  const id = $registrationId.get();
+  removed = index.removed.includes(id);
+  indexNewer = index.status === 'newer';
+  if (removed) $registrationProblem.set({ kind: 'registration-removed', id });
+  else if ($registrationProblem.get()?.kind === 'registration-removed') $registrationProblem.set(undefined);
+  if (index.version) $storageProblem.set({ kind: 'newer', version: index.version });
+  updateReadOnly();
+  return index;
+}
+
 /** Keeps an unreadable value aside so nothing is silently thrown away. */
 function keepAside(raw: string): void {
+  const backupKey = progressBackupKeyOf($registrationId.get());
   // The engine would give back a value it failed to write, so whether the backup was kept is
   // known only from the write itself.
-  if (keptAside !== raw && writeStored(PROGRESS_BACKUP_KEY, raw)) keptAside = raw;
+  if (keptAside !== raw && writeStored(backupKey, raw)) keptAside = raw;
   holdWrites = keptAside !== raw;
-  $storageProblem.set(
-    holdWrites ? { kind: 'backup-failed' } : { kind: 'recovered', backupKey: PROGRESS_BACKUP_KEY },
-  );
+  $storageProblem.set(holdWrites ? { kind: 'backup-failed' } : { kind: 'recovered', backupKey });
 }
 
 /** Reads a stored value, keeping an unreadable one aside and noting a newer one. */
 function decodeStored(raw: string | undefined): ProgressData {
   const decoded = decodeProgress(raw);
-  $progressReadOnly.set(decoded.status === 'newer');
+  progressNewer = decoded.status === 'newer';
+  updateReadOnly();
   if (decoded.status === 'recovered') keepAside(decoded.raw);
   else {
     holdWrites = false;
     if (decoded.status === 'newer') $storageProblem.set({ kind: 'newer', version: decoded.version });
     // A value written by a newer tab and then replaced by a readable one ends read-only mode.
-    else if ($storageProblem.get()?.kind === 'newer') $storageProblem.set(undefined);
+    else if ($storageProblem.get()?.kind === 'newer' && !indexNewer) $storageProblem.set(undefined);
   }
   return decoded.data;
 }
@@ -84,11 +199,16 @@ function decodeStored(raw: string | undefined): ProgressData {
 function persist(data: ProgressData): string | undefined {
   if (holdWrites || $progressReadOnly.get()) return undefined;
   const text = encodeProgress(data);
-  return writeStored(PROGRESS_KEY, text) ? text : undefined;
+  return writeStored(progressKey(), text) ? text : undefined;
 }
 
-/** Ticks and records of every guide; changes with user actions, other tabs and back/forward navigation. */
-export const $progress = atom<ProgressData>(decodeStored(readStored(PROGRESS_KEY)));
+applyIndex(startIndex);
+
+/**
+ * Ticks and records of every guide in this tab's registration; changes with user actions, other
+ * tabs, back/forward navigation and switching registrations.
+ */
+export const $progress = atom<ProgressData>(decodeStored(readStored(progressKey())));
 
 /** The stored text this tab last read or wrote, to skip work when nothing changed. */
 let lastSeen: string | undefined;
@@ -114,28 +234,57 @@ function takeStored(raw: string | undefined): void {
   if (!sameProgress(merged, incoming)) lastSeen = persist(merged) ?? lastSeen;
 }
 
+/** Hears of other tabs' changes: to the index (a removal) and to this tab's registration only. */
 const onStorage = (event: { key: string | null }): void => {
-  if (event.key === null || event.key === PROGRESS_KEY) takeStored(readStored(PROGRESS_KEY));
+  if (event.key === null || event.key === REGISTRATIONS_KEY)
+    applyIndex(summarizeIndex(readStored(REGISTRATIONS_KEY)));
+  // A removed registration stays on screen, read-only, as it was when it was removed.
+  if (!removed && (event.key === null || event.key === progressKey())) takeStored(readStored(progressKey()));
 };
-const onPageShow = (): void => takeStored(readStored(PROGRESS_KEY));
+const onPageShow = (): void => onStorage({ key: null });
 
 onMount($progress, () => {
   onPageShow();
   const events = getStorageEvents();
-  events.addEventListener(PROGRESS_KEY, onStorage, onPageShow);
-  return () => events.removeEventListener(PROGRESS_KEY, onStorage, onPageShow);
+  events.addEventListener(REGISTRATIONS_KEY, onStorage, onPageShow);
+  return () => events.removeEventListener(REGISTRATIONS_KEY, onStorage, onPageShow);
 });
+
+/**
+ * Makes this tab work on registration `id` (stores/registrations.ts checks that it exists and
+ * remembers the choice): its progress is read afresh, and what belonged to the registration left
+ * (the offer to undo, the last announcement, its problems) ends.
+ */
+export function showRegistration(id: string): void {
+  $registrationId.set(id);
+  keptAside = undefined;
+  $lastUndoable.set(undefined);
+  $announcement.set(undefined);
+  $registrationProblem.set(undefined);
+  $storageProblem.set(undefined);
+  applyIndex(summarizeIndex(readStored(REGISTRATIONS_KEY)));
+  lastSeen = readStored(progressKey());
+  $progress.set(decodeStored(lastSeen));
+}
 
 /**
  * Applies a change to the freshest progress (storage now, merged with this tab's copy) and writes it
  * at once. Does nothing while progress is read-only. The import, in its own module, uses it too.
+ * The first change of a registration that does not exist yet creates it in the index.
  */
 export function changeProgress(apply: (data: ProgressData) => ProgressData): SaveOutcome {
   if ($progressReadOnly.get()) return 'read-only';
-  const fresh = decodeStored(readStored(PROGRESS_KEY));
+  const fresh = decodeStored(readStored(progressKey()));
+  // The index is read afresh too: another tab may have removed this registration a moment ago.
+  const index = applyIndex(summarizeIndex(readStored(REGISTRATIONS_KEY)));
   if ($progressReadOnly.get()) {
     $progress.set(fresh);
     return 'read-only';
+  }
+  const id = $registrationId.get();
+  if (!index.live.includes(id) && addToIndex(id, new Date())) {
+    writeTabStored(TAB_REGISTRATION_KEY, id);
+    writeStored(LAST_REGISTRATION_KEY, id);
   }
   const next = apply(mergeProgress(fresh, $progress.get()));
   $progress.set(next);

@@ -10,7 +10,8 @@ import { MAX_IMPORT_BYTES, exportProgress, parseImport } from '../../src/lib/tra
 import type { ImportFile } from '../../src/stores/import-flow';
 import { FakeStorage, loadStores } from './support/fake-storage';
 
-const KEY = 'partner-guides:progress';
+/** Registration `1`'s progress: a fresh browser's first registration, where the stores read and write. */
+const KEY = 'partner-guides:progress:1';
 const AT = '2026-05-01T01:02:03.000Z';
 const NOW = new Date('2026-05-07T09:00:00.000Z');
 const APPLIED = new Date('2026-05-07T09:05:00.000Z');

@@ -9,8 +9,9 @@ import {
 } from '../../src/lib/progress-data';
 import { FakeStorage, FakeStorageEvents, loadStores } from './support/fake-storage';
 
-const KEY = 'partner-guides:progress';
-const BACKUP = 'partner-guides:progress-backup';
+/** Registration `1`'s progress: a fresh browser's first registration, where the stores read and write. */
+const KEY = 'partner-guides:progress:1';
+const BACKUP = 'partner-guides:progress-backup:1';
 const AT = '2026-05-01T01:02:03.000Z';
 const NOW = new Date('2026-11-21T10:00:00Z');
 

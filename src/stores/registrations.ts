@@ -1,0 +1,212 @@
+import { atom, onMount } from 'nanostores';
+import { decodeProgress, type ProgressData } from '../lib/progress-data';
+import {
+  decodeRegistrations,
+  encodeRegistrations,
+  hasRegistration,
+  listRegistrations,
+  mergeRegistrations,
+  newRegistrationId,
+  registrationNameProblem,
+  sameRegistrations,
+  withRegistration,
+  withRegistrationName,
+  withoutRegistration,
+  type RegistrationIndex,
+} from '../lib/registrations';
+import {
+  LAST_REGISTRATION_KEY,
+  REGISTRATIONS_BACKUP_KEY,
+  REGISTRATIONS_KEY,
+  REGISTRATION_PARAMETER,
+  TAB_REGISTRATION_KEY,
+  progressBackupKeyOf,
+  progressKeyOf,
+} from '../lib/tab-registration';
+import { $registrationId, showRegistration, type SaveOutcome } from './progress';
+import { getStorageEvents, readStored, removeStored, writeStored, writeTabStored } from './storage-engine';
+
+/**
+ * The registrations of this browser (the index, src/lib/registrations.ts) and the actions that
+ * manage them: switching this tab, adding, renaming, removing. Loaded only where registrations are
+ * managed or listed; the progress store (stores/progress.ts) knows which registration this tab is
+ * on without this module.
+ *
+ * As with progress, every change is applied to the freshest stored index merged with what this tab
+ * holds and written at once, and the index of other tabs is merged in as it arrives (the storage
+ * event), written back when the other tab's copy lacked something.
+ *
+ * Public API:
+ * - `$registrations`: the index, validated, following other tabs;
+ * - `$registrationId` (from stores/progress.ts): the id this tab works on;
+ * - `switchRegistration(id)`, `addRegistration(name)`, `renameRegistration(id, name)`,
+ *   `removeRegistration(id)`: the actions;
+ * - `readRegistrationProgress(id)`: any registration's progress, read-only, for overviews and export;
+ * - `$registrationsReadOnly`: true while the stored index is of a newer version (actions refuse).
+ */
+
+/** True while the stored index was written by a newer version of the site: it is never written then. */
+export const $registrationsReadOnly = atom(false);
+
+/** The unreadable index already kept aside, so that it is written only once. */
+let keptAside: string | undefined;
+
+/** Reads a stored index, keeping an unreadable one aside; false when that backup failed (write nothing). */
+function decodeStored(raw: string | undefined): { data: RegistrationIndex; writable: boolean } {
+  const decoded = decodeRegistrations(raw);
+  $registrationsReadOnly.set(decoded.status === 'newer');
+  if (decoded.status === 'recovered' && keptAside !== decoded.raw) {
+    if (!writeStored(REGISTRATIONS_BACKUP_KEY, decoded.raw)) return { data: decoded.data, writable: false };
+    keptAside = decoded.raw;
+  }
+  return { data: decoded.data, writable: decoded.status !== 'newer' };
+}
+
+/** The registrations of this browser, in the index's shape; list them with listRegistrations. */
+export const $registrations = atom<RegistrationIndex>(decodeStored(readStored(REGISTRATIONS_KEY)).data);
+
+/** The stored text this tab last read or wrote. */
+let lastSeen: string | undefined;
+
+/** Takes in the stored index (another tab's change), merged with what this tab holds. */
+function takeStored(raw: string | undefined): void {
+  if (raw === lastSeen) return;
+  lastSeen = raw;
+  const { data: incoming, writable } = decodeStored(raw);
+  // Cleared on purpose (the browser's site data settings): start over, as asked.
+  if (raw === undefined || !writable) {
+    $registrations.set(incoming);
+    return;
+  }
+  const merged = mergeRegistrations(incoming, $registrations.get());
+  $registrations.set(merged);
+  if (!sameRegistrations(merged, incoming)) {
+    const text = encodeRegistrations(merged);
+    if (writeStored(REGISTRATIONS_KEY, text)) lastSeen = text;
+  }
+}
+
+const onStorage = (event: { key: string | null }): void => {
+  if (event.key === null || event.key === REGISTRATIONS_KEY) takeStored(readStored(REGISTRATIONS_KEY));
+};
+const onPageShow = (): void => takeStored(readStored(REGISTRATIONS_KEY));
+
+onMount($registrations, () => {
+  onPageShow();
+  const events = getStorageEvents();
+  events.addEventListener(REGISTRATIONS_KEY, onStorage, onPageShow);
+  return () => events.removeEventListener(REGISTRATIONS_KEY, onStorage, onPageShow);
+});
+
+/** Applies a change to the freshest index (storage now, merged with this tab's copy) and writes it at once. */
+function changeRegistrations(apply: (index: RegistrationIndex) => RegistrationIndex): SaveOutcome {
+  const { data: fresh, writable } = decodeStored(readStored(REGISTRATIONS_KEY));
+  if ($registrationsReadOnly.get()) {
+    $registrations.set(fresh);
+    return 'read-only';
+  }
+  const next = apply(mergeRegistrations(fresh, $registrations.get()));
+  $registrations.set(next);
+  if (!writable) return 'not-saved';
+  const text = encodeRegistrations(next);
+  if (!writeStored(REGISTRATIONS_KEY, text)) return 'not-saved';
+  lastSeen = text;
+  return 'saved';
+}
+
+/** Makes `id` this tab's registration and the one new tabs start on. */
+function adopt(id: string): void {
+  writeTabStored(TAB_REGISTRATION_KEY, id);
+  writeStored(LAST_REGISTRATION_KEY, id);
+  showRegistration(id);
+  // A link that named the registration left would bring it back on reload: it names this one now.
+  if (typeof location === 'object' && new URLSearchParams(location.search).has(REGISTRATION_PARAMETER)) {
+    const url = new URL(location.href);
+    url.searchParams.set(REGISTRATION_PARAMETER, id);
+    history.replaceState(history.state, '', url);
+  }
+}
+
+/** Tells whether the freshest index (storage now, merged with this tab's copy) has registration `id`. */
+function switchable(id: string): boolean {
+  return hasRegistration(
+    mergeRegistrations(decodeStored(readStored(REGISTRATIONS_KEY)).data, $registrations.get()),
+    id,
+  );
+}
+
+/**
+ * Switches this tab (and no other) to registration `id`: its progress is shown, the offer to undo a
+ * change made on the one left ends, and new tabs start on it. False, and nothing changes, when this
+ * browser has no such registration.
+ */
+export function switchRegistration(id: string): boolean {
+  if (!switchable(id)) return false;
+  if (id !== $registrationId.get() || readStored(LAST_REGISTRATION_KEY) !== id) adopt(id);
+  return true;
+}
+
+/**
+ * Adds a registration named `name` (trimmed; may be empty) and switches this tab to it. Returns its
+ * id, or undefined when nothing was added: the name is refused (see registrationNameProblem), there
+ * are already 100 registrations, or the index is read-only.
+ */
+export function addRegistration(name: string, now: Date = new Date()): string | undefined {
+  let id: string | undefined;
+  const outcome = changeRegistrations((index) => {
+    const candidate = newRegistrationId(index);
+    const next = withRegistration(index, candidate, name, now);
+    id = next === index ? undefined : candidate;
+    return next;
+  });
+  if (outcome === 'read-only' || id === undefined) return undefined;
+  adopt(id);
+  return id;
+}
+
+/**
+ * Renames a registration at `now`. 'refused', and nothing changes, when the name is refused (see
+ * registrationNameProblem) or this browser has no such registration.
+ */
+export function renameRegistration(
+  id: string,
+  name: string,
+  now: Date = new Date(),
+): SaveOutcome | 'refused' {
+  if (registrationNameProblem(name) || !switchable(id)) return 'refused';
+  return changeRegistrations((index) => withRegistrationName(index, id, name, now));
+}
+
+/**
+ * Removes a registration and its stored progress; its id is never used again. A tab on it turns
+ * read-only and says so (stores/progress.ts); this tab, if it was on it, switches to the oldest
+ * remaining registration, or to a fresh one that its first change creates.
+ */
+export function removeRegistration(id: string, now: Date = new Date()): SaveOutcome | 'refused' {
+  if (!switchable(id)) return 'refused';
+  const outcome = changeRegistrations((index) => withoutRegistration(index, id, now));
+  if (outcome === 'read-only') return outcome;
+  removeStored(progressKeyOf(id));
+  removeStored(progressBackupKeyOf(id));
+  if ($registrationId.get() === id) {
+    const index = $registrations.get();
+    const next = listRegistrations(index)[0]?.id;
+    if (next) adopt(next);
+    else {
+      // None left: the tab waits on a fresh id, which its first change creates.
+      const fresh = newRegistrationId(index);
+      writeTabStored(TAB_REGISTRATION_KEY, fresh);
+      showRegistration(fresh);
+    }
+  }
+  return outcome;
+}
+
+/**
+ * The progress of any registration of this browser as stored, validated, for overviews and export;
+ * reading changes nothing (an unreadable value gives what could be read, and is kept aside only when
+ * a tab works on it). Empty progress for an id this browser has no progress for.
+ */
+export function readRegistrationProgress(id: string): ProgressData {
+  return decodeProgress(readStored(progressKeyOf(id))).data;
+}
