@@ -179,6 +179,7 @@ export default defineConfig({
         './src/styles/timeline.css',
         './src/styles/handoff.css',
         './src/styles/stacked-table.css',
+        './src/styles/registrations.css',
       ],
       components: {
         PageTitle: './src/components/overrides/PageTitle.astro',

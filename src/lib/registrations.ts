@@ -36,18 +36,21 @@
  */
 import { isPlainObject, isPlausibleTime } from './progress-data';
 import {
+  CONTROL_CHARACTER,
   FIRST_REGISTRATION_ID,
+  MAX_NAME_LENGTH,
   MAX_REGISTRATIONS,
   REGISTRATIONS_VERSION,
   isRegistrationId,
   randomRegistrationId,
+  salvageRegistrationName,
 } from './tab-registration';
 
 /** Bounds of the index: registrations, removals remembered, and a name's length in characters. */
 export const REGISTRATION_LIMITS = {
   registrations: MAX_REGISTRATIONS,
   removed: 200,
-  nameLength: 80,
+  nameLength: MAX_NAME_LENGTH,
 } as const;
 
 /** One registration as the index holds it. */
@@ -93,13 +96,9 @@ export function emptyRegistrations(): RegistrationIndex {
   return { version: REGISTRATIONS_VERSION, registrations: {}, removed: {} };
 }
 
-/** Characters a name may not hold: C0 and C1 controls (line breaks included). */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
-
 /** Why a name (before trimming) cannot be used, or undefined when it can. */
 export function registrationNameProblem(name: string): RegistrationNameProblem | undefined {
-  if (CONTROL.test(name)) return 'control-character';
+  if (CONTROL_CHARACTER.test(name)) return 'control-character';
   if ([...name.trim()].length > REGISTRATION_LIMITS.nameLength) return 'too-long';
   return undefined;
 }
@@ -109,11 +108,8 @@ export function normalizeRegistrationName(name: string): string {
   return name.trim();
 }
 
-/** A stored or imported name made usable: control characters become spaces, trimmed, cut to the limit. */
-export function salvageRegistrationName(name: string): string {
-  const spaced = name.replace(new RegExp(CONTROL.source, 'gu'), ' ').trim();
-  return [...spaced].slice(0, REGISTRATION_LIMITS.nameLength).join('').trim();
-}
+/** A stored or imported name made usable (shared with the summary a page reads at load). */
+export { salvageRegistrationName };
 
 /** Reads one entry; undefined when its times are malformed or out of range. */
 function readEntry(entry: unknown, now: Date): Registration | undefined {

@@ -59,6 +59,19 @@ export const progressKeyOf = (id: string): string => `${PREFIX}progress:${id}`;
 /** Where an unreadable value of one registration's progress is kept aside. */
 export const progressBackupKeyOf = (id: string): string => `${PREFIX}progress-backup:${id}`;
 
+/** The longest name of a registration, in characters (code points). */
+export const MAX_NAME_LENGTH = 80;
+
+/** Characters a name may not hold: C0 and C1 controls (line breaks included). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/u;
+
+/** A stored or imported name made usable: control characters become spaces, trimmed, cut to the limit. */
+export function salvageRegistrationName(name: string): string {
+  const spaced = name.replace(new RegExp(CONTROL_CHARACTER.source, 'gu'), ' ').trim();
+  return [...spaced].slice(0, MAX_NAME_LENGTH).join('').trim();
+}
+
 /** Tells whether a value can be a registration id: 1 to 16 lower-case letters and digits. */
 export function isRegistrationId(value: unknown): value is string {
   return typeof value === 'string' && /^[a-z0-9]{1,16}$/.test(value) && isUsableKey(value);
@@ -75,6 +88,8 @@ export interface IndexSummary {
   status: 'missing' | 'ok' | 'newer' | 'unreadable';
   /** Ids of the registrations, oldest first (at most MAX_REGISTRATIONS). */
   live: string[];
+  /** Their names in the same order, made usable (salvageRegistrationName); '' for none. */
+  names: string[];
   /** Ids of removed registrations, which never come back. */
   removed: string[];
   /** The version of an index of a newer version. */
@@ -102,26 +117,28 @@ function parseIndex(raw: string | undefined): Record<string, unknown> | undefine
  */
 export function summarizeIndex(raw: string | undefined, now: Date = new Date()): IndexSummary {
   const parsed = parseIndex(raw);
-  if (!parsed) return { status: raw === undefined ? 'missing' : 'unreadable', live: [], removed: [] };
+  if (!parsed)
+    return { status: raw === undefined ? 'missing' : 'unreadable', live: [], names: [], removed: [] };
   const removed = Object.entries(isPlainObject(parsed.removed) ? parsed.removed : {})
     .filter(([id, at]) => isRegistrationId(id) && isPlausibleTime(at, now))
     .map(([id]) => id);
-  const live = Object.entries(parsed.registrations as Record<string, unknown>)
+  const entries = Object.entries(parsed.registrations as Record<string, unknown>)
     .flatMap(([id, entry]) =>
       isRegistrationId(id) &&
       !removed.includes(id) &&
       isPlainObject(entry) &&
       isPlausibleTime(entry.createdAt, now)
-        ? [[Date.parse(entry.createdAt), id] as const]
+        ? [[Date.parse(entry.createdAt), id, entry.name] as const]
         : [],
     )
     .sort(([timeA, idA], [timeB, idB]) => timeA - timeB || (idA < idB ? -1 : 1))
-    .slice(0, MAX_REGISTRATIONS)
-    .map(([, id]) => id);
+    .slice(0, MAX_REGISTRATIONS);
+  const live = entries.map(([, id]) => id);
+  const names = entries.map(([, , name]) => (typeof name === 'string' ? salvageRegistrationName(name) : ''));
   const version = parsed.version as number;
   return version > REGISTRATIONS_VERSION
-    ? { status: 'newer', live, removed, version }
-    : { status: 'ok', live, removed };
+    ? { status: 'newer', live, names, removed, version }
+    : { status: 'ok', live, names, removed };
 }
 
 /** Where a tab may take its registration from, most binding first. */

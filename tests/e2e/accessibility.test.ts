@@ -69,3 +69,50 @@ it.each([
     await context.close();
   },
 );
+
+it.each([
+  ['', '切り替え・管理', '登録先の切り替え・管理', '名前を変更', '削除'],
+  ['en/', 'Switch or manage', 'Switch or manage registrations', 'Rename', 'Delete'],
+] as const)(
+  '/%shp/ with the registration switcher’s dialog open, a rename and a delete asked, has no axe violations in the light and the dark theme',
+  async (prefix, open, title, rename, remove) => {
+    const at = '2026-11-01T00:00:00.000Z';
+    const index = JSON.stringify({
+      version: 1,
+      registrations: {
+        sample1: { name: '株式会社サンプル', createdAt: at, changedAt: at },
+        example2: { name: '', createdAt: '2026-11-02T00:00:00.000Z', changedAt: '2026-11-02T00:00:00.000Z' },
+      },
+      removed: {},
+    });
+    const context = await browser().newContext({
+      colorScheme: 'light',
+      storageState: {
+        cookies: [],
+        origins: [
+          {
+            origin: new URL(site).origin,
+            localStorage: [{ name: 'partner-guides:registrations', value: index }],
+          },
+        ],
+      },
+    });
+    const page = await context.newPage();
+    // A link naming a registration this browser lacks: its notice is shown too.
+    await page.goto(`${site}${prefix}hp/?r=unknown9`);
+    await page.locator('[data-testid="registration-notice"]').waitFor();
+    await page.getByRole('button', { name: open }).click();
+    const dialog = page.getByRole('dialog', { name: title });
+    await dialog.waitFor();
+    const [first, second] = [dialog.getByRole('listitem').nth(0), dialog.getByRole('listitem').nth(1)];
+    await first.getByRole('button', { name: rename }).click();
+    await first.locator('input').fill('x'.repeat(81));
+    await first.locator('form').evaluate((form: HTMLFormElement) => form.requestSubmit());
+    await first.locator('.registration-dialog__error').waitFor();
+    await second.getByRole('button', { name: remove, exact: true }).click();
+    await second.getByRole('group').waitFor();
+    await expectNoViolationsInBothThemes(page);
+    await context.close();
+  },
+  60_000,
+);

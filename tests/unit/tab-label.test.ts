@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { tabLabel } from '../../src/lib/tab-label';
+import { summarizeIndex } from '../../src/lib/tab-registration';
+
+/** What a tab shows of its registration: tests/e2e/registrations.test.ts checks the page. */
+
+const DEFAULT = '登録先 {number}';
+const NOW = new Date('2026-11-21T10:00:00Z');
+
+/** A stored index, as another tab or the registrations store writes it. */
+function index(registrations: Record<string, { name: unknown; createdAt: string }>, removed = {}): string {
+  return JSON.stringify({
+    version: 1,
+    registrations: Object.fromEntries(
+      Object.entries(registrations).map(([id, entry]) => [id, { ...entry, changedAt: entry.createdAt }]),
+    ),
+    removed,
+  });
+}
+
+const summary = (raw: string | undefined) => summarizeIndex(raw, NOW);
+
+describe('the label of a tab’s registration', () => {
+  it('is the default name of the first registration in a fresh browser, and not in the title', () => {
+    expect(tabLabel(summary(undefined), '1', DEFAULT)).toEqual({ name: '登録先 1', inTitle: false });
+  });
+
+  it('is the default name of a single unnamed registration, not in the title (the page looks as before)', () => {
+    const raw = index({ 1: { name: '', createdAt: '2026-11-01T00:00:00Z' } });
+    expect(tabLabel(summary(raw), '1', DEFAULT)).toEqual({ name: '登録先 1', inTitle: false });
+  });
+
+  it('is the name of a named registration, in the title even when it is the only one', () => {
+    const raw = index({ 1: { name: '株式会社サンプル', createdAt: '2026-11-01T00:00:00Z' } });
+    expect(tabLabel(summary(raw), '1', DEFAULT)).toEqual({ name: '株式会社サンプル', inTitle: true });
+  });
+
+  it('numbers unnamed registrations by creation order, and puts them in the title when there are several', () => {
+    const raw = index({
+      zz9: { name: '', createdAt: '2026-11-01T00:00:00Z' },
+      a1: { name: '株式会社サンプル', createdAt: '2026-11-02T00:00:00Z' },
+      b2: { name: '', createdAt: '2026-11-03T00:00:00Z' },
+    });
+    expect(tabLabel(summary(raw), 'zz9', DEFAULT)).toEqual({ name: '登録先 1', inTitle: true });
+    expect(tabLabel(summary(raw), 'a1', DEFAULT)).toEqual({ name: '株式会社サンプル', inTitle: true });
+    expect(tabLabel(summary(raw), 'b2', DEFAULT)).toEqual({ name: '登録先 3', inTitle: true });
+  });
+
+  it('numbers a registration its first change will create after the others', () => {
+    const raw = index(
+      { a1: { name: 'A', createdAt: '2026-11-01T00:00:00Z' } },
+      { 1: '2026-11-05T00:00:00Z' },
+    );
+    expect(tabLabel(summary(raw), 'n3w', DEFAULT)).toEqual({ name: '登録先 2', inTitle: true });
+  });
+
+  it('gives nothing for a removed registration, so that the tab keeps the name it showed', () => {
+    const raw = index(
+      { a1: { name: 'A', createdAt: '2026-11-01T00:00:00Z' } },
+      { b2: '2026-11-05T00:00:00Z' },
+    );
+    expect(tabLabel(summary(raw), 'b2', DEFAULT)).toBeUndefined();
+  });
+
+  it('shows a stored name made usable: no control characters, at most 80 characters, never a non-string', () => {
+    const raw = index({
+      a1: { name: ' 株式会社\nサンプル\u0007 ', createdAt: '2026-11-01T00:00:00Z' },
+      b2: { name: 'あ'.repeat(200), createdAt: '2026-11-02T00:00:00Z' },
+      c3: { name: { toString: 'x' }, createdAt: '2026-11-03T00:00:00Z' },
+    });
+    expect(tabLabel(summary(raw), 'a1', DEFAULT)?.name).toBe('株式会社 サンプル');
+    expect(tabLabel(summary(raw), 'b2', DEFAULT)?.name).toBe('あ'.repeat(80));
+    expect(tabLabel(summary(raw), 'c3', DEFAULT)?.name).toBe('登録先 3');
+  });
+
+  it('falls back to the default numbering when the stored index is unreadable', () => {
+    expect(tabLabel(summary('{not json'), '1', DEFAULT)).toEqual({ name: '登録先 1', inTitle: false });
+  });
+});
