@@ -109,14 +109,29 @@ describe('moving the progress stored before registrations', () => {
     },
   );
 
-  it('leaves an unreadable old value where it is when it cannot be kept aside (storage full)', async () => {
-    const storage = new FakeStorage();
-    storage.items.set(LEGACY, 'garbage');
-    storage.faults.writeThrows = true;
-    const { $storageHealth } = await loadStores(storage);
-    expect(storage.items.get(LEGACY)).toBe('garbage');
-    expect(storage.items.has(progressKey('1'))).toBe(false);
-    expect($storageHealth.get()).toBe('full');
+  it('leaves an unreadable old value where it is when it cannot be kept aside, and writes nothing', async () => {
+    /** A storage that refuses to hold the old backup key (as a full one would), and only that key. */
+    class BackupRefusingStorage extends FakeStorage {
+      override setItem(key: string, value: string): void {
+        if (key === LEGACY_BACKUP)
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        super.setItem(key, value);
+      }
+    }
+    const storage = new BackupRefusingStorage();
+    const raw = JSON.stringify({
+      version: 2,
+      guides: { hp: { 'hp-a': { tickedAt: STORED_AT }, 'hp-b': 42 } },
+    });
+    storage.items.set(LEGACY, raw);
+    const { $storageProblem, $progress, setStepTicked, setRecord } = await loadStores(storage);
+    expect.soft($storageProblem.get()).toEqual({ kind: 'backup-failed' });
+    // What could be read is shown, for this visit.
+    expect($progress.get().guides.hp).toEqual({ 'hp-a': { tickedAt: STORED_AT } });
+    expect.soft(setStepTicked('hp', 'hp-c', true, NOW)).toBe('not-saved');
+    expect.soft(setRecord('rh-login', 'taro', NOW)).toBe('not-saved');
+    expect([...storage.items.keys()]).toEqual([LEGACY]);
+    expect(storage.items.get(LEGACY)).toBe(raw);
   });
 
   it('moves nothing from a marker or a value of a newer version, and never overwrites it', async () => {
