@@ -88,6 +88,9 @@ let holdWrites = false;
 /** The unreadable value this tab has already kept aside, so that it is written only once. */
 let keptAside: string | undefined;
 
+/** True while an unreadable value of the old key could not be kept aside: this tab then writes nothing. */
+let legacyHeld = false;
+
 /** Whether the stored progress is of a newer version, and whether the index forbids writing it. */
 let progressNewer = false;
 let indexNewer = false;
@@ -135,8 +138,6 @@ function moveLegacyProgress(now: Date): ProgressData | undefined {
     writeStored(LEGACY_PROGRESS_KEY, MOVED_MARKER);
 }
 
-/** True while an unreadable old value could not be kept aside: this tab then writes nothing. */
-let legacyHeld = false;
 const heldLegacy = moveLegacyProgress(new Date());
 
 const startIndex = summarizeIndex(readStored(REGISTRATIONS_KEY));

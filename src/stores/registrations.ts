@@ -7,6 +7,7 @@ import {
   listRegistrations,
   mergeRegistrations,
   newRegistrationId,
+  pendingRegistrationId,
   registrationNameProblem,
   sameRegistrations,
   withRegistration,
@@ -200,7 +201,7 @@ export function removeRegistration(id: string, now: Date = new Date()): SaveOutc
     if (next) adopt(next);
     else {
       // None left: the tab waits on a fresh id, which its first change creates.
-      const fresh = newRegistrationId(index);
+      const fresh = pendingRegistrationId(index);
       writeTabStored(TAB_REGISTRATION_KEY, fresh);
       showRegistration(fresh);
     }

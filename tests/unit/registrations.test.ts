@@ -7,6 +7,7 @@ import {
   listRegistrations,
   mergeRegistrations,
   newRegistrationId,
+  pendingRegistrationId,
   registrationLabel,
   registrationNameProblem,
   salvageRegistrationName,
@@ -182,13 +183,20 @@ describe('changing the index', () => {
     expect(bounded.removed.x0).toBeUndefined();
   });
 
-  it('gives a new registration id 1 while no registration has or had it, else a random free one', () => {
-    expect(newRegistrationId(emptyRegistrations(), () => 'unused')).toBe('1');
-    const ids = ['a', 'gone', 'BAD', 'fresh'];
+  it('gives an added registration a random id that no registration has or had', () => {
+    const ids = ['1', 'a', 'gone', 'BAD', 'fresh'];
+    const value = index({ a: entry(T1) }, { gone: T2 });
+    expect(newRegistrationId(value, () => ids.shift()!)).toBe('1');
     expect(newRegistrationId(index({ 1: entry(T1), a: entry(T1) }, { gone: T2 }), () => ids.shift()!)).toBe(
       'fresh',
     );
-    expect(newRegistrationId(index({}, { 1: T1 }), () => 'n3w')).toBe('n3w');
+    expect(newRegistrationId(emptyRegistrations()).length).toBe(8);
+  });
+
+  it('waits on id 1 while no registration has or had it, else on a random one', () => {
+    expect(pendingRegistrationId(emptyRegistrations(), () => 'unused')).toBe('1');
+    expect(pendingRegistrationId(index({}, { 1: T1 }), () => 'n3w')).toBe('n3w');
+    expect(pendingRegistrationId(index({ 1: entry(T1) }), () => 'n3w')).toBe('n3w');
   });
 });
 
