@@ -87,7 +87,7 @@ export async function startDialog(root: HTMLElement, redraw: () => void): Promis
     error: true,
   });
 
-  showProblems(root, strings, labelOf);
+  showProblems(root, strings);
 
   const title = h(
     'h2',
@@ -402,20 +402,14 @@ function nameForm(
 }
 
 /** Shows after the switcher what is wrong with this tab's registration, for as long as it lasts. */
-function showProblems(
-  root: HTMLElement,
-  strings: RegistrationStrings,
-  labelOf: (id: string) => string,
-): void {
+function showProblems(root: HTMLElement, strings: RegistrationStrings): void {
   let notice: HTMLElement | undefined;
   $registrationProblem.subscribe((problem: RegistrationProblem | undefined) => {
     notice?.remove();
     notice = undefined;
     if (!problem) return;
     const removed = problem.kind === 'registration-removed';
-    const text = removed
-      ? strings['registration.removed']
-      : fillTemplate(strings['registration.unknownLink'], { name: labelOf($registrationId.get()) });
+    const text = strings[removed ? 'registration.removed' : 'registration.unknown'];
     notice = h('div', { class: 'checklist-notice', 'data-testid': 'registration-notice' }, h('p', {}, text));
     root.after(notice);
     // A removal happens while the page is open: the status line says it, as for any change.

@@ -264,19 +264,32 @@ export function registrationLabel(
 }
 
 /**
- * An id for a new registration: `1` while no registration has or had it, else a random one no
- * registration has or had (`randomId` is the source, the browser's cryptographic one unless told).
+ * An id for a registration added by the user: a random one (`randomId`, the browser's cryptographic
+ * source unless told) that no registration has or had.
  */
 export function newRegistrationId(
   index: RegistrationIndex,
   randomId: () => string = randomRegistrationId,
 ): string {
-  const taken = (id: string) => Object.hasOwn(index.registrations, id) || Object.hasOwn(index.removed, id);
-  if (!taken(FIRST_REGISTRATION_ID)) return FIRST_REGISTRATION_ID;
   for (;;) {
     const id = randomId();
-    if (isRegistrationId(id) && !taken(id)) return id;
+    if (isRegistrationId(id) && !Object.hasOwn(index.registrations, id) && !Object.hasOwn(index.removed, id))
+      return id;
   }
+}
+
+/**
+ * The id a tab waits on when there is no registration, which its first change creates: `1` while no
+ * registration has or had it (as chooseTabRegistration picks), else a new one.
+ */
+export function pendingRegistrationId(
+  index: RegistrationIndex,
+  randomId: () => string = randomRegistrationId,
+): string {
+  const taken =
+    Object.hasOwn(index.registrations, FIRST_REGISTRATION_ID) ||
+    Object.hasOwn(index.removed, FIRST_REGISTRATION_ID);
+  return taken ? newRegistrationId(index, randomId) : FIRST_REGISTRATION_ID;
 }
 
 /**

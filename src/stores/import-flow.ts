@@ -13,13 +13,15 @@ import {
 import { importFailureKey } from '../lib/transfer-messages';
 import type { ProgressData } from '../lib/progress-data';
 import type { UiKeyOf } from '../lib/ui-strings';
-import { $progress, userChange, type SaveOutcome } from './progress';
+import { $progress, $registrationId, userChange, type SaveOutcome } from './progress';
+import { $registrations } from './registrations';
 import { $undoOffer, undoLastChange } from './undo';
 
 /**
  * Saving progress to a file and importing such a file, apart from the progress store so that the
  * guides, which never import, do not load the file format's code (see lib/transfer.ts). A chosen
  * file is read and checked completely, what it would change is shown, and only confirming applies it.
+ * Export and import concern this tab's registration; a file of several registrations is refused here.
  */
 
 /** A file read and accepted, waiting for the user to confirm. */
@@ -144,12 +146,16 @@ export function cancelImport(): void {
   $importFlow.set({ pending: undefined, status: { keys: ['transfer.cancelled'], values: {}, error: false } });
 }
 
-/** The export file of the progress of now, with its name; the status line names it. */
+/**
+ * The export file of this tab's registration as it is now (its progress and its name), with the
+ * file's name; the status line names it.
+ */
 export function exportFile(now: Date = new Date()): { name: string; text: string } {
   const name = exportFileName(now);
   $importFlow.set({
     ...$importFlow.get(),
     status: { keys: ['transfer.exported'], values: { file: name }, error: false },
   });
-  return { name, text: exportProgress($progress.get(), now) };
+  const registration = $registrations.get().registrations[$registrationId.get()];
+  return { name, text: exportProgress($progress.get(), now, registration?.name) };
 }

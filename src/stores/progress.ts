@@ -88,6 +88,9 @@ let holdWrites = false;
 /** The unreadable value this tab has already kept aside, so that it is written only once. */
 let keptAside: string | undefined;
 
+/** True while an unreadable value of the old key could not be kept aside: this tab then writes nothing. */
+let legacyHeld = false;
+
 /** Whether the stored progress is of a newer version, and whether the index forbids writing it. */
 let progressNewer = false;
 let indexNewer = false;
@@ -107,10 +110,11 @@ function addToIndex(id: string, now: Date): boolean {
  * Moves the progress stored before registrations (versions 1 to 3) to registration `1`, merged with
  * what that registration may already hold (two tabs of this code moving it at the same moment meet
  * there), then leaves MOVED_MARKER in its place. An unreadable value is kept aside first, as before;
- * whatever cannot be done safely (the backup or a write refused, a value of a newer version) leaves
- * the old value where it is, to be moved on a later load.
+ * whatever cannot be done safely (a write refused, a value of a newer version) leaves the old value
+ * where it is, to be moved on a later load. When the backup itself is refused, this tab writes
+ * nothing, as before registrations, and returns what could be read for registration `1` to show.
  */
-function moveLegacyProgress(now: Date): void {
+function moveLegacyProgress(now: Date): ProgressData | undefined {
   const legacy = decodeProgress(readStored(LEGACY_PROGRESS_KEY));
   // Nothing stored, the marker (version 4), or a newer site's value: nothing to move, nothing overwritten.
   if (legacy.status === 'empty' || legacy.status === 'newer') return;
@@ -119,7 +123,11 @@ function moveLegacyProgress(now: Date): void {
   if (index.removed.includes(FIRST_REGISTRATION_ID) || index.status === 'newer') return;
   if (first.status !== 'ok' && first.status !== 'empty') return;
   if (legacy.status === 'recovered') {
-    if (!writeStored(LEGACY_BACKUP_KEY, legacy.raw)) return;
+    if (!writeStored(LEGACY_BACKUP_KEY, legacy.raw)) {
+      legacyHeld = true;
+      $storageProblem.set({ kind: 'backup-failed' });
+      return legacy.data;
+    }
     $storageProblem.set({ kind: 'recovered', backupKey: LEGACY_BACKUP_KEY });
   }
   if (
@@ -130,7 +138,7 @@ function moveLegacyProgress(now: Date): void {
     writeStored(LEGACY_PROGRESS_KEY, MOVED_MARKER);
 }
 
-moveLegacyProgress(new Date());
+const heldLegacy = moveLegacyProgress(new Date());
 
 const startIndex = summarizeIndex(readStored(REGISTRATIONS_KEY));
 const linked = pageParameter(REGISTRATION_PARAMETER);
@@ -197,7 +205,7 @@ function decodeStored(raw: string | undefined): ProgressData {
  * tab has now seen in storage, or undefined when nothing was kept.
  */
 function persist(data: ProgressData): string | undefined {
-  if (holdWrites || $progressReadOnly.get()) return undefined;
+  if (holdWrites || legacyHeld || $progressReadOnly.get()) return undefined;
   const text = encodeProgress(data);
   return writeStored(progressKey(), text) ? text : undefined;
 }
@@ -208,7 +216,11 @@ applyIndex(startIndex);
  * Ticks and records of every guide in this tab's registration; changes with user actions, other
  * tabs, back/forward navigation and switching registrations.
  */
-export const $progress = atom<ProgressData>(decodeStored(readStored(progressKey())));
+export const $progress = atom<ProgressData>(
+  heldLegacy && start.id === FIRST_REGISTRATION_ID
+    ? mergeProgress(decodeStored(readStored(progressKey())), heldLegacy)
+    : decodeStored(readStored(progressKey())),
+);
 
 /** The stored text this tab last read or wrote, to skip work when nothing changed. */
 let lastSeen: string | undefined;
@@ -258,6 +270,7 @@ onMount($progress, () => {
 export function showRegistration(id: string): void {
   $registrationId.set(id);
   keptAside = undefined;
+  legacyHeld = false;
   $lastUndoable.set(undefined);
   $announcement.set(undefined);
   $registrationProblem.set(undefined);
@@ -282,7 +295,7 @@ export function changeProgress(apply: (data: ProgressData) => ProgressData): Sav
     return 'read-only';
   }
   const id = $registrationId.get();
-  if (!index.live.includes(id) && addToIndex(id, new Date())) {
+  if (!legacyHeld && !index.live.includes(id) && addToIndex(id, new Date())) {
     writeTabStored(TAB_REGISTRATION_KEY, id);
     writeStored(LAST_REGISTRATION_KEY, id);
   }

@@ -7,6 +7,7 @@ import {
   listRegistrations,
   mergeRegistrations,
   newRegistrationId,
+  pendingRegistrationId,
   registrationNameProblem,
   sameRegistrations,
   withRegistration,
@@ -23,7 +24,7 @@ import {
   progressBackupKeyOf,
   progressKeyOf,
 } from '../lib/tab-registration';
-import { $registrationId, showRegistration, type SaveOutcome } from './progress';
+import { $progress, $registrationId, showRegistration, type SaveOutcome } from './progress';
 import { getStorageEvents, readStored, removeStored, writeStored, writeTabStored } from './storage-engine';
 
 /**
@@ -95,7 +96,13 @@ onMount($registrations, () => {
   onPageShow();
   const events = getStorageEvents();
   events.addEventListener(REGISTRATIONS_KEY, onStorage, onPageShow);
-  return () => events.removeEventListener(REGISTRATIONS_KEY, onStorage, onPageShow);
+  // The progress store of this tab writes the index too (a first change creates the registration),
+  // and a tab hears no storage event of its own writes.
+  const stopFollowing = $progress.listen(onPageShow);
+  return () => {
+    stopFollowing();
+    events.removeEventListener(REGISTRATIONS_KEY, onStorage, onPageShow);
+  };
 });
 
 /** Applies a change to the freshest index (storage now, merged with this tab's copy) and writes it at once. */
@@ -194,7 +201,7 @@ export function removeRegistration(id: string, now: Date = new Date()): SaveOutc
     if (next) adopt(next);
     else {
       // None left: the tab waits on a fresh id, which its first change creates.
-      const fresh = newRegistrationId(index);
+      const fresh = pendingRegistrationId(index);
       writeTabStored(TAB_REGISTRATION_KEY, fresh);
       showRegistration(fresh);
     }

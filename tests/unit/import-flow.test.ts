@@ -6,7 +6,7 @@ import {
   withStep,
   type ProgressData,
 } from '../../src/lib/progress-data';
-import { MAX_IMPORT_BYTES, exportProgress, parseImport } from '../../src/lib/transfer';
+import { MAX_IMPORT_BYTES, exportProgress, exportRegistrations, parseImport } from '../../src/lib/transfer';
 import type { ImportFile } from '../../src/stores/import-flow';
 import { FakeStorage, loadStores } from './support/fake-storage';
 
@@ -98,8 +98,8 @@ describe('choosing a file to import', () => {
 
   it('previews a file whose only news are refused entries, listing them', async () => {
     const { $importFlow, $importPlan, chooseImportFile } = await openHandoff();
-    const file = JSON.parse(exportProgress(emptyProgress(), NOW)) as { records: object };
-    file.records = { 'rh-login': { value: 'two\nlines', updatedAt: AT } };
+    const file = JSON.parse(exportProgress(emptyProgress(), NOW)) as { registrations: { records: object }[] };
+    file.registrations[0]!.records = { 'rh-login': { value: 'two\nlines', updatedAt: AT } };
     await chooseImportFile(fileOf(JSON.stringify(file)));
     expect($importFlow.get().pending?.refused).toEqual([
       { type: 'record', key: 'rh-login', reason: 'line-break' },
@@ -220,6 +220,50 @@ describe('exporting', () => {
       keys: ['transfer.exported'],
       values: { file: name },
       error: false,
+    });
+  });
+});
+
+describe('registrations', () => {
+  it('exports this tab’s registration with its name, and imports into it only', async () => {
+    const storage = new FakeStorage();
+    storage.items.set('partner-guides:progress', encodeProgress(elsewhere()));
+    const {
+      exportFile,
+      addRegistration,
+      chooseImportFile,
+      confirmImport,
+      $progress,
+      readRegistrationProgress,
+    } = await openHandoff(storage);
+    const id = addRegistration('株式会社サンプル', NOW)!;
+    const exported = JSON.parse(exportFile(NOW).text) as { registrations: { name: string }[] };
+    expect(exported.registrations.map(({ name }) => name)).toEqual(['株式会社サンプル']);
+    await chooseImportFile(fileOf(exportProgress(elsewhere(), NOW)));
+    expect(confirmImport(APPLIED)).toBe('saved');
+    expect($progress.get().records['rh-login']?.value).toBe('taro');
+    expect(readRegistrationProgress(id).records['rh-login']?.value).toBe('taro');
+    // Registration 1 keeps what it had, untouched by the import.
+    expect(storage.items.get('partner-guides:progress:1')).toBe(encodeProgress(elsewhere()));
+  });
+
+  it('refuses a file of several registrations, saying why', async () => {
+    const { $importFlow, chooseImportFile } = await openHandoff();
+    const text = exportRegistrations(
+      [
+        { name: 'A', data: elsewhere() },
+        { name: 'B', data: elsewhere() },
+      ],
+      NOW,
+    );
+    await chooseImportFile(fileOf(text, 'all.json'));
+    expect($importFlow.get()).toEqual({
+      pending: undefined,
+      status: {
+        keys: ['transfer.error.several-registrations', 'transfer.unchanged'],
+        values: { file: 'all.json' },
+        error: true,
+      },
     });
   });
 });
