@@ -243,7 +243,7 @@ export async function startDialog(root: HTMLElement, redraw: () => void): Promis
       );
     });
     const deleteButton = action(strings['registration.delete'], () =>
-      showForm(deleteQuestion(id, label, finish(deleteButton))),
+      showForm(deleteQuestion(id, label, ownName, finish(deleteButton))),
     );
     const link = new URL(location.href);
     link.hash = '';
@@ -283,8 +283,16 @@ export async function startDialog(root: HTMLElement, redraw: () => void): Promis
     };
   }
 
-  /** The question before a registration is deleted, with the offer to save it to a file first. */
-  function deleteQuestion(id: string, label: string, done: (feedback?: Feedback) => void): HTMLElement {
+  /**
+   * The question before a registration is deleted, with the offer to save it to a file first (the
+   * file of one registration, with its name, that the hand-off page imports).
+   */
+  function deleteQuestion(
+    id: string,
+    label: string,
+    ownName: string,
+    done: (feedback?: Feedback) => void,
+  ): HTMLElement {
     const questionId = `registration-delete-${++serial}`;
     const saved = h('p', { role: 'status' });
     const button = (text: string, onclick: () => void) => h('button', { type: 'button', onclick }, text);
@@ -299,7 +307,7 @@ export async function startDialog(root: HTMLElement, redraw: () => void): Promis
         button(strings['registration.export'], () => {
           const now = new Date();
           const file = exportFileName(now);
-          downloadJson(file, exportProgress(readRegistrationProgress(id), now));
+          downloadJson(file, exportProgress(readRegistrationProgress(id), now, ownName));
           saved.textContent = fillTemplate(strings['registration.exported'], { file });
         }),
         button(strings['registration.deleteConfirm'], () => {

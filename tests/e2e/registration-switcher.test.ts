@@ -328,8 +328,14 @@ describe.each(LANGS)('the registration switcher (%s)', (lang) => {
     await expect.poll(() => question.getByRole('status').textContent()).toBe(text.exported(file));
     const chunks: Buffer[] = [];
     for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
-    const saved = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { guides: Record<string, object> };
-    expect(Object.keys(saved.guides.hp ?? {})).toEqual([DOWNLOAD]);
+    const saved = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+      version: number;
+      registrations: { name: string; guides: Record<string, object> }[];
+    };
+    expect(saved.version).toBe(3);
+    expect(saved.registrations.map(({ name, guides }) => [name, Object.keys(guides.hp ?? {})])).toEqual([
+      [SAMPLE.name, [DOWNLOAD]],
+    ]);
 
     await question.getByRole('button', { name: text.confirmDelete, exact: true }).click();
     await expect.poll(() => sampleEntry.count()).toBe(0);
