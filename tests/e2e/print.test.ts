@@ -63,7 +63,11 @@ describe('printing a guide', () => {
     expect(pdfPages).toBeLessThanOrEqual(4);
   });
 
-  /** Two registrations (issue 16): the one printed is named at the top of the page. */
+  /** A long name (58 characters), wider than a line of the A4 page: the screen cuts it short, paper may not. */
+  const LONG_NAME =
+    '株式会社サンプル・パートナーソリューションズ・ジャパン（東日本統括本部 ライセンス販売推進部 第一営業グループ所属）';
+
+  /** Registrations (issue 16): the one printed is named at the top of the page. */
   const REGISTRATIONS = JSON.stringify({
     version: 1,
     registrations: {
@@ -73,6 +77,11 @@ describe('printing a guide', () => {
         changedAt: '2026-11-01T00:00:00.000Z',
       },
       example2: { name: '', createdAt: '2026-11-02T00:00:00.000Z', changedAt: '2026-11-02T00:00:00.000Z' },
+      long3: {
+        name: LONG_NAME,
+        createdAt: '2026-11-03T00:00:00.000Z',
+        changedAt: '2026-11-03T00:00:00.000Z',
+      },
     },
     removed: {},
   });
@@ -80,6 +89,7 @@ describe('printing a guide', () => {
   it.each([
     ['', 'sample1', '登録先: 株式会社サンプル'],
     ['en/', 'example2', 'Registration: Registration 2'],
+    ['', 'long3', `登録先: ${LONG_NAME}`],
   ])('names the registration on the printed checklist (/%shp/?r=%s)', async (prefix, id, line) => {
     await pages.freshContext({
       storageState: {
@@ -101,6 +111,13 @@ describe('printing a guide', () => {
     await expect.poll(() => switcher.locator('p').first().textContent()).toBe(line);
     await page.emulateMedia({ media: 'print' });
     expect(await switcher.locator('p').first().isVisible()).toBe(true);
+    // The whole name, however long: nothing cut short.
+    expect(
+      await switcher
+        .locator('p')
+        .first()
+        .evaluate((line) => line.scrollWidth <= line.clientWidth),
+    ).toBe(true);
     expect(await switcher.getByRole('button').isVisible()).toBe(false);
     expect(await page.locator('#check-hp-open-registration-page').isChecked()).toBe(true);
   });
