@@ -484,7 +484,8 @@ describe('other registrations and the index', () => {
     const browser = browserWith({ [LEGACY]: STORED_V1 });
     const tabA = await browser.open();
     const tabB = await browser.open();
-    tabA.renameRegistration('1', '株式会社A', NOW);
+    // Renamed now: after registration 1 was created from the old key, at this load.
+    tabA.renameRegistration('1', '株式会社A', new Date());
     // Tab B's view of storage has the rename, its storage event has not come yet.
     tabB.storage.items.set(INDEX, tabA.storage.items.get(INDEX)!);
     expect(tabB.readRegistration('1')?.name).toBe('株式会社A');
