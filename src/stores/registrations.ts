@@ -40,13 +40,17 @@ import { getStorageEvents, readStored, removeStored, writeStored, writeTabStored
  *
  * Public API:
  * - `$registrations`: the index, validated, following other tabs;
- * - `$registrationId` (from stores/progress.ts): the id this tab works on;
+ * - `$registrationId`, `$registrationProblem` (from stores/progress.ts, which the guides load at
+ *   once): the id this tab works on, and what is wrong with it (removed in another tab, or a link
+ *   that named one this browser does not have);
  * - `switchRegistration(id)`, `addRegistration(name)`, `renameRegistration(id, name)`,
  *   `removeRegistration(id)`: the actions;
  * - `readRegistrationProgress(id)`, `readRegistration(id)`: any registration's progress and entry
  *   (name, times), read-only, for overviews and export;
  * - `$registrationsReadOnly`: true while the stored index is of a newer version (actions refuse).
  */
+
+export { $registrationId, $registrationProblem, type RegistrationProblem } from './progress';
 
 /** True while the stored index was written by a newer version of the site: it is never written then. */
 export const $registrationsReadOnly = atom(false);
