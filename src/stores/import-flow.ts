@@ -14,7 +14,7 @@ import { importFailureKey } from '../lib/transfer-messages';
 import type { ProgressData } from '../lib/progress-data';
 import type { UiKeyOf } from '../lib/ui-strings';
 import { $progress, $registrationId, userChange, type SaveOutcome } from './progress';
-import { $registrations } from './registrations';
+import { readRegistration } from './registrations';
 import { $undoOffer, undoLastChange } from './undo';
 
 /**
@@ -156,6 +156,5 @@ export function exportFile(now: Date = new Date()): { name: string; text: string
     ...$importFlow.get(),
     status: { keys: ['transfer.exported'], values: { file: name }, error: false },
   });
-  const registration = $registrations.get().registrations[$registrationId.get()];
-  return { name, text: exportProgress($progress.get(), now, registration?.name) };
+  return { name, text: exportProgress($progress.get(), now, readRegistration($registrationId.get())?.name) };
 }

@@ -13,6 +13,7 @@ import {
   withRegistration,
   withRegistrationName,
   withoutRegistration,
+  type Registration,
   type RegistrationIndex,
 } from '../lib/registrations';
 import {
@@ -39,12 +40,17 @@ import { getStorageEvents, readStored, removeStored, writeStored, writeTabStored
  *
  * Public API:
  * - `$registrations`: the index, validated, following other tabs;
- * - `$registrationId` (from stores/progress.ts): the id this tab works on;
+ * - `$registrationId`, `$registrationProblem` (from stores/progress.ts, which the guides load at
+ *   once): the id this tab works on, and what is wrong with it (removed in another tab, or a link
+ *   that named one this browser does not have);
  * - `switchRegistration(id)`, `addRegistration(name)`, `renameRegistration(id, name)`,
  *   `removeRegistration(id)`: the actions;
- * - `readRegistrationProgress(id)`: any registration's progress, read-only, for overviews and export;
+ * - `readRegistrationProgress(id)`, `readRegistration(id)`: any registration's progress and entry
+ *   (name, times), read-only, for overviews and export;
  * - `$registrationsReadOnly`: true while the stored index is of a newer version (actions refuse).
  */
+
+export { $registrationId, $registrationProblem, type RegistrationProblem } from './progress';
 
 /** True while the stored index was written by a newer version of the site: it is never written then. */
 export const $registrationsReadOnly = atom(false);
@@ -134,12 +140,17 @@ function adopt(id: string): void {
   }
 }
 
-/** Tells whether the freshest index (storage now, merged with this tab's copy) has registration `id`. */
-function switchable(id: string): boolean {
-  return hasRegistration(
-    mergeRegistrations(decodeStored(readStored(REGISTRATIONS_KEY)).data, $registrations.get()),
-    id,
-  );
+/** The freshest index: storage now, merged with this tab's copy. */
+const freshIndex = (): RegistrationIndex =>
+  mergeRegistrations(decodeStored(readStored(REGISTRATIONS_KEY)).data, $registrations.get());
+
+/** Tells whether the freshest index has registration `id`. */
+const switchable = (id: string): boolean => hasRegistration(freshIndex(), id);
+
+/** Registration `id` as the freshest index holds it (its name, its times), or undefined. */
+export function readRegistration(id: string): Registration | undefined {
+  const index = freshIndex();
+  return hasRegistration(index, id) ? index.registrations[id] : undefined;
 }
 
 /**

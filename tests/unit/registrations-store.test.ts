@@ -480,6 +480,18 @@ describe('other registrations and the index', () => {
     expect(tab.storage.items.get(progressKey('other'))).toBe(hostile);
   });
 
+  it('reads a registration’s entry from the freshest index, before another tab’s change is heard of', async () => {
+    const browser = browserWith({ [LEGACY]: STORED_V1 });
+    const tabA = await browser.open();
+    const tabB = await browser.open();
+    // Renamed now: after registration 1 was created from the old key, at this load.
+    tabA.renameRegistration('1', '株式会社A', new Date());
+    // Tab B's view of storage has the rename, its storage event has not come yet.
+    tabB.storage.items.set(INDEX, tabA.storage.items.get(INDEX)!);
+    expect(tabB.readRegistration('1')?.name).toBe('株式会社A');
+    expect(tabB.readRegistration('nothere')).toBeUndefined();
+  });
+
   it('never writes an index of a newer version: registrations and progress are read-only', async () => {
     const newer = JSON.stringify({
       version: 2,
