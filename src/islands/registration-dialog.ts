@@ -1,5 +1,6 @@
-import { $registrationId, $registrationProblem, type RegistrationProblem } from '../stores/progress';
 import {
+  $registrationId,
+  $registrationProblem,
   $registrations,
   $registrationsReadOnly,
   addRegistration,
@@ -7,6 +8,7 @@ import {
   removeRegistration,
   renameRegistration,
   switchRegistration,
+  type RegistrationProblem,
 } from '../stores/registrations';
 import {
   REGISTRATION_LIMITS,
