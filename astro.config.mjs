@@ -131,6 +131,15 @@ export default defineConfig({
                 priority: 10,
               },
               {
+                // How far each guide is (the home page's counts) and the memo that keeps one store per
+                // guide: apart from the waits chunk, which the home page loads only once a wait is
+                // underway (islands/home-waits.ts); the waits use the memo too.
+                name: 'progress-summary',
+                test: /\/src\/(stores\/progress-summary|lib\/memo)\./,
+                // Above the waits, which would otherwise take the memo with them.
+                priority: 6,
+              },
+              {
                 // Record fields and their validation: guides only (the home page does not need them).
                 name: 'records',
                 test: /\/src\/(lib\/records|islands\/RecordFields)\./,

@@ -1,10 +1,9 @@
-import { $storageProblem } from '../stores/progress';
+import { $progress, $storageProblem } from '../stores/progress';
 import { guideSummary } from '../stores/progress-summary';
 import { $storageHealth } from '../stores/storage-engine';
-import { guideWaits, waitsShownIn } from '../stores/waits';
 import { storageNoticeMessages } from '../lib/storage-notice';
 import { fillTemplate } from '../lib/template';
-import { waitLine } from '../lib/wait-format';
+import { isWaitUnderway } from '../lib/wait-underway';
 import type { HomeGuide, Lang } from '../lib/guides';
 import type { UiStrings } from '../lib/ui-strings';
 
@@ -41,7 +40,11 @@ export function startHomeProgress(list: HTMLElement): void {
  * Makes an element with attributes and children (islands/checklist-dom's `h`, which the home page
  * does without: one file fewer to fetch).
  */
-function h(tag: string, attributes: Record<string, string>, ...children: (Node | string)[]): HTMLElement {
+export function h(
+  tag: string,
+  attributes: Record<string, string>,
+  ...children: (Node | string)[]
+): HTMLElement {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   element.append(...children);
@@ -71,47 +74,17 @@ function drawGuide(item: HTMLElement, guide: HomeGuide, lang: Lang, strings: Hom
     );
   });
 
+  // The wait arithmetic and its texts (islands/home-waits.ts) are loaded only once a wait of the
+  // guide is underway: most visits to the home page have none to show.
   if (guide.waits.length === 0) return;
-  let shown: HTMLElement[] = [];
-  let shownText: string | undefined;
-  const rules = guide.waits.map((wait) => wait.rule);
-  // The clock wakes the lines only while the guide's item is on screen, when their text would change.
-  waitsShownIn(guide.guide, rules)(item);
-  guideWaits(guide.guide, rules).subscribe(({ states, now }) => {
-    const running = guide.waits.flatMap((wait, index) => {
-      const state = states[index];
-      return state && (state.phase === 'pending' || state.phase === 'late') ? [{ wait, state }] : [];
-    });
-    const lines = running.map(({ wait, state }) =>
-      state.phase === 'late'
-        ? fillTemplate(strings[wait.rule.kind === 'recheck' ? 'home.waitRecheck' : 'home.waitLate'], {
-            what: wait.what,
-          })
-        : `${wait.what} — ${waitLine(wait.rule.kind, state, wait.label, strings, lang, now)}`,
-    );
-    // The list is drawn again only when its text changes.
-    const text = lines.join('\n');
-    if (text === shownText) return;
-    shownText = text;
-    for (const element of shown) element.remove();
-    shown =
-      running.length === 0
-        ? []
-        : [
-            h('p', { class: 'home-progress__waits-heading' }, strings['home.waitsHeading']),
-            h(
-              'ul',
-              { class: 'home-progress__waits' },
-              ...running.map(({ wait }, index) =>
-                h('li', { 'data-wait': wait.rule.id }, h('a', { href: wait.href }, lines[index] ?? '')),
-              ),
-            ),
-            h(
-              'p',
-              { class: 'home-progress__source' },
-              [...new Set(running.map(({ wait }) => wait.source))].join(' '),
-            ),
-          ];
-    item.append(...shown);
+  let loading = false;
+  const unsubscribe = $progress.subscribe((progress) => {
+    if (loading || !guide.waits.some((wait) => isWaitUnderway(wait.rule, progress.guides[guide.guide])))
+      return;
+    loading = true;
+    queueMicrotask(() => unsubscribe());
+    // Should the file fail to load (the server is gone), the guide's count and next step stay right;
+    // only its wait lines are missing.
+    void import('./home-waits').then(({ drawGuideWaits }) => drawGuideWaits(item, guide, lang, strings));
   });
 }

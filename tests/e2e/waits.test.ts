@@ -21,6 +21,15 @@ async function openAt(path: string, time: Date, options: BrowserContextOptions =
   return page;
 }
 
+/** Opens the Japanese home page with nothing stored, its clock reading `time`. */
+async function openHome(time: Date): Promise<Page> {
+  const context = await pages.freshContext();
+  await context.clock.setFixedTime(time);
+  const page = await pages.newPage();
+  await page.goto(site);
+  return page;
+}
+
 async function waitForHydration(page: Page): Promise<void> {
   await expect.poll(() => page.locator('.guide-step__check:enabled').count()).toBeGreaterThan(0);
 }
@@ -110,6 +119,26 @@ describe('waits and deadlines', () => {
     expect(await home.textContent()).toContain(
       '確認メールのボタン・リンクの期限 — メール内のボタン・リンクの期限: 11月26日（木） 10:00',
     );
+  });
+
+  it('home page: loads the wait code once a wait starts, and lists it live when another tab starts it', async () => {
+    const home = await openHome(jst('2026-11-24T10:00'));
+    const requested: string[] = [];
+    home.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    const count = home.locator('.home-progress__guide[data-guide="hp"] .checklist-panel__count');
+    await expect.poll(() => count.textContent()).toMatch(/^0 \/ \d+/);
+    expect(await home.locator('.home-progress__waits').count()).toBe(0);
+
+    const guide = await pages.newPage();
+    await guide.goto(`${site}hp/`);
+    await waitForHydration(guide);
+    await guide.locator('#check-hp-create-account').check();
+
+    const waits = home.locator('.home-progress__guide[data-guide="hp"] .home-progress__waits');
+    await expect
+      .poll(() => waits.textContent())
+      .toContain('確認コードの入力期限 — 確認コードの入力期限: 11月24日（火） 10:15');
+    expect(requested.some((path) => /\/_astro\/waits\.[\w-]+\.js$/.test(path))).toBe(true);
   });
 
   it('uses Japan time whatever the computer is set to, and copes without holiday data', async () => {

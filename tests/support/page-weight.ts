@@ -31,22 +31,6 @@ export interface PageWeight {
  */
 export const BUDGETS = {
   /**
-   * JavaScript a guide page (checklist and record fields) may load by idle beyond the baseline page.
-   * Raised from 10 KiB for the record fields of every guide and their validation (about 2.5 KiB),
-   * then to 14.5 KiB for the merge of several tabs' changes and the checks every stored value now
-   * gets on read (progress version 3; measured 14.1 KiB on the Red Hat guide).
-   */
-  // Then 15 KiB when islands went back to @nanostores/preact's useStore (the stack's library for
-  // following stores) from a hand-written copy that was 0.3 KiB smaller.
-  // Then 16.1 KiB for undoing an untick, a reset or an import and correcting a tick's time (the
-  // diff and restore of progress, the Japan-time input and its checks, their controls): the Red Hat
-  // guide measured 16,390 bytes (16.0 KiB), up from 14.7 KiB.
-  // Then 16.5 KiB once conditional steps, undo, time correction and the timeline's phase marks
-  // were merged together (issue 17): the Red Hat guide measured 16,872 bytes.
-  // Then 16.6 KiB for the warnings a field gets only where its source states the rule (issue 13:
-  // the Microsoft 第一連絡先 email field and its sourceWarnings): the Red Hat guide measured 16,949 bytes.
-  guideJsOverBaseline: 16.6 * 1024,
-  /**
    * JavaScript a guide page may load at load (module scripts, client:load islands and their static
    * imports) beyond the baseline page (issue 15): the checklist's boxes and panel without a framework
    * (islands/guide-checklist.ts); record fields and wait notices come when they are near.
@@ -55,66 +39,22 @@ export const BUDGETS = {
   /**
    * All the JavaScript a guide page may load by idle (issue 15): no more than a plain Starlight page
    * loaded by idle before the search interface waited for intent (30.0 KiB), so that the checklist
-   * costs less than the search it defers. Measured 25.3 KiB on the HP and Microsoft guides.
+   * costs less than the search it defers. Measured 25.5 KiB on the HP and Microsoft guides.
    */
   guideJsByIdle: 30 * 1024,
   /**
-   * JavaScript the home pages and the hand-off pages may load by idle beyond the baseline page (issue
-   * 15): their progress drawn without a framework (islands/home-progress.ts, islands/handoff-page.ts);
-   * the hand-off page's import and export come on intent.
+   * JavaScript any other page may load by idle beyond the baseline page (issue 15: the home pages and
+   * the hand-off pages, whose progress is drawn without a framework by islands/home-progress.ts and
+   * islands/handoff-page.ts; the hand-off page's import and export come on intent). Measured: the
+   * hand-off pages 9,716 bytes; the home pages 8,269, their wait code loaded once a wait is underway.
    */
   pageJsByIdleOverBaseline: 10 * 1024,
   /**
-   * The home pages by idle: 10.5 KiB, over issue 15's 10 KiB. Measured 10,629 bytes once the clock
-   * that sleeps (about 600 bytes in the waits chunk the home page loads) met the home page drawn
-   * without a framework: they were built apart, each within budget. Loading the waits code only once a
-   * guide has a tick would fit, but moved shared stores into the guides' load path; not done yet.
+   * The troubleshooting pages by idle beyond the baseline: the entries' filter, a Preact island
+   * (islands/FaqFilter.tsx) with the Japanese word segmenter it shares with the site search.
+   * Measured 11,365 bytes.
    */
-  homeJsByIdleOverBaseline: 10.5 * 1024,
-  /**
-   * The same for any other page (the home page's progress list). Raised from 11 KiB because the
-   * progress store, which every page with progress loads, now checks stored records as typed ones
-   * are checked (the record checks moved into the store's chunk) and merges tabs' changes: the home
-   * page measured 13.7 KiB without its waits.
-   */
-  // Then 14.5 KiB for @nanostores/preact's useStore, as for the guides.
-  // Then 15.6 KiB for undo and the correction of tick times, which the home page loads with the
-  // checklist chunk: measured 15,880 bytes (15.5 KiB) without its waits, up from 14.2 KiB.
-  otherJsOverBaseline: 15.6 * 1024,
-  /**
-   * The hand-off page, in each language: measured at 17.1 KiB. It loads what every page with
-   * progress loads (Preact, the progress stores), the record fields' chunk for labels and
-   * validation, and its own module, which no other page loads: the file format with its strict
-   * checks and merge plan, the message to the distributor, the import preview (3.8 KiB), and the
-   * copy button (0.5 KiB). Raised from 17.5 KiB for the list of refused entries in the import
-   * preview and the merge of tabs' changes (measured 18.2 KiB), then to 19 KiB for the message
-   * composed from the registry's template and the placeholders shown before storage is read
-   * (measured 18.7 KiB).
-   */
-  // Then 19.5 KiB for @nanostores/preact's useStore, as for the guides.
-  // Then 20.8 KiB for undoing an import (and the checklist chunk's undo), and the list of the steps
-  // the message reports: measured 21,220 bytes (20.7 KiB), up from 19.2 KiB.
-  // Then 21.2 KiB with the per-value copy buttons and the texts of when each value can be entered:
-  // measured 21,627 bytes.
-  // Then 21.3 KiB with the 第一連絡先 field's data and the addressed message's lines (issue 13):
-  // measured 21,718 bytes.
-  handoffJsOverBaseline: 21.3 * 1024,
-  /**
-   * What a page that shows waits (HP and Microsoft guides, home page) may load on top: business-day
-   * arithmetic, countdowns, formatting in Japan time. Pages without waits load none of it.
-   */
-  // Then 2.7 KiB for the current wait's line in a guide's progress panel, an island of its own
-  // (islands/GuideWaitHeadline.tsx, 0.45 KiB): the HP and Microsoft guides measured 2.66 KiB.
-  // Then 2.8 KiB for the guides' notices (now a chunk of their own, which the home page no longer
-  // loads): they announce the headline of a change and put a linked step back in view once they
-  // appear (measured 2.78 KiB on the HP and Microsoft guides; the home page went down 0.3 KiB).
-  // Then 3.45 KiB with both together (the panel's wait line and the notices' own chunk): the HP and
-  // Microsoft guides measured 20,388 bytes over the baseline, 3.45 KiB over the guide budget.
-  // Then 4 KiB for the clock that sleeps (issue 15: src/stores/clock.ts, src/lib/wait-schedule.ts):
-  // waits follow the time only while shown in the viewport of a visible page, waking when their text
-  // would change instead of every second. The HP and Microsoft guides measured 21,089 bytes over the
-  // baseline, up from 20,476 (+613).
-  waitsJs: 4 * 1024,
+  troubleshootingJsByIdleOverBaseline: 11.5 * 1024,
   /**
    * One HTML document. Raised from 20 KiB for the record fields, wait notices and timeline: the
    * Microsoft guide, the longest, measured 21.4 KiB with them (each island carries its own props).
@@ -150,12 +90,6 @@ export const BUDGETS = {
   css: 14.25 * 1024,
 };
 
-/** Pages with a JavaScript budget of their own, beyond the baseline, instead of the general one. */
-export const NAMED_JS_BUDGETS: Readonly<Record<string, number>> = {
-  'handoff/': BUDGETS.handoffJsOverBaseline,
-  'en/handoff/': BUDGETS.handoffJsOverBaseline,
-};
-
 /**
  * What the first site search of a visit may transfer, from opening the dialog until the first results
  * show (measureFirstSearch): under 150 KB, read as 150,000 bytes (issue 14). The Japanese search for
@@ -171,17 +105,62 @@ export const FIRST_SEARCH_BUDGET = 150_000;
  */
 export const SEARCH_INTERFACE_BUDGET = 28_500;
 
-/** Pages held to BUDGETS.pageJsByIdleOverBaseline by idle: the home and hand-off pages. */
-export const LIGHT_PAGES: readonly string[] = ['', 'en/', 'handoff/', 'en/handoff/'];
+/** What one page may load: the limits that apply to it, in gzip bytes (see BUDGETS). */
+export interface JsBudget {
+  /** At load, beyond the baseline page. */
+  atLoadOverBaseline?: number;
+  /** By idle, in all. */
+  byIdle?: number;
+  /** By idle, beyond the baseline page. */
+  byIdleOverBaseline?: number;
+}
+
+/** The guides of the registry (src/content/guides/<id>.json), read as files: the bench runs without Vite. */
+const GUIDE_IDS: readonly string[] = readdirSync(new URL('../../src/content/guides/', import.meta.url))
+  .filter((file) => file.endsWith('.json'))
+  .map(
+    (file) =>
+      (
+        JSON.parse(readFileSync(new URL(`../../src/content/guides/${file}`, import.meta.url), 'utf8')) as {
+          id: string;
+        }
+      ).id,
+  );
+
+/** Whether a route is a guide of the registry, in either language (`hp/`, `en/hp/`). */
+export function isGuideRoute(route: string): boolean {
+  return GUIDE_IDS.some((guide) => route === `${guide}/` || route === `en/${guide}/`);
+}
+
+/** Whether a route is the troubleshooting page, in either language. */
+export function isTroubleshootingRoute(route: string): boolean {
+  return route === 'troubleshooting/' || route === 'en/troubleshooting/';
+}
+
+/**
+ * The JavaScript budget of a route (issue 15): a guide of the registry at most 8 KiB at load beyond
+ * the baseline and 30 KiB in all by idle; the troubleshooting pages their filter's budget; every
+ * other page, the home and hand-off pages among them, at most 10 KiB by idle beyond the baseline.
+ */
+export function jsBudgetOf(route: string): JsBudget {
+  if (isGuideRoute(route))
+    return { atLoadOverBaseline: BUDGETS.guideJsAtLoadOverBaseline, byIdle: BUDGETS.guideJsByIdle };
+  if (isTroubleshootingRoute(route))
+    return { byIdleOverBaseline: BUDGETS.troubleshootingJsByIdleOverBaseline };
+  return { byIdleOverBaseline: BUDGETS.pageJsByIdleOverBaseline };
+}
 
 /** Chunks of the wait notices (see the `waits` group in astro.config.mjs). */
 export const WAITS_SCRIPT = /^(waits|WaitNotice)\./;
 
-/** Routes that show waits: the guides that have one (src/content/waits.json) and the home pages. */
+/**
+ * Routes that load the wait code with nothing ticked: the guides that have a wait
+ * (src/content/waits.json). The home pages load it only once a wait is underway.
+ */
 export function routesWithWaits(root: string): Set<string> {
   const waits = JSON.parse(readFileSync(join(root, 'src/content/waits.json'), 'utf8')) as { guide: string }[];
   const guides = [...new Set(waits.map((wait) => wait.guide))];
-  return new Set(['', 'en/', ...guides.flatMap((guide) => [`${guide}/`, `en/${guide}/`])]);
+  return new Set(guides.flatMap((guide) => [`${guide}/`, `en/${guide}/`]));
 }
 
 /** A page like the guides (Starlight page, table of contents, search) but without islands. */

@@ -5,6 +5,7 @@ import { isoDate } from '../../src/lib/business-days';
 import { holidaysOfYear } from '../../src/lib/holiday-table';
 import { extractSteps } from '../../src/lib/steps';
 import { waitState, type WaitRule } from '../../src/lib/waits';
+import { isWaitUnderway } from '../../src/lib/wait-underway';
 import { currentWait } from '../../src/lib/current-wait';
 import { formatDay, formatDayTime, formatRemaining, formatWindow } from '../../src/lib/wait-format';
 import { ROOT, readDoc } from '../support/site';
@@ -206,5 +207,24 @@ describe('currentWait', () => {
   it('is undefined when nothing runs, or states are not known yet', () => {
     expect(currentWait([{ phase: 'not-started' }, { phase: 'done' }, undefined])).toBeUndefined();
     expect(currentWait([])).toBeUndefined();
+  });
+});
+
+describe('a wait underway, as the home page tells it before loading the wait code', () => {
+  it('is one whose start step is ticked and none of the steps that end it', () => {
+    expect(isWaitUnderway(review, undefined)).toBe(false);
+    expect(isWaitUnderway(review, {})).toBe(false);
+    expect(isWaitUnderway(review, { submit: tick('2026-06-01T10:00') })).toBe(true);
+    expect(
+      isWaitUnderway(review, { submit: tick('2026-06-01T10:00'), accept: tick('2026-06-05T10:00') }),
+    ).toBe(false);
+    expect(isWaitUnderway(review, { check: tick('2026-06-05T10:00') })).toBe(false);
+  });
+
+  it('is underway whenever the arithmetic finds it running or late', () => {
+    const ticks = { create: tick('2026-06-01T10:00') };
+    expect(waitState(code, ticks, jst('2026-06-01T10:05'), holidays).phase).toBe('pending');
+    expect(waitState(code, ticks, jst('2026-06-01T11:00'), holidays).phase).toBe('late');
+    expect(isWaitUnderway(code, ticks)).toBe(true);
   });
 });
