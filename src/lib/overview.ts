@@ -1,3 +1,4 @@
+import type { RunningWaitState } from './current-wait';
 import type { GuideSummary } from './progress';
 import { REGISTRATION_PARAMETER } from './tab-registration';
 import type { WaitState } from './waits';
@@ -32,7 +33,7 @@ const RANK: Record<Attention['kind'], number> = { late: 0, due: 1, 'in-progress'
 /** How soon a registration with these guides needs attention (see Attention). */
 export function attentionOf(guides: readonly GuideStanding[]): Attention {
   const running = guides.flatMap(({ waits }) =>
-    waits.filter((state) => state?.phase === 'pending' || state?.phase === 'late'),
+    waits.filter((state): state is RunningWaitState => state?.phase === 'pending' || state?.phase === 'late'),
   );
   const soonest = (phase: 'pending' | 'late') =>
     Math.min(...running.flatMap((state) => (state.phase === phase ? [state.until.getTime()] : [])));

@@ -105,6 +105,8 @@ describe('withRegistrationParameter', () => {
     expect(withRegistrationParameter('/en/microsoft/#ms-review-check-status', '1')).toBe(
       '/en/microsoft/?r=1#ms-review-check-status',
     );
-    expect(withRegistrationParameter('/partner-guides/hp/?x=1#a', 'z9')).toBe('/partner-guides/hp/?x=1&r=z9#a');
+    expect(withRegistrationParameter('/partner-guides/hp/?x=1#a', 'z9')).toBe(
+      '/partner-guides/hp/?x=1&r=z9#a',
+    );
   });
 });
