@@ -10,6 +10,7 @@ import {
 import { fillTemplate } from '../lib/template';
 import { h } from './checklist-dom';
 import { copyButton } from './copy-button';
+import { $tabRegistrationName } from './registration-switcher';
 import type { Lang } from '../lib/guides';
 import type { UiStrings } from '../lib/ui-strings';
 
@@ -17,7 +18,9 @@ import type { UiStrings } from '../lib/ui-strings';
  * The hand-off page's message and record table, without a framework: the server draws them as a
  * visitor without JavaScript sees them (components/handoff/*.astro: the fields the message is written
  * from, a dash for every value); these functions read the stored records and draw them again whenever
- * the records change, in this tab or another. The import and export come on intent (ProgressTransfer).
+ * the records change, in this tab or another. Both are of the registration this tab works on (the
+ * progress store's), and the message names it (as the switcher does). The import and export come on
+ * intent (ProgressTransfer).
  */
 
 /** Draws the message to the distributor, or what is missing for it, into `area`. */
@@ -32,8 +35,9 @@ export function startHandoffMessage(area: HTMLElement): void {
   const lines = area.dataset.lines ? (JSON.parse(area.dataset.lines) as string[]) : undefined;
   const strings = JSON.parse(area.dataset.strings ?? '{}') as UiStrings<'handoffMessage.'>;
   let shown = '';
-  $progress.subscribe((progress) => {
-    const handoff = composeHandoff(progress.records, lang, lines);
+  const draw = () => {
+    const progress = $progress.get();
+    const handoff = composeHandoff(progress.records, lang, lines, $tabRegistrationName.get());
     const toTick = stepsStillToTick(HANDOFF_GUIDE === undefined ? undefined : progress.guides[HANDOFF_GUIDE]);
     // Drawn again only when it changes, so that a change elsewhere does not take focus from its button.
     const key = JSON.stringify([handoff, toTick]);
@@ -101,7 +105,9 @@ export function startHandoffMessage(area: HTMLElement): void {
         ),
       );
     }
-  });
+  };
+  $progress.subscribe(draw);
+  $tabRegistrationName.listen(draw);
 }
 
 /** Fills the value cells of the record table (`table`) with the stored records, and keeps them so. */
