@@ -1,5 +1,5 @@
 import { atom, onMount } from 'nanostores';
-import { decodeProgress, type ProgressData } from '../lib/progress-data';
+import { decodeProgress, encodeProgress, type ProgressData } from '../lib/progress-data';
 import {
   decodeRegistrations,
   encodeRegistrations,
@@ -25,7 +25,7 @@ import {
   progressBackupKeyOf,
   progressKeyOf,
 } from '../lib/tab-registration';
-import { $progress, $registrationId, showRegistration, type SaveOutcome } from './progress';
+import { $progress, $registrationId, changeProgress, showRegistration, type SaveOutcome } from './progress';
 import { getStorageEvents, readStored, removeStored, writeStored, writeTabStored } from './storage-engine';
 
 /**
@@ -44,7 +44,8 @@ import { getStorageEvents, readStored, removeStored, writeStored, writeTabStored
  *   once): the id this tab works on, and what is wrong with it (removed in another tab, or a link
  *   that named one this browser does not have);
  * - `switchRegistration(id)`, `addRegistration(name)`, `renameRegistration(id, name)`,
- *   `removeRegistration(id)`: the actions;
+ *   `removeRegistration(id)`: the actions; `createRegistration(name)` adds one without switching,
+ *   and `changeRegistrationProgress(id, apply)` changes any registration's progress (imports);
  * - `readRegistrationProgress(id)`, `readRegistration(id)`: any registration's progress and entry
  *   (name, times), read-only, for overviews and export;
  * - `$registrationsReadOnly`: true while the stored index is of a newer version (actions refuse).
@@ -165,11 +166,11 @@ export function switchRegistration(id: string): boolean {
 }
 
 /**
- * Adds a registration named `name` (trimmed; may be empty) and switches this tab to it. Returns its
- * id, or undefined when nothing was added: the name is refused (see registrationNameProblem), there
- * are already 100 registrations, or the index is read-only.
+ * Adds a registration named `name` (trimmed; may be empty) without switching this tab to it (an
+ * import of several). Returns its id, or undefined when nothing was added: the name is refused (see
+ * registrationNameProblem), there are already 100 registrations, or the index is read-only.
  */
-export function addRegistration(name: string, now: Date = new Date()): string | undefined {
+export function createRegistration(name: string, now: Date = new Date()): string | undefined {
   let id: string | undefined;
   const outcome = changeRegistrations((index) => {
     const candidate = newRegistrationId(index);
@@ -177,9 +178,37 @@ export function addRegistration(name: string, now: Date = new Date()): string | 
     id = next === index ? undefined : candidate;
     return next;
   });
-  if (outcome === 'read-only' || id === undefined) return undefined;
-  adopt(id);
+  return outcome === 'read-only' ? undefined : id;
+}
+
+/**
+ * Adds a registration named `name` (trimmed; may be empty) and switches this tab to it. Returns its
+ * id, or undefined when nothing was added (see createRegistration).
+ */
+export function addRegistration(name: string, now: Date = new Date()): string | undefined {
+  const id = createRegistration(name, now);
+  if (id !== undefined) adopt(id);
   return id;
+}
+
+/**
+ * Applies a change to the freshest progress of registration `id` and writes it at once, as
+ * changeProgress does for this tab's (which it calls for that one): an import of several
+ * registrations, and its undoing. 'read-only' when that progress is of a newer version, the index is
+ * read-only or this browser has no such registration; an unreadable value is kept aside first, and
+ * left where it is ('not-saved') when that fails.
+ */
+export function changeRegistrationProgress(
+  id: string,
+  apply: (data: ProgressData) => ProgressData,
+): SaveOutcome {
+  if (id === $registrationId.get()) return changeProgress(apply);
+  if ($registrationsReadOnly.get() || !switchable(id)) return 'read-only';
+  const key = progressKeyOf(id);
+  const fresh = decodeProgress(readStored(key));
+  if (fresh.status === 'newer') return 'read-only';
+  if (fresh.status === 'recovered' && !writeStored(progressBackupKeyOf(id), fresh.raw)) return 'not-saved';
+  return writeStored(key, encodeProgress(apply(fresh.data))) ? 'saved' : 'not-saved';
 }
 
 /**
