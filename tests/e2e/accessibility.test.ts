@@ -116,3 +116,73 @@ it.each([
   },
   60_000,
 );
+
+it.each([
+  ['', '取り込む登録先'],
+  ['en/', 'Registration to import into'],
+] as const)(
+  '/%s with several registrations (the overview) and /%shandoff/ with an import’s choice of registration have no axe violations in the light and the dark theme',
+  async (prefix, existingLabel) => {
+    const at = (day: number) => new Date(Date.UTC(2026, 10, day)).toISOString();
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+    const index = JSON.stringify({
+      version: 1,
+      registrations: {
+        sample1: { name: '株式会社サンプル', createdAt: at(1), changedAt: at(1) },
+        example2: { name: '', createdAt: at(2), changedAt: at(2) },
+      },
+      removed: {},
+    });
+    // One registration past the HP code's deadline, the other waiting for Microsoft's review.
+    const progress = (guide: string, step: string, tickedAt: string) =>
+      JSON.stringify({ version: 3, guides: { [guide]: { [step]: { tickedAt } } }, records: {} });
+    const context = await browser().newContext({
+      colorScheme: 'light',
+      storageState: {
+        cookies: [],
+        origins: [
+          {
+            origin: new URL(site).origin,
+            localStorage: [
+              { name: 'partner-guides:registrations', value: index },
+              {
+                name: 'partner-guides:progress:sample1',
+                value: progress('hp', 'hp-create-account', hoursAgo(1)),
+              },
+              {
+                name: 'partner-guides:progress:example2',
+                value: progress('microsoft', 'ms-csp-confirm-contact-email', hoursAgo(2)),
+              },
+            ],
+          },
+        ],
+      },
+    });
+    const page = await context.newPage();
+    await page.goto(`${site}${prefix}`);
+    await expect
+      .poll(() => page.locator('.home-overview__registration .home-progress__waits').count())
+      .toBe(2);
+    await expectNoViolationsInBothThemes(page);
+
+    await page.goto(`${site}${prefix}handoff/`);
+    await page.locator('#handoff-import-file:enabled').waitFor();
+    await page.locator('#handoff-import-file').setInputFiles({
+      name: 'other.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(
+        JSON.stringify({
+          format: 'partner-guides-progress',
+          version: 3,
+          registrations: [
+            { name: 'Other K.K.', guides: { hp: { 'hp-create-account': { tickedAt: at(3) } } }, records: {} },
+          ],
+        }),
+      ),
+    });
+    await page.getByLabel(existingLabel, { exact: true }).waitFor();
+    await expectNoViolationsInBothThemes(page);
+    await context.close();
+  },
+  60_000,
+);
