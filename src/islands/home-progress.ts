@@ -49,7 +49,7 @@ export function startHomeProgress(list: HTMLElement): void {
         loaded.startOverview(list, guides, lang, strings),
       );
   };
-  getStorageEvents().addEventListener(REGISTRATIONS_KEY, watchCount, watchCount);
+  getStorageEvents().addEventListener(REGISTRATIONS_KEY, watchCount, () => watchCount());
   $registrationId.subscribe(() => watchCount());
 }
 
