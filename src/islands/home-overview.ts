@@ -97,7 +97,11 @@ export async function startOverview(
       ),
     );
 
+  /** Years of holidays the running business-day waits need, gathered while working out the rows. */
+  const years = new Set<number>();
+
   const rowsAt = (now: Date): Row[] => {
+    years.clear();
     const index = $registrations.get();
     return listRegistrations(index).map(({ id }) => {
       const progress = progressOf(id);
@@ -106,7 +110,7 @@ export async function startOverview(
         const summary = summarizeGuide(guide.steps, ticks);
         if (!waitCode || guide.waits.length === 0) return { summary, waits: [] };
         const rules = rulesOf(guide);
-        waitCode.loadHolidayYears(waitCode.holidayYearsNeeded(rules, ticks));
+        for (const year of waitCode.holidayYearsNeeded(rules, ticks)) years.add(year);
         return { summary, waits: waitCode.waitsAt(rules, ticks, now, waitCode.$holidayYears.get()).states };
       });
       return {
@@ -198,6 +202,8 @@ export async function startOverview(
     const present = [...overview.querySelectorAll(':scope > section')];
     if (wanted.some((element, index) => present[index] !== element)) overview.append(...wanted);
     $shown.set({ rows, now });
+    // Last, since a year starting to load draws the overview again.
+    waitCode?.loadHolidayYears([...years]);
   };
 
   const loadWaits = (): Promise<void> =>
