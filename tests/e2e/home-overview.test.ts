@@ -2,6 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './support/axe';
 import { useBrowser, useTestPages } from './support/browser';
+import { INDEX_KEY, progressKey, seedStorage, storedIndex } from './support/registrations';
 import { declaredSteps, stepCount } from '../support/site';
 import { GUIDE_IDS, type Lang } from '../../src/lib/guides';
 
@@ -15,8 +16,6 @@ import { GUIDE_IDS, type Lang } from '../../src/lib/guides';
 const site = inject('siteUrl');
 const pages = useTestPages(useBrowser());
 
-const INDEX_KEY = 'partner-guides:registrations';
-const progressKey = (id: string) => `partner-guides:progress:${id}`;
 /** A time in Japan, e.g. `jst('2026-11-24T10:00')`. */
 const jst = (local: string) => new Date(`${local}:00+09:00`);
 const NOW = jst('2026-11-24T10:00');
@@ -25,20 +24,6 @@ const NOW = jst('2026-11-24T10:00');
 const DONE = { id: 'done1', name: '株式会社カンリョウ' };
 const WAITING = { id: 'waiting2', name: '株式会社シンサチュウ' };
 const LATE = { id: 'late3', name: 'Overdue Trading' };
-
-/** A stored index of registrations, oldest first. */
-function storedIndex(...registrations: { id: string; name: string }[]): string {
-  return JSON.stringify({
-    version: 1,
-    registrations: Object.fromEntries(
-      registrations.map(({ id, name }, place) => {
-        const at = new Date(Date.UTC(2026, 10, 1 + place)).toISOString();
-        return [id, { name, createdAt: at, changedAt: at }];
-      }),
-    ),
-    removed: {},
-  });
-}
 
 /** Stored progress with the given ticks, by guide, each ticked at its time. */
 function storedProgress(ticks: Record<string, Record<string, Date>>): string {
@@ -78,10 +63,7 @@ const THREE_COMPANIES = {
 async function browserWith(items: Record<string, string>): Promise<void> {
   const context = await pages.freshContext();
   await context.clock.setFixedTime(NOW);
-  await context.addInitScript((values) => {
-    if (localStorage.getItem('partner-guides:registrations') !== null) return;
-    for (const [key, value] of Object.entries(values)) localStorage.setItem(key, value);
-  }, items);
+  await seedStorage(context, items);
 }
 
 const TEXT = {

@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { useBrowser, useTestPages } from './support/browser';
+import { INDEX_KEY, progressKey, storedIndex } from './support/registrations';
 import { decodeEntities, readBuiltPage, stepCount } from '../support/site';
 import type { Lang } from '../../src/lib/guides';
 
@@ -14,9 +15,7 @@ import type { Lang } from '../../src/lib/guides';
 const site = inject('siteUrl');
 const pages = useTestPages(useBrowser());
 
-const INDEX_KEY = 'partner-guides:registrations';
 const LEGACY_KEY = 'partner-guides:progress';
-const progressKey = (id: string) => `partner-guides:progress:${id}`;
 const AT = '2026-11-20T01:00:00.000Z';
 
 const OPEN = 'hp-open-registration-page';
@@ -28,20 +27,6 @@ const HP_STEPS = stepCount('hp.mdx');
 /** Two companies a distributor's staff member walks through their registrations. */
 const SAMPLE = { id: 'sample1', name: '株式会社サンプル', domain: 'sample.onmicrosoft.com' };
 const EXAMPLE = { id: 'example2', name: 'Example Trading', domain: 'example-trading.onmicrosoft.com' };
-
-/** A stored index of registrations, oldest first. */
-function storedIndex(...registrations: { id: string; name: string }[]): string {
-  return JSON.stringify({
-    version: 1,
-    registrations: Object.fromEntries(
-      registrations.map(({ id, name }, place) => {
-        const at = new Date(Date.UTC(2026, 10, 1 + place)).toISOString();
-        return [id, { name, createdAt: at, changedAt: at }];
-      }),
-    ),
-    removed: {},
-  });
-}
 
 /** Stored progress (version 2, as an older copy of the site left it): HP ticks and the domain record. */
 function storedProgress(ticks: string[], domain: string): string {

@@ -2,6 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { axeViolations } from './support/axe';
 import { useBrowser, useTestPages } from './support/browser';
+import { INDEX_KEY, progressKey, seedStorage, storedIndex } from './support/registrations';
 import { emptyProgress, withRecord, withStep } from '../../src/lib/progress-data';
 import { exportProgress, exportRegistrations } from '../../src/lib/transfer';
 import type { Lang } from '../../src/lib/guides';
@@ -17,26 +18,11 @@ import type { Lang } from '../../src/lib/guides';
 const site = inject('siteUrl');
 const pages = useTestPages(useBrowser());
 
-const INDEX_KEY = 'partner-guides:registrations';
-const progressKey = (id: string) => `partner-guides:progress:${id}`;
 const AT = '2026-11-20T01:00:00.000Z';
 
 /** Two companies whose Microsoft registrations are through, each with its own records. */
 const SAMPLE = { id: 'sample1', name: '株式会社サンプル', partnerId: '6000001', by: '山田 太郎' };
 const EXAMPLE = { id: 'example2', name: 'Example Trading', partnerId: '6000002', by: 'Jane Smith' };
-
-function storedIndex(...registrations: { id: string; name: string }[]): string {
-  return JSON.stringify({
-    version: 1,
-    registrations: Object.fromEntries(
-      registrations.map(({ id, name }, place) => {
-        const at = new Date(Date.UTC(2026, 10, 1 + place)).toISOString();
-        return [id, { name, createdAt: at, changedAt: at }];
-      }),
-    ),
-    removed: {},
-  });
-}
 
 /** A company's stored progress: the steps the message reports ticked, and the records it needs. */
 function reported({ partnerId, by }: { partnerId: string; by: string }): string {
@@ -61,10 +47,7 @@ const TWO_COMPANIES = {
 
 async function browserWith(items: Record<string, string>): Promise<void> {
   const context = await pages.freshContext();
-  await context.addInitScript((values) => {
-    if (localStorage.getItem('partner-guides:registrations') !== null) return;
-    for (const [key, value] of Object.entries(values)) localStorage.setItem(key, value);
-  }, items);
+  await seedStorage(context, items);
 }
 
 /** Everything this origin stores, to show that nothing changed. */

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeProgress, emptyProgress, encodeProgress, withStep } from '../../src/lib/progress-data';
-import { FakeBrowser } from './support/tabs';
+import { useFakeBrowsers } from './support/tabs';
 
 /**
  * What an import of several registrations needs of the registrations store: adding one without
@@ -12,17 +12,7 @@ const progressKey = (id: string) => `partner-guides:progress:${id}`;
 const AT = '2026-11-21T10:00:00.000Z';
 const NOW = new Date('2026-11-21T10:05:00.000Z');
 
-let browsers: FakeBrowser[] = [];
-afterEach(() => {
-  for (const browser of browsers) browser.close();
-  browsers = [];
-});
-
-function browserWith(items: Record<string, string> = {}): FakeBrowser {
-  const browser = new FakeBrowser(new Map(Object.entries(items)));
-  browsers.push(browser);
-  return browser;
-}
+const browserWith = useFakeBrowsers();
 
 const tick =
   (step: string) =>

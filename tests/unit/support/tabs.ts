@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { FakeStorage, FakeStorageEvents, loadStores } from './fake-storage';
 
 /**
@@ -87,4 +88,21 @@ export class FakeBrowser {
   close(): void {
     for (const stop of this.unmount.splice(0)) stop();
   }
+}
+
+/**
+ * Gives each test the browsers it opens with `browserWith(items)` (localStorage holding `items`
+ * before the first tab opens), every tab's stores unfollowed after the test.
+ */
+export function useFakeBrowsers(): (items?: Record<string, string>) => FakeBrowser {
+  let browsers: FakeBrowser[] = [];
+  afterEach(() => {
+    for (const browser of browsers) browser.close();
+    browsers = [];
+  });
+  return (items = {}) => {
+    const browser = new FakeBrowser(new Map(Object.entries(items)));
+    browsers.push(browser);
+    return browser;
+  };
 }
