@@ -19,7 +19,7 @@ import {
   type ImportFlow,
 } from '../stores/import-flow';
 import { formatRecordValue, type HandoffField } from '../lib/handoff';
-import { defaultImportChoice } from '../lib/import-targets';
+import { defaultImportChoice, type ImportChoice } from '../lib/import-targets';
 import { formatTickTime } from '../lib/progress';
 import {
   emptyRegistrations,
@@ -190,19 +190,28 @@ export default function ProgressTransfer({
     </>
   );
 
+  /** One of the choices of where an import goes, as a radio button of the group `name`. */
+  const choiceOf = (name: string, value: ImportChoice, label: string) => (
+    <label class="handoff-preview__choice">
+      <input
+        type="radio"
+        name={name}
+        checked={choice?.kind === value.kind}
+        onChange={() => chooseImportTarget(value)}
+      />
+      {label}
+    </label>
+  );
+
   /** Where a file of one registration goes: an existing registration or a new one. */
   const chooseOne = pending && !several && (
     <fieldset class="handoff-preview__targets">
       <legend>{strings['transfer.targetLegend']}</legend>
-      <label class="handoff-preview__choice">
-        <input
-          type="radio"
-          name="handoff-import-target"
-          checked={choice?.kind === 'existing'}
-          onChange={() => chooseImportTarget({ kind: 'existing', id: selectedId })}
-        />
-        {strings['transfer.targetExisting']}
-      </label>
+      {choiceOf(
+        'handoff-import-target',
+        { kind: 'existing', id: selectedId },
+        strings['transfer.targetExisting'],
+      )}
       <label for="handoff-import-registration">{strings['transfer.targetExistingLabel']}</label>
       <select
         id="handoff-import-registration"
@@ -219,15 +228,7 @@ export default function ProgressTransfer({
           </option>
         ))}
       </select>
-      <label class="handoff-preview__choice">
-        <input
-          type="radio"
-          name="handoff-import-target"
-          checked={choice?.kind === 'new'}
-          onChange={() => chooseImportTarget({ kind: 'new', name: typedName })}
-        />
-        {strings['transfer.targetNew']}
-      </label>
+      {choiceOf('handoff-import-target', { kind: 'new', name: typedName }, strings['transfer.targetNew'])}
       <label for="handoff-import-name">{strings['transfer.targetNewName']}</label>
       <input
         type="text"
@@ -263,24 +264,8 @@ export default function ProgressTransfer({
       </p>
       <fieldset class="handoff-preview__targets">
         <legend>{strings['transfer.severalLegend']}</legend>
-        <label class="handoff-preview__choice">
-          <input
-            type="radio"
-            name="handoff-import-several"
-            checked={choice?.kind === 'by-name'}
-            onChange={() => chooseImportTarget({ kind: 'by-name' })}
-          />
-          {strings['transfer.severalByName']}
-        </label>
-        <label class="handoff-preview__choice">
-          <input
-            type="radio"
-            name="handoff-import-several"
-            checked={choice?.kind === 'all-new'}
-            onChange={() => chooseImportTarget({ kind: 'all-new' })}
-          />
-          {strings['transfer.severalAllNew']}
-        </label>
+        {choiceOf('handoff-import-several', { kind: 'by-name' }, strings['transfer.severalByName'])}
+        {choiceOf('handoff-import-several', { kind: 'all-new' }, strings['transfer.severalAllNew'])}
       </fieldset>
       <ul class="handoff-preview__registrations">
         {targets.imports.map(({ source, name, target, plan: itsPlan }) => (
