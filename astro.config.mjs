@@ -140,6 +140,14 @@ export default defineConfig({
                 priority: 6,
               },
               {
+                // Managing registrations and moving them by file (with the download of a file), which the switcher's dialog, the home
+                // page's overview and the hand-off page's import and export load on demand: one file,
+                // so that the switcher, in every guide, names one file to fetch for its dialog.
+                name: 'registrations',
+                test: /\/src\/(stores\/registrations|lib\/(registrations|transfer|transfer-messages|import-targets)|islands\/download)\./,
+                priority: 5,
+              },
+              {
                 // Record fields and their validation: guides only (the home page does not need them).
                 name: 'records',
                 test: /\/src\/(lib\/records|islands\/RecordFields)\./,

@@ -1,5 +1,6 @@
-import { $progress, $progressReadOnly, $storageProblem } from '../stores/progress';
-import { $storageHealth } from '../stores/storage-engine';
+import { $progress, $progressReadOnly, $registrationId, $storageProblem } from '../stores/progress';
+import { $storageHealth, readStored } from '../stores/storage-engine';
+import { REGISTRATIONS_KEY, summarizeIndex } from '../lib/tab-registration';
 import {
   HANDOFF_GUIDE,
   composeHandoff,
@@ -10,7 +11,6 @@ import {
 import { fillTemplate } from '../lib/template';
 import { h } from './checklist-dom';
 import { copyButton } from './copy-button';
-import { $tabRegistrationName } from './registration-switcher';
 import type { Lang } from '../lib/guides';
 import type { UiStrings } from '../lib/ui-strings';
 
@@ -19,8 +19,7 @@ import type { UiStrings } from '../lib/ui-strings';
  * visitor without JavaScript sees them (components/handoff/*.astro: the fields the message is written
  * from, a dash for every value); these functions read the stored records and draw them again whenever
  * the records change, in this tab or another. Both are of the registration this tab works on (the
- * progress store's), and the message names it (as the switcher does). The import and export come on
- * intent (ProgressTransfer).
+ * progress store's), and the message names it. The import and export come on intent (ProgressTransfer).
  */
 
 /** Draws the message to the distributor, or what is missing for it, into `area`. */
@@ -37,7 +36,9 @@ export function startHandoffMessage(area: HTMLElement): void {
   let shown = '';
   const draw = () => {
     const progress = $progress.get();
-    const handoff = composeHandoff(progress.records, lang, lines, $tabRegistrationName.get());
+    const index = summarizeIndex(readStored(REGISTRATIONS_KEY));
+    const name = index.names[index.live.indexOf($registrationId.get())] ?? '';
+    const handoff = composeHandoff(progress.records, lang, lines, name);
     const toTick = stepsStillToTick(HANDOFF_GUIDE === undefined ? undefined : progress.guides[HANDOFF_GUIDE]);
     // Drawn again only when it changes, so that a change elsewhere does not take focus from its button.
     const key = JSON.stringify([handoff, toTick]);
@@ -107,7 +108,10 @@ export function startHandoffMessage(area: HTMLElement): void {
     }
   };
   $progress.subscribe(draw);
-  $tabRegistrationName.listen(draw);
+  // The registration's name changes with it (a rename here or in another tab) in the switcher's line
+  // (islands/registration-switcher.ts), which hears of every change to it: drawn again then.
+  const switcherName = document.querySelector('.registration-switcher strong');
+  if (switcherName) new MutationObserver(draw).observe(switcherName, { childList: true });
 }
 
 /** Fills the value cells of the record table (`table`) with the stored records, and keeps them so. */

@@ -24,17 +24,26 @@ import { guideDisplay, h, type HomeProgressStrings } from './home-progress';
  * registration left (another tab deleted the others), it shows that one's list without heading.
  */
 
-/** The wait code: loaded once a wait of some registration is underway. */
+/** The wait code (islands/home-waits.ts): loaded once a wait of some registration is underway. */
 async function loadWaitCode() {
-  const [arithmetic, waits, holidays, schedule, clock, display] = await Promise.all([
-    import('../lib/waits'),
-    import('../stores/waits'),
-    import('../stores/holidays'),
-    import('../lib/wait-schedule'),
-    import('../stores/clock'),
-    import('./home-waits'),
-  ]);
-  return { ...arithmetic, ...waits, ...holidays, ...schedule, ...clock, ...display };
+  const {
+    $holidayYears,
+    holidayYearsNeeded,
+    loadHolidayYears,
+    timeShownIn,
+    waitDisplay,
+    waitsAt,
+    waitsChangeAt,
+  } = await import('./home-waits');
+  return {
+    $holidayYears,
+    holidayYearsNeeded,
+    loadHolidayYears,
+    timeShownIn,
+    waitDisplay,
+    waitsAt,
+    waitsChangeAt,
+  };
 }
 type WaitCode = Awaited<ReturnType<typeof loadWaitCode>>;
 
@@ -187,8 +196,14 @@ export async function startOverview(
         const guide = guides[index]!;
         section.show[index]!(summary, withRegistrationParameter(guide.href, row.id));
         if (waitCode && guide.waits.length > 0) {
-          section.showWaits[index] ??= waitCode.waitDisplay(section.items[index]!, guide, lang, strings);
-          section.showWaits[index](waits, now, row.id);
+          section.showWaits[index] ??= waitCode.waitDisplay(
+            section.items[index]!,
+            guide,
+            lang,
+            strings,
+            (href) => withRegistrationParameter(href, row.id),
+          );
+          section.showWaits[index](waits, now);
         }
       });
     }

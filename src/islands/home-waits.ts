@@ -1,10 +1,17 @@
 import { guideWaits, waitsShownIn } from '../stores/waits';
 import { fillTemplate } from '../lib/template';
 import { waitLine } from '../lib/wait-format';
-import { withRegistrationParameter } from '../lib/overview';
 import type { WaitState } from '../lib/waits';
 import type { HomeGuide, Lang } from '../lib/guides';
 import { h, type HomeProgressStrings } from './home-progress';
+
+// What the overview of several registrations (islands/home-overview.ts) works out waits with, from
+// this one file it loads for them.
+export { waitsAt } from '../stores/waits';
+export { $holidayYears, loadHolidayYears } from '../stores/holidays';
+export { timeShownIn } from '../stores/clock';
+export { holidayYearsNeeded } from '../lib/waits';
+export { waitsChangeAt } from '../lib/wait-schedule';
 
 /**
  * A guide's running waits on the home page, under its count and next step: what it waits for, until
@@ -26,18 +33,19 @@ export function drawGuideWaits(
 
 /**
  * Draws a guide's running waits at the end of its `item` (one per rule in `states`, at `now`), again
- * only when their text changes; their links open `registration` when given (the overview of several
- * registrations, islands/home-overview.ts).
+ * only when their text changes; `linkTo` gives the address each links to (in the overview of several
+ * registrations, islands/home-overview.ts, with the registration's `?r=`).
  */
 export function waitDisplay(
   item: HTMLElement,
   guide: HomeGuide,
   lang: Lang,
   strings: HomeProgressStrings,
-): (states: readonly (WaitState | undefined)[], now: Date, registration?: string) => void {
+  linkTo = (href: string) => href,
+): (states: readonly (WaitState | undefined)[], now: Date) => void {
   let shown: HTMLElement[] = [];
   let shownText: string | undefined;
-  return (states, now, registration) => {
+  return (states, now) => {
     const running = guide.waits.flatMap((wait, index) => {
       const state = states[index];
       return state && (state.phase === 'pending' || state.phase === 'late') ? [{ wait, state }] : [];
@@ -49,10 +57,8 @@ export function waitDisplay(
           })
         : `${wait.what} — ${waitLine(wait.rule.kind, state, wait.label, strings, lang, now)}`,
     );
-    const href = (wait: HomeGuide['waits'][number]) =>
-      registration === undefined ? wait.href : withRegistrationParameter(wait.href, registration);
     // The list is drawn again only when its text changes.
-    const text = [registration, ...lines].join('\n');
+    const text = lines.join('\n');
     if (text === shownText) return;
     shownText = text;
     for (const element of shown) element.remove();
@@ -65,7 +71,11 @@ export function waitDisplay(
               'ul',
               { class: 'home-progress__waits' },
               ...running.map(({ wait }, index) =>
-                h('li', { 'data-wait': wait.rule.id }, h('a', { href: href(wait) }, lines[index] ?? '')),
+                h(
+                  'li',
+                  { 'data-wait': wait.rule.id },
+                  h('a', { href: linkTo(wait.href) }, lines[index] ?? ''),
+                ),
               ),
             ),
             h(

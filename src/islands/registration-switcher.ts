@@ -1,16 +1,8 @@
-import { atom } from 'nanostores';
 import { $registrationId, $registrationProblem } from '../stores/progress';
 import { getStorageEvents, readStored } from '../stores/storage-engine';
 import { REGISTRATIONS_KEY, summarizeIndex } from '../lib/tab-registration';
 import { tabLabel } from '../lib/tab-label';
 import { fillTemplate } from '../lib/template';
-
-/**
- * The own name of the registration this tab works on ('' for none), as the switcher last drew it
- * (after a switch, a rename here or in another tab): for what else the page writes with it (the
- * hand-off message, islands/handoff-page.ts).
- */
-export const $tabRegistrationName = atom('');
 
 /**
  * The registration switcher at load (components/RegistrationSwitcher.astro): fills in the name of
@@ -24,11 +16,12 @@ export function startRegistrationSwitcher(root: HTMLElement): void {
   const button = root.querySelector('button')!;
   const title = document.title;
   const draw = () => {
-    const summary = summarizeIndex(readStored(REGISTRATIONS_KEY));
-    const id = $registrationId.get();
-    const label = tabLabel(summary, id, root.dataset.name!);
+    const label = tabLabel(
+      summarizeIndex(readStored(REGISTRATIONS_KEY)),
+      $registrationId.get(),
+      root.dataset.name!,
+    );
     if (!label) return;
-    $tabRegistrationName.set(summary.names[summary.live.indexOf(id)] ?? '');
     name.textContent = label.name;
     root.toggleAttribute('data-named', label.inTitle);
     document.title = label.inTitle ? fillTemplate(root.dataset.title!, { name: label.name, title }) : title;

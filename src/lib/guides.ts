@@ -36,11 +36,14 @@ export function vendorName(guide: string, lang: Lang): string {
   return REGISTRY.find((entry) => entry.id === guide)?.vendor[lang] ?? guide;
 }
 
-/** Splits a docs entry id such as `en/troubleshooting` or `handoff` into its language and slug. */
+/**
+ * Splits a docs entry id such as `en/troubleshooting` or `handoff` into its language and slug; the
+ * home pages (ids `''` and `en`) are the slug `index`.
+ */
 export function parseEntryId(entryId: string): { lang: Lang; slug: string } {
   const [first, ...rest] = entryId.split('/');
   if (first === 'en') return { lang: 'en', slug: rest.join('/') || 'index' };
-  return { lang: 'ja', slug: entryId };
+  return { lang: 'ja', slug: entryId || 'index' };
 }
 
 /** The guide a docs entry belongs to, or undefined for pages that are not guides. */

@@ -133,7 +133,7 @@ const PLACEHOLDER = /\{([^}]+)\}/g;
 
 /**
  * Composes the message to the distributor from the records of a registration named `registrationName`
- * ('' for none), in a language, from the lines of the registry (`lines`, for tests); lists the
+ * (as the index stores it, trimmed; '' for none), in a language, from the lines of the registry (`lines`, for tests); lists the
  * required fields still missing instead. A line naming an optional field without a value, or the name
  * of a registration without one, is left out; a value never adds a line of its own.
  */
@@ -144,7 +144,7 @@ export function composeHandoff(
   registrationName = '',
 ): Handoff {
   const value = (id: string) => {
-    if (id === REGISTRATION_NAME_PLACEHOLDER) return registrationName.trim() || undefined;
+    if (id === REGISTRATION_NAME_PLACEHOLDER) return registrationName || undefined;
     const text = (Object.hasOwn(records, id) ? records[id]?.value : undefined)?.replace(/\s+/g, ' ').trim();
     return text ? formatRecordValue(id, text, lang) : undefined;
   };
