@@ -160,6 +160,10 @@ describe.each(['ja', 'en'] as const)('the home page in %s', (lang: Lang) => {
       for (const href of hrefs)
         expect(href).toMatch(new RegExp(`^/${text.prefix}[a-z]+/\\?r=${id}(#[a-z0-9-]+)?$`));
     }
+    // The switcher says which registration this tab is on, on both home pages.
+    await expect
+      .poll(() => page.locator('.registration-switcher p').first().textContent())
+      .toBe(text.current(DONE.name));
     expect(await axeViolations(page)).toEqual([]);
 
     // Following the late registration's HP link opens the guide on that registration.
