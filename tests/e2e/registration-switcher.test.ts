@@ -223,14 +223,17 @@ describe.each(LANGS)('the registration switcher (%s)', (lang) => {
     // Focus is back on the switcher's button.
     expect(await focused(page)).toBe(`button:${text.open}`);
 
-    // The tab stays on it from page to page: the home page and the hand-off page show its progress.
+    // The tab stays on it from page to page: the home page (the overview of both registrations,
+    // this tab's marked) and the hand-off page show its progress.
     await open(page, prefix);
     expect(await shownName(page)).toBe(EXAMPLE.name);
+    const ownSection = page.locator(`.home-overview__registration[data-registration="${EXAMPLE.id}"]`);
     await expect
-      .poll(() =>
-        page.locator('.home-progress__guide[data-guide="hp"] .checklist-panel__count').textContent(),
-      )
+      .poll(() => ownSection.locator('[data-guide="hp"] .checklist-panel__count').textContent())
       .toBe(text.count(2, HP_STEPS));
+    expect(await ownSection.locator('h3').innerText()).toBe(
+      `${EXAMPLE.name}${lang === 'en' ? ' ' : ''}${text.thisTab}`,
+    );
     expect(await page.title()).toBe(text.title(EXAMPLE.name, builtTitle(prefix)));
     await open(page, `${prefix}handoff/`);
     expect(await shownName(page)).toBe(EXAMPLE.name);
