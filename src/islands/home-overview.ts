@@ -137,7 +137,7 @@ export async function startOverview(
     const headingId = `home-overview-${id}`;
     const name = h('span', {});
     const thisTab = h(
-      'span',
+      'small',
       { class: 'home-overview__this-tab' },
       `${lang === 'en' ? ' ' : ''}${strings['registration.thisTab']}`,
     );
@@ -184,7 +184,8 @@ export async function startOverview(
     if (!waitCode && waitUnderway()) void loadWaits();
     const ordered = orderByAttention(rows);
     const single = rows.length === 1;
-    list.hidden = rows.length > 0;
+    // Hidden by its style: the page's stylesheet gives the list a display of its own.
+    list.style.display = rows.length > 0 ? 'none' : '';
     overview.hidden = rows.length === 0;
     intro.hidden = single;
     for (const row of ordered) {
