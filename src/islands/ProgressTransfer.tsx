@@ -198,7 +198,7 @@ export default function ProgressTransfer({
         name={name}
         checked={choice?.kind === value.kind}
         onChange={() => chooseImportTarget(value)}
-      />
+      />{' '}
       {label}
     </label>
   );
@@ -292,12 +292,12 @@ export default function ProgressTransfer({
   return (
     <div class="handoff-transfer">
       <StorageNotice strings={strings} />
-      <p class="handoff-transfer__export">
+      <p>
         <button type="button" disabled={!hydrated} onClick={() => save(exportFile)}>
           {registrations.length > 1
             ? fillTemplate(strings['transfer.exportThis'], { name: labelOf(tabId) })
             : strings['transfer.export']}
-        </button>
+        </button>{' '}
         {registrations.length > 1 && (
           <button type="button" onClick={() => save(exportAllFile)}>
             {fillTemplate(strings['transfer.exportAll'], { count: registrations.length })}
