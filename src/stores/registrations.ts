@@ -7,7 +7,6 @@ import {
   listRegistrations,
   mergeRegistrations,
   newRegistrationId,
-  pendingRegistrationId,
   registrationNameProblem,
   sameRegistrations,
   withRegistration,
@@ -25,7 +24,7 @@ import {
   progressBackupKeyOf,
   progressKeyOf,
 } from '../lib/tab-registration';
-import { $progress, $registrationId, showRegistration, type SaveOutcome } from './progress';
+import { $indexWrites, $progress, $registrationId, showRegistration, type SaveOutcome } from './progress';
 import { getStorageEvents, readStored, removeStored, writeStored, writeTabStored } from './storage-engine';
 
 /**
@@ -102,11 +101,11 @@ onMount($registrations, () => {
   onPageShow();
   const events = getStorageEvents();
   events.addEventListener(REGISTRATIONS_KEY, onStorage, onPageShow);
-  // The progress store of this tab writes the index too (a first change creates the registration),
-  // and a tab hears no storage event of its own writes.
-  const stopFollowing = $progress.listen(onPageShow);
+  // The progress store of this tab writes the index too (it lists a registration once it has
+  // progress), and a tab hears no storage event of its own writes.
+  const stopFollowing = [$progress.listen(onPageShow), $indexWrites.listen(onPageShow)];
   return () => {
-    stopFollowing();
+    for (const stop of stopFollowing) stop();
     events.removeEventListener(REGISTRATIONS_KEY, onStorage, onPageShow);
   };
 });
@@ -197,26 +196,24 @@ export function renameRegistration(
 
 /**
  * Removes a registration and its stored progress; its id is never used again. A tab on it turns
- * read-only and says so (stores/progress.ts); this tab, if it was on it, switches to the oldest
- * remaining registration, or to a fresh one that its first change creates.
+ * read-only and says so (stores/progress.ts). This tab, if it was on it, switches to the oldest
+ * remaining registration; removing the last one adds a fresh one without a name, in the same write,
+ * so that every tab always has one to start on.
  */
 export function removeRegistration(id: string, now: Date = new Date()): SaveOutcome | 'refused' {
   if (!switchable(id)) return 'refused';
-  const outcome = changeRegistrations((index) => withoutRegistration(index, id, now));
+  let fresh: string | undefined;
+  const outcome = changeRegistrations((index) => {
+    const rest = withoutRegistration(index, id, now);
+    if (listRegistrations(rest).length > 0) return rest;
+    fresh = newRegistrationId(rest);
+    return withRegistration(rest, fresh, '', now);
+  });
   if (outcome === 'read-only') return outcome;
   removeStored(progressKeyOf(id));
   removeStored(progressBackupKeyOf(id));
-  if ($registrationId.get() === id) {
-    const index = $registrations.get();
-    const next = listRegistrations(index)[0]?.id;
-    if (next) adopt(next);
-    else {
-      // None left: the tab waits on a fresh id, which its first change creates.
-      const fresh = pendingRegistrationId(index);
-      writeTabStored(TAB_REGISTRATION_KEY, fresh);
-      showRegistration(fresh);
-    }
-  }
+  const next = fresh ?? listRegistrations($registrations.get())[0]?.id;
+  if (next && $registrationId.get() === id) adopt(next);
   return outcome;
 }
 
