@@ -48,8 +48,10 @@ import {
  *
  * Registrations (src/lib/tab-registration.ts for the keys): each tab works on one, kept in
  * sessionStorage; this store reads and writes that registration's key only, and ignores changes to
- * the others. A fresh browser has none until the first change creates registration `1`; the progress
- * stored before registrations moves to registration `1` on the first load. When another tab removes
+ * the others, and never writes the index. A fresh browser has none until the first change creates
+ * registration `1` (its progress); the progress stored before registrations moves to registration
+ * `1` on the first load. Registration `1` exists as soon as its progress is stored: the registrations
+ * store (stores/registrations.ts), which the guides do not load at once, lists it in the index. When another tab removes
  * this tab's registration, this tab turns read-only and says so ($registrationProblem) until the
  * user switches (stores/registrations.ts), so that a later tick cannot bring the removed one back.
  */
@@ -89,9 +91,6 @@ let keptAside: string | undefined;
 /** True while an unreadable value of the old key could not be kept aside: this tab then writes nothing. */
 let legacyHeld = false;
 
-/** True once this load moved the old key's progress to registration 1, which the index must then list. */
-let moved = false;
-
 /** Whether the stored progress is of a newer version, and whether the index says the registration was removed. */
 let progressNewer = false;
 let removed = false;
@@ -120,11 +119,11 @@ function moveLegacyProgress(now: Date): ProgressData | undefined {
     }
     $storageProblem.set({ kind: 'recovered', backupKey: LEGACY_BACKUP_KEY });
   }
-  // Registration 1 exists from now on; the index lists it on demand (listIfStored).
+  // Registration 1 exists from now on: the registrations store lists it once registrations are managed.
   if (
     writeStored(progressKeyOf(FIRST_REGISTRATION_ID), encodeProgress(mergeProgress(first.data, legacy.data)))
   )
-    moved = writeStored(LEGACY_PROGRESS_KEY, MOVED_MARKER);
+    writeStored(LEGACY_PROGRESS_KEY, MOVED_MARKER);
 }
 
 const heldLegacy = moveLegacyProgress(new Date());
@@ -154,34 +153,12 @@ export const $registrationProblem = atom<RegistrationProblem | undefined>(
 const progressKey = (): string => progressKeyOf($registrationId.get());
 
 /** Takes in what the index says of this tab's registration: whether another tab removed it. */
-function applyIndex(index: IndexSummary): IndexSummary {
+function applyIndex(index: IndexSummary): void {
   const id = $registrationId.get();
   removed = index.removed.includes(id);
   if (removed) $registrationProblem.set({ kind: 'registration-removed', id });
   else if ($registrationProblem.get()?.kind === 'registration-removed') $registrationProblem.set(undefined);
   updateReadOnly();
-  return index;
-}
-
-/**
- * Counts this tab's writes of the index (see listIfStored), which the registrations store follows:
- * a tab hears no storage event of its own writes.
- */
-export const $indexWrites = atom(0);
-
-/**
- * Has this tab's registration listed in the index once it has stored progress (a fresh browser's
- * first change, the progress moved from before registrations), by a module loaded on demand: the
- * guides do not load the index's code at once.
- */
-function listIfStored(index: IndexSummary): void {
-  const id = $registrationId.get();
-  if (legacyHeld || index.live.includes(id) || index.removed.includes(id) || !readStored(progressKeyOf(id)))
-    return;
-  void import('../lib/index-entry').then(({ listRegistration }) => {
-    if (listRegistration({ read: readStored, write: writeStored, writeTab: writeTabStored }, id))
-      $indexWrites.set($indexWrites.get() + 1);
-  });
 }
 
 /** Keeps an unreadable value aside so nothing is silently thrown away. */
@@ -220,7 +197,6 @@ function persist(data: ProgressData): string | undefined {
 }
 
 applyIndex(startIndex);
-if (moved) listIfStored(startIndex);
 
 /**
  * Ticks and records of every guide in this tab's registration; changes with user actions, other
@@ -293,24 +269,23 @@ export function showRegistration(id: string): void {
 /**
  * Applies a change to the freshest progress (storage now, merged with this tab's copy) and writes it
  * at once. Does nothing while progress is read-only. The import, in its own module, uses it too.
- * The first change of a registration that does not exist yet creates it (listIfStored).
+ * The first change of a registration that does not exist yet (`1` in a fresh browser) creates it.
  */
 export function changeProgress(apply: (data: ProgressData) => ProgressData): SaveOutcome {
   if ($progressReadOnly.get()) return 'read-only';
   const fresh = decodeStored(readStored(progressKey()));
   // The index is read afresh too: another tab may have removed this registration a moment ago.
-  const index = applyIndex(summarizeIndex(readStored(REGISTRATIONS_KEY)));
+  applyIndex(summarizeIndex(readStored(REGISTRATIONS_KEY)));
   if ($progressReadOnly.get()) {
     $progress.set(fresh);
     return 'read-only';
   }
   const next = apply(mergeProgress(fresh, $progress.get()));
-  $progress.set(next);
+  // Stored before it is shown, so that whoever follows the store finds it in storage too.
   const written = persist(next);
-  if (written === undefined) return 'not-saved';
-  lastSeen = written;
-  listIfStored(index);
-  return 'saved';
+  if (written !== undefined) lastSeen = written;
+  $progress.set(next);
+  return written === undefined ? 'not-saved' : 'saved';
 }
 
 /** A change the user can take back (see stores/undo.ts): an untick, a reset (of a guide) or an import. */

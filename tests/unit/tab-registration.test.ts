@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { listRegistration, withIndexEntry, type EntryStorage } from '../../src/lib/index-entry';
 import { randomRegistrationId } from '../../src/lib/registrations';
 import {
   chooseTabRegistration,
@@ -146,72 +145,5 @@ describe('chooseTabRegistration', () => {
       id: 'a',
       unknownLink: true,
     });
-  });
-});
-
-describe('listing a registration (index-entry.ts, loaded on demand)', () => {
-  /** A storage of the given items, and the values it wrote. */
-  function storageOf(items: Record<string, string> = {}, refuse: string[] = []) {
-    const local = new Map(Object.entries(items));
-    const session = new Map<string, string>();
-    const storage: EntryStorage = {
-      read: (key) => local.get(key),
-      write: (key, value) => {
-        if (refuse.includes(key)) return false;
-        local.set(key, value);
-        return true;
-      },
-      writeTab: (key, value) => void session.set(key, value),
-    };
-    return { storage, local, session };
-  }
-  const INDEX = 'partner-guides:registrations';
-
-  it('adds an unnamed registration, keeping every other entry as stored, and makes it the tab’s and the last', () => {
-    const stored = index({ a: entry(T1, '株式会社A'), odd: { name: 5 } }, { gone: T2 });
-    const { storage, local, session } = storageOf({ [INDEX]: stored });
-    expect(listRegistration(storage, '1', NOW)).toBe(true);
-    expect(JSON.parse(local.get(INDEX) ?? '')).toEqual({
-      version: 1,
-      registrations: {
-        a: entry(T1, '株式会社A'),
-        odd: { name: 5 },
-        1: { name: '', createdAt: NOW.toISOString(), changedAt: NOW.toISOString() },
-      },
-      removed: { gone: T2 },
-    });
-    expect(session.get('partner-guides:tab-registration')).toBe('1');
-    expect(local.get('partner-guides:last-registration')).toBe('1');
-  });
-
-  it('starts an index when none is stored, and keeps an unreadable one aside first', () => {
-    const fresh = storageOf();
-    expect(listRegistration(fresh.storage, '1', NOW)).toBe(true);
-    expect(JSON.parse(fresh.local.get(INDEX) ?? '')).toEqual({
-      version: 1,
-      registrations: { 1: { name: '', createdAt: NOW.toISOString(), changedAt: NOW.toISOString() } },
-    });
-    for (const raw of ['garbage', '{"registrations":{}}']) {
-      const broken = storageOf({ [INDEX]: raw });
-      expect(listRegistration(broken.storage, '1', NOW)).toBe(true);
-      expect(broken.local.get('partner-guides:registrations-backup')).toBe(raw);
-    }
-    const refused = storageOf({ [INDEX]: 'garbage' }, ['partner-guides:registrations-backup']);
-    expect(listRegistration(refused.storage, '1', NOW)).toBe(false);
-    expect(refused.local.get(INDEX)).toBe('garbage');
-  });
-
-  it('writes nothing when the index lists the registration, removed it, or is of a newer version', () => {
-    for (const raw of [
-      index({ 1: entry(T1) }),
-      index({}, { 1: T1 }),
-      JSON.stringify({ version: 2, registrations: {} }),
-    ]) {
-      const { storage, local, session } = storageOf({ [INDEX]: raw });
-      expect(listRegistration(storage, '1', NOW)).toBe(false);
-      expect(local.get(INDEX)).toBe(raw);
-      expect(session.size).toBe(0);
-    }
-    expect(withIndexEntry(index({ 1: entry(T1) }), '1', NOW)).toBeUndefined();
   });
 });

@@ -1,4 +1,3 @@
-import { vi } from 'vitest';
 import { FakeStorage, FakeStorageEvents, loadStores } from './fake-storage';
 
 /**
@@ -64,8 +63,6 @@ export class FakeBrowser {
       stores.$progress.listen(() => undefined),
       stores.$registrations.listen(() => undefined),
     );
-    // The progress store has a registration it finds unlisted listed by a module loaded on demand.
-    await vi.dynamicImportSettled();
     return { ...stores, storage };
   }
 
