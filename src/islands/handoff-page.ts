@@ -1,6 +1,7 @@
 import { $progress, $progressReadOnly, $registrationId, $storageProblem } from '../stores/progress';
 import { $storageHealth, readStored } from '../stores/storage-engine';
-import { REGISTRATIONS_KEY, summarizeIndex } from '../lib/tab-registration';
+import { REGISTRATIONS_KEY } from '../lib/tab-registration';
+import { ownName } from '../lib/tab-label';
 import {
   HANDOFF_GUIDE,
   composeHandoff,
@@ -36,8 +37,7 @@ export function startHandoffMessage(area: HTMLElement): void {
   let shown = '';
   const draw = () => {
     const progress = $progress.get();
-    const index = summarizeIndex(readStored(REGISTRATIONS_KEY));
-    const name = index.names[index.live.indexOf($registrationId.get())] ?? '';
+    const name = ownName(readStored(REGISTRATIONS_KEY), $registrationId.get());
     const handoff = composeHandoff(progress.records, lang, lines, name);
     const toTick = stepsStillToTick(HANDOFF_GUIDE === undefined ? undefined : progress.guides[HANDOFF_GUIDE]);
     // Drawn again only when it changes, so that a change elsewhere does not take focus from its button.

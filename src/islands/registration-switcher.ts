@@ -1,6 +1,6 @@
 import { $registrationId, $registrationProblem } from '../stores/progress';
 import { getStorageEvents, readStored } from '../stores/storage-engine';
-import { REGISTRATIONS_KEY, summarizeIndex } from '../lib/tab-registration';
+import { REGISTRATIONS_KEY } from '../lib/tab-registration';
 import { tabLabel } from '../lib/tab-label';
 import { fillTemplate } from '../lib/template';
 
@@ -16,11 +16,7 @@ export function startRegistrationSwitcher(root: HTMLElement): void {
   const button = root.querySelector('button')!;
   const title = document.title;
   const draw = () => {
-    const label = tabLabel(
-      summarizeIndex(readStored(REGISTRATIONS_KEY)),
-      $registrationId.get(),
-      root.dataset.name!,
-    );
+    const label = tabLabel(readStored(REGISTRATIONS_KEY), $registrationId.get(), root.dataset.name!);
     if (!label) return;
     name.textContent = label.name;
     root.toggleAttribute('data-named', label.inTitle);

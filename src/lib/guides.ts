@@ -36,13 +36,11 @@ export function vendorName(guide: string, lang: Lang): string {
   return REGISTRY.find((entry) => entry.id === guide)?.vendor[lang] ?? guide;
 }
 
-/**
- * Splits a docs entry id such as `en/troubleshooting` or `handoff` into its language and slug; the
- * home pages (ids `''` and `en`) are the slug `index`.
- */
+/** Splits a docs entry id such as `en/troubleshooting` or `handoff` into its language and slug. */
 export function parseEntryId(entryId: string): { lang: Lang; slug: string } {
   const [first, ...rest] = entryId.split('/');
   if (first === 'en') return { lang: 'en', slug: rest.join('/') || 'index' };
+  // The Japanese home page's id is empty: its slug is `index`, as the English one's.
   return { lang: 'ja', slug: entryId || 'index' };
 }
 

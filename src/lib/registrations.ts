@@ -37,12 +37,10 @@
 import { isPlainObject, isPlausibleTime } from './progress-data';
 import {
   CONTROL_CHARACTER,
-  FIRST_REGISTRATION_ID,
   MAX_NAME_LENGTH,
   MAX_REGISTRATIONS,
   REGISTRATIONS_VERSION,
   isRegistrationId,
-  randomRegistrationId,
   salvageRegistrationName,
 } from './tab-registration';
 
@@ -108,7 +106,7 @@ export function normalizeRegistrationName(name: string): string {
   return name.trim();
 }
 
-/** A stored or imported name made usable (shared with the summary a page reads at load). */
+/** A stored or imported name made usable (src/lib/tab-registration.ts, which a page loads at once). */
 export { salvageRegistrationName };
 
 /** Reads one entry; undefined when its times are malformed or out of range. */
@@ -263,6 +261,11 @@ export function registrationLabel(
   return list[position]!.name || template.replaceAll('{number}', String(position + 1));
 }
 
+/** A new random registration id: 8 characters of base 36, from the browser's cryptographic random source. */
+export function randomRegistrationId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(8)), (byte) => (byte % 36).toString(36)).join('');
+}
+
 /**
  * An id for a registration added by the user: a random one (`randomId`, the browser's cryptographic
  * source unless told) that no registration has or had.
@@ -276,20 +279,6 @@ export function newRegistrationId(
     if (isRegistrationId(id) && !Object.hasOwn(index.registrations, id) && !Object.hasOwn(index.removed, id))
       return id;
   }
-}
-
-/**
- * The id a tab waits on when there is no registration, which its first change creates: `1` while no
- * registration has or had it (as chooseTabRegistration picks), else a new one.
- */
-export function pendingRegistrationId(
-  index: RegistrationIndex,
-  randomId: () => string = randomRegistrationId,
-): string {
-  const taken =
-    Object.hasOwn(index.registrations, FIRST_REGISTRATION_ID) ||
-    Object.hasOwn(index.removed, FIRST_REGISTRATION_ID);
-  return taken ? newRegistrationId(index, randomId) : FIRST_REGISTRATION_ID;
 }
 
 /**

@@ -16,7 +16,7 @@
  *   (versions 1 to 3), replaced by MOVED_MARKER once moved to registration `1`.
  *
  * This module reads the index only as far as choosing needs (which ids exist, in creation order, and
- * which were removed), and adds an entry to it without touching the others.
+ * which were removed); it never writes. Every byte here is loaded by every guide at once.
  */
 import { isPlainObject, isPlausibleTime, isUsableKey } from './progress-data';
 
@@ -66,7 +66,11 @@ export const MAX_NAME_LENGTH = 80;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
 export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/u;
 
-/** A stored or imported name made usable: control characters become spaces, trimmed, cut to the limit. */
+/**
+ * A stored or imported name made usable: control characters become spaces, trimmed, cut to the
+ * limit. Here, not with the index (src/lib/registrations.ts), because a page names its registration
+ * at load (src/lib/tab-label.ts).
+ */
 export function salvageRegistrationName(name: string): string {
   const spaced = name.replace(new RegExp(CONTROL_CHARACTER.source, 'gu'), ' ').trim();
   return [...spaced].slice(0, MAX_NAME_LENGTH).join('').trim();
@@ -77,35 +81,19 @@ export function isRegistrationId(value: unknown): value is string {
   return typeof value === 'string' && /^[a-z0-9]{1,16}$/.test(value) && isUsableKey(value);
 }
 
-/** A new random registration id: 8 characters of base 36, from the browser's cryptographic random source. */
-export function randomRegistrationId(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(8)), (byte) => (byte % 36).toString(36)).join('');
-}
-
-/** What choosing a tab's registration needs to know of the stored index. */
+/** The ids of the stored index that choosing a tab's registration needs. */
 export interface IndexSummary {
-  /** Nothing stored, a readable index, one of a newer version (never written), or an unreadable value. */
-  status: 'missing' | 'ok' | 'newer' | 'unreadable';
   /** Ids of the registrations, oldest first (at most MAX_REGISTRATIONS). */
   live: string[];
-  /** Their names in the same order, made usable (salvageRegistrationName); '' for none. */
-  names: string[];
   /** Ids of removed registrations, which never come back. */
   removed: string[];
-  /** The version of an index of a newer version. */
-  version?: number;
 }
 
-/** The index as stored, parsed; undefined when it is not an index of any version. */
-function parseIndex(raw: string | undefined): Record<string, unknown> | undefined {
+/** The index as stored, parsed: any value with a `registrations` object (of any version), else undefined. */
+export function parseIndex(raw: string | undefined): Record<string, unknown> | undefined {
   try {
     const parsed: unknown = JSON.parse(raw ?? '');
-    return isPlainObject(parsed) &&
-      isPlainObject(parsed.registrations) &&
-      Number.isInteger(parsed.version) &&
-      (parsed.version as number) >= 1
-      ? parsed
-      : undefined;
+    return isPlainObject(parsed) && isPlainObject(parsed.registrations) ? parsed : undefined;
   } catch {
     return undefined;
   }
@@ -113,32 +101,27 @@ function parseIndex(raw: string | undefined): Record<string, unknown> | undefine
 
 /**
  * Reads the stored index as far as choosing a registration needs, without ever throwing: entries with
- * an unusable id or implausible times are left out (src/lib/registrations.ts reads it in full).
+ * an unusable id or implausible times are left out, a value that is no index has none (the
+ * registrations store, src/stores/registrations.ts, reads it in full and keeps such a value aside).
  */
 export function summarizeIndex(raw: string | undefined, now: Date = new Date()): IndexSummary {
   const parsed = parseIndex(raw);
-  if (!parsed)
-    return { status: raw === undefined ? 'missing' : 'unreadable', live: [], names: [], removed: [] };
-  const removed = Object.entries(isPlainObject(parsed.removed) ? parsed.removed : {})
+  const removed = Object.entries(isPlainObject(parsed?.removed) ? parsed.removed : {})
     .filter(([id, at]) => isRegistrationId(id) && isPlausibleTime(at, now))
     .map(([id]) => id);
-  const entries = Object.entries(parsed.registrations as Record<string, unknown>)
+  const live = Object.entries((parsed?.registrations ?? {}) as Record<string, unknown>)
     .flatMap(([id, entry]) =>
       isRegistrationId(id) &&
       !removed.includes(id) &&
       isPlainObject(entry) &&
       isPlausibleTime(entry.createdAt, now)
-        ? [[Date.parse(entry.createdAt), id, entry.name] as const]
+        ? [[Date.parse(entry.createdAt), id] as const]
         : [],
     )
     .sort(([timeA, idA], [timeB, idB]) => timeA - timeB || (idA < idB ? -1 : 1))
-    .slice(0, MAX_REGISTRATIONS);
-  const live = entries.map(([, id]) => id);
-  const names = entries.map(([, , name]) => (typeof name === 'string' ? salvageRegistrationName(name) : ''));
-  const version = parsed.version as number;
-  return version > REGISTRATIONS_VERSION
-    ? { status: 'newer', live, names, removed, version }
-    : { status: 'ok', live, names, removed };
+    .slice(0, MAX_REGISTRATIONS)
+    .map(([, id]) => id);
+  return { live, removed };
 }
 
 /** Where a tab may take its registration from, most binding first. */
@@ -146,9 +129,11 @@ export interface RegistrationSources {
   /** The id a link names (`?r=`), as given: data from outside. */
   linked?: string | null;
   /** The tab's own, from sessionStorage. */
-  tab?: string;
+  tab?: string | undefined;
   /** The one last switched to or created in any tab. */
-  last?: string;
+  last?: string | undefined;
+  /** Whether registration `1` has stored progress: it exists then, even before the index lists it. */
+  firstStored?: boolean;
 }
 
 /** The registration a tab works on, and whether a link named one this browser does not have. */
@@ -160,36 +145,25 @@ export interface TabRegistration {
 /**
  * Chooses the registration of a tab: the one a link names if this browser has it; else the tab's
  * own (even one removed meanwhile: the tab then says so rather than move silently); else the one
- * last switched to or created; else the oldest. With none, registration `1` until it is removed,
- * then `newId()`: it is created by the first change.
+ * last switched to or created; else the oldest; else registration `1`, which the first change
+ * creates. Registration `1` exists as soon as its progress is stored, before the index lists it
+ * (the progress store has it listed on demand: src/lib/index-entry.ts).
  */
 export function chooseTabRegistration(
   index: IndexSummary,
-  { linked, tab, last }: RegistrationSources,
-  newId: () => string = randomRegistrationId,
+  { linked, tab, last, firstStored }: RegistrationSources,
 ): TabRegistration {
-  const unknownLink = !!linked && !index.live.includes(linked);
+  const first = FIRST_REGISTRATION_ID;
+  const live =
+    firstStored && !index.live.includes(first) && !index.removed.includes(first)
+      ? [...index.live, first]
+      : index.live;
+  const unknownLink = !!linked && !live.includes(linked);
   const id =
     (linked && !unknownLink && linked) ||
-    (isRegistrationId(tab) && (index.live.includes(tab) || index.removed.includes(tab)) && tab) ||
-    (last && index.live.includes(last) && last) ||
-    index.live[0] ||
-    (index.removed.includes(FIRST_REGISTRATION_ID) ? newId() : FIRST_REGISTRATION_ID);
+    (isRegistrationId(tab) && (live.includes(tab) || index.removed.includes(tab)) && tab) ||
+    (last && live.includes(last) && last) ||
+    live[0] ||
+    first;
   return { id, unknownLink };
-}
-
-/**
- * The index text with `id` added as a registration without a name, created at `now`, every other
- * entry kept as stored; a fresh index when none is stored or the stored one cannot be read (keep it
- * aside first). Undefined when the index is of a newer version, which this code never writes.
- */
-export function withIndexEntry(raw: string | undefined, id: string, now: Date): string | undefined {
-  const parsed = parseIndex(raw) ?? { version: REGISTRATIONS_VERSION, registrations: {} };
-  if ((parsed.version as number) > REGISTRATIONS_VERSION) return undefined;
-  const at = now.toISOString();
-  return JSON.stringify({
-    ...parsed,
-    version: REGISTRATIONS_VERSION,
-    registrations: { ...(parsed.registrations as object), [id]: { name: '', createdAt: at, changedAt: at } },
-  });
 }

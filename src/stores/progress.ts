@@ -17,7 +17,6 @@ import {
   LEGACY_BACKUP_KEY,
   LEGACY_PROGRESS_KEY,
   MOVED_MARKER,
-  REGISTRATIONS_BACKUP_KEY,
   REGISTRATIONS_KEY,
   REGISTRATION_PARAMETER,
   TAB_REGISTRATION_KEY,
@@ -26,7 +25,6 @@ import {
   progressBackupKeyOf,
   progressKeyOf,
   summarizeIndex,
-  withIndexEntry,
   type IndexSummary,
 } from '../lib/tab-registration';
 import {
@@ -50,8 +48,10 @@ import {
  *
  * Registrations (src/lib/tab-registration.ts for the keys): each tab works on one, kept in
  * sessionStorage; this store reads and writes that registration's key only, and ignores changes to
- * the others. A fresh browser has none until the first change creates registration `1`; the progress
- * stored before registrations moves to registration `1` on the first load. When another tab removes
+ * the others, and never writes the index. A fresh browser has none until the first change creates
+ * registration `1` (its progress); the progress stored before registrations moves to registration
+ * `1` on the first load. Registration `1` exists as soon as its progress is stored: the registrations
+ * store (stores/registrations.ts), which the guides do not load at once, lists it in the index. When another tab removes
  * this tab's registration, this tab turns read-only and says so ($registrationProblem) until the
  * user switches (stores/registrations.ts), so that a later tick cannot bring the removed one back.
  */
@@ -91,20 +91,10 @@ let keptAside: string | undefined;
 /** True while an unreadable value of the old key could not be kept aside: this tab then writes nothing. */
 let legacyHeld = false;
 
-/** Whether the stored progress is of a newer version, and whether the index forbids writing it. */
+/** Whether the stored progress is of a newer version, and whether the index says the registration was removed. */
 let progressNewer = false;
-let indexNewer = false;
 let removed = false;
-const updateReadOnly = (): void => $progressReadOnly.set(progressNewer || indexNewer || removed);
-
-/** Writes the index with a new entry for `id` (keeping an unreadable one aside first); true when kept. */
-function addToIndex(id: string, now: Date): boolean {
-  const raw = readStored(REGISTRATIONS_KEY);
-  if (summarizeIndex(raw, now).status === 'unreadable' && !writeStored(REGISTRATIONS_BACKUP_KEY, raw!))
-    return false;
-  const text = withIndexEntry(raw, id, now);
-  return text !== undefined && writeStored(REGISTRATIONS_KEY, text);
-}
+const updateReadOnly = (): void => $progressReadOnly.set(progressNewer || removed);
 
 /**
  * Moves the progress stored before registrations (versions 1 to 3) to registration `1`, merged with
@@ -118,9 +108,8 @@ function moveLegacyProgress(now: Date): ProgressData | undefined {
   const legacy = decodeProgress(readStored(LEGACY_PROGRESS_KEY));
   // Nothing stored, the marker (version 4), or a newer site's value: nothing to move, nothing overwritten.
   if (legacy.status === 'empty' || legacy.status === 'newer') return;
-  const index = summarizeIndex(readStored(REGISTRATIONS_KEY), now);
   const first = decodeProgress(readStored(progressKeyOf(FIRST_REGISTRATION_ID)));
-  if (index.removed.includes(FIRST_REGISTRATION_ID) || index.status === 'newer') return;
+  if (summarizeIndex(readStored(REGISTRATIONS_KEY), now).removed.includes(FIRST_REGISTRATION_ID)) return;
   if (first.status !== 'ok' && first.status !== 'empty') return;
   if (legacy.status === 'recovered') {
     if (!writeStored(LEGACY_BACKUP_KEY, legacy.raw)) {
@@ -130,11 +119,10 @@ function moveLegacyProgress(now: Date): ProgressData | undefined {
     }
     $storageProblem.set({ kind: 'recovered', backupKey: LEGACY_BACKUP_KEY });
   }
+  // Registration 1 exists from now on: the registrations store lists it once registrations are managed.
   if (
-    !writeStored(progressKeyOf(FIRST_REGISTRATION_ID), encodeProgress(mergeProgress(first.data, legacy.data)))
+    writeStored(progressKeyOf(FIRST_REGISTRATION_ID), encodeProgress(mergeProgress(first.data, legacy.data)))
   )
-    return;
-  if (index.live.includes(FIRST_REGISTRATION_ID) || addToIndex(FIRST_REGISTRATION_ID, now))
     writeStored(LEGACY_PROGRESS_KEY, MOVED_MARKER);
 }
 
@@ -146,9 +134,10 @@ const start = chooseTabRegistration(startIndex, {
   linked,
   tab: readTabStored(TAB_REGISTRATION_KEY),
   last: readStored(LAST_REGISTRATION_KEY),
+  firstStored: readStored(progressKeyOf(FIRST_REGISTRATION_ID)) !== undefined,
 });
 // The tab keeps the registration it starts on, whatever other tabs switch to; a link is a switch.
-if (startIndex.live.includes(start.id)) writeTabStored(TAB_REGISTRATION_KEY, start.id);
+if (!startIndex.removed.includes(start.id)) writeTabStored(TAB_REGISTRATION_KEY, start.id);
 if (linked === start.id) writeStored(LAST_REGISTRATION_KEY, start.id);
 
 /** The id of the registration this tab works on (which may not exist yet: the first change creates it). */
@@ -163,16 +152,13 @@ export const $registrationProblem = atom<RegistrationProblem | undefined>(
 
 const progressKey = (): string => progressKeyOf($registrationId.get());
 
-/** Takes in what the index says of this tab's registration: removed, or of a newer version. */
-function applyIndex(index: IndexSummary): IndexSummary {
+/** Takes in what the index says of this tab's registration: whether another tab removed it. */
+function applyIndex(index: IndexSummary): void {
   const id = $registrationId.get();
   removed = index.removed.includes(id);
-  indexNewer = index.status === 'newer';
   if (removed) $registrationProblem.set({ kind: 'registration-removed', id });
   else if ($registrationProblem.get()?.kind === 'registration-removed') $registrationProblem.set(undefined);
-  if (index.version) $storageProblem.set({ kind: 'newer', version: index.version });
   updateReadOnly();
-  return index;
 }
 
 /** Keeps an unreadable value aside so nothing is silently thrown away. */
@@ -195,7 +181,7 @@ function decodeStored(raw: string | undefined): ProgressData {
     holdWrites = false;
     if (decoded.status === 'newer') $storageProblem.set({ kind: 'newer', version: decoded.version });
     // A value written by a newer tab and then replaced by a readable one ends read-only mode.
-    else if ($storageProblem.get()?.kind === 'newer' && !indexNewer) $storageProblem.set(undefined);
+    else if ($storageProblem.get()?.kind === 'newer') $storageProblem.set(undefined);
   }
   return decoded.data;
 }
@@ -283,28 +269,23 @@ export function showRegistration(id: string): void {
 /**
  * Applies a change to the freshest progress (storage now, merged with this tab's copy) and writes it
  * at once. Does nothing while progress is read-only. The import, in its own module, uses it too.
- * The first change of a registration that does not exist yet creates it in the index.
+ * The first change of a registration that does not exist yet (`1` in a fresh browser) creates it.
  */
 export function changeProgress(apply: (data: ProgressData) => ProgressData): SaveOutcome {
   if ($progressReadOnly.get()) return 'read-only';
   const fresh = decodeStored(readStored(progressKey()));
   // The index is read afresh too: another tab may have removed this registration a moment ago.
-  const index = applyIndex(summarizeIndex(readStored(REGISTRATIONS_KEY)));
+  applyIndex(summarizeIndex(readStored(REGISTRATIONS_KEY)));
   if ($progressReadOnly.get()) {
     $progress.set(fresh);
     return 'read-only';
   }
-  const id = $registrationId.get();
-  if (!legacyHeld && !index.live.includes(id) && addToIndex(id, new Date())) {
-    writeTabStored(TAB_REGISTRATION_KEY, id);
-    writeStored(LAST_REGISTRATION_KEY, id);
-  }
   const next = apply(mergeProgress(fresh, $progress.get()));
-  $progress.set(next);
+  // Stored before it is shown, so that whoever follows the store finds it in storage too.
   const written = persist(next);
-  if (written === undefined) return 'not-saved';
-  lastSeen = written;
-  return 'saved';
+  if (written !== undefined) lastSeen = written;
+  $progress.set(next);
+  return written === undefined ? 'not-saved' : 'saved';
 }
 
 /** A change the user can take back (see stores/undo.ts): an untick, a reset (of a guide) or an import. */

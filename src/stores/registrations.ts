@@ -7,7 +7,6 @@ import {
   listRegistrations,
   mergeRegistrations,
   newRegistrationId,
-  pendingRegistrationId,
   registrationNameProblem,
   sameRegistrations,
   withRegistration,
@@ -17,6 +16,7 @@ import {
   type RegistrationIndex,
 } from '../lib/registrations';
 import {
+  FIRST_REGISTRATION_ID,
   LAST_REGISTRATION_KEY,
   REGISTRATIONS_BACKUP_KEY,
   REGISTRATIONS_KEY,
@@ -101,25 +101,40 @@ const onPageShow = (): void => takeStored(readStored(REGISTRATIONS_KEY));
 
 onMount($registrations, () => {
   onPageShow();
+  // Whoever shows registrations finds registration 1 listed if it exists.
+  listFirst();
   const events = getStorageEvents();
   events.addEventListener(REGISTRATIONS_KEY, onStorage, onPageShow);
-  // The progress store of this tab writes the index too (a first change creates the registration),
-  // and a tab hears no storage event of its own writes.
-  const stopFollowing = $progress.listen(onPageShow);
+  // This tab's first change creates registration 1 (its progress), which the index then lists.
+  const stopFollowing = $progress.listen(listFirst);
   return () => {
     stopFollowing();
     events.removeEventListener(REGISTRATIONS_KEY, onStorage, onPageShow);
   };
 });
 
-/** Applies a change to the freshest index (storage now, merged with this tab's copy) and writes it at once. */
+/**
+ * The index with registration `1` listed (unnamed, created at `now`) if its progress is stored and
+ * the index neither lists it nor removed it: a fresh browser's first change and the move of the
+ * progress stored before registrations create it without the index, which the guides do not load.
+ */
+function withFirstListed(index: RegistrationIndex, now: Date = new Date()): RegistrationIndex {
+  return readStored(progressKeyOf(FIRST_REGISTRATION_ID)) === undefined
+    ? index
+    : withRegistration(index, FIRST_REGISTRATION_ID, '', now);
+}
+
+/**
+ * Applies a change to the freshest index (storage now, merged with this tab's copy, registration `1`
+ * listed if it exists) and writes it at once.
+ */
 function changeRegistrations(apply: (index: RegistrationIndex) => RegistrationIndex): SaveOutcome {
   const { data: fresh, writable } = decodeStored(readStored(REGISTRATIONS_KEY));
   if ($registrationsReadOnly.get()) {
     $registrations.set(fresh);
     return 'read-only';
   }
-  const next = apply(mergeRegistrations(fresh, $registrations.get()));
+  const next = apply(withFirstListed(mergeRegistrations(fresh, $registrations.get())));
   $registrations.set(next);
   if (!writable) return 'not-saved';
   const text = encodeRegistrations(next);
@@ -141,9 +156,15 @@ function adopt(id: string): void {
   }
 }
 
-/** The freshest index: storage now, merged with this tab's copy. */
+/** The freshest index: storage now, merged with this tab's copy, registration `1` listed if it exists. */
 const freshIndex = (): RegistrationIndex =>
-  mergeRegistrations(decodeStored(readStored(REGISTRATIONS_KEY)).data, $registrations.get());
+  withFirstListed(mergeRegistrations(decodeStored(readStored(REGISTRATIONS_KEY)).data, $registrations.get()));
+
+/** Lists registration `1` in the stored index once its progress exists (see withFirstListed). */
+function listFirst(): void {
+  if (!$registrationsReadOnly.get() && !sameRegistrations(freshIndex(), $registrations.get()))
+    changeRegistrations((index) => index);
+}
 
 /** Tells whether the freshest index has registration `id`. */
 const switchable = (id: string): boolean => hasRegistration(freshIndex(), id);
@@ -226,26 +247,24 @@ export function renameRegistration(
 
 /**
  * Removes a registration and its stored progress; its id is never used again. A tab on it turns
- * read-only and says so (stores/progress.ts); this tab, if it was on it, switches to the oldest
- * remaining registration, or to a fresh one that its first change creates.
+ * read-only and says so (stores/progress.ts). This tab, if it was on it, switches to the oldest
+ * remaining registration; removing the last one adds a fresh one without a name, in the same write,
+ * so that every tab always has one to start on.
  */
 export function removeRegistration(id: string, now: Date = new Date()): SaveOutcome | 'refused' {
   if (!switchable(id)) return 'refused';
-  const outcome = changeRegistrations((index) => withoutRegistration(index, id, now));
+  let fresh: string | undefined;
+  const outcome = changeRegistrations((index) => {
+    const rest = withoutRegistration(index, id, now);
+    if (listRegistrations(rest).length > 0) return rest;
+    fresh = newRegistrationId(rest);
+    return withRegistration(rest, fresh, '', now);
+  });
   if (outcome === 'read-only') return outcome;
   removeStored(progressKeyOf(id));
   removeStored(progressBackupKeyOf(id));
-  if ($registrationId.get() === id) {
-    const index = $registrations.get();
-    const next = listRegistrations(index)[0]?.id;
-    if (next) adopt(next);
-    else {
-      // None left: the tab waits on a fresh id, which its first change creates.
-      const fresh = pendingRegistrationId(index);
-      writeTabStored(TAB_REGISTRATION_KEY, fresh);
-      showRegistration(fresh);
-    }
-  }
+  const next = fresh ?? listRegistrations($registrations.get())[0]?.id;
+  if (next && $registrationId.get() === id) adopt(next);
   return outcome;
 }
 

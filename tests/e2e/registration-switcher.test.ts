@@ -146,14 +146,15 @@ function builtTitle(route: string): string {
 }
 
 const switcher = (page: Page) => page.locator('.registration-switcher');
-const shownName = (page: Page) => switcher(page).locator('strong').textContent();
+const shownName = (page: Page) => switcher(page).locator('strong').textContent({ timeout: 5_000 });
 const box = (page: Page, stepId: string) => page.locator(`#check-${stepId}`);
 const count = (page: Page) => page.locator('.checklist-panel__count').textContent();
 
 /** Opens a page and waits until its switcher is live (and, on a guide, its checkboxes). */
 async function open(page: Page, path: string): Promise<void> {
   await page.goto(site + path);
-  await switcher(page).locator('button:enabled').waitFor();
+  // Bounded, so that a page without the switcher fails saying what it lacks.
+  await switcher(page).locator('button:enabled').waitFor({ timeout: 10_000 });
   await expect.poll(() => shownName(page)).not.toBe('');
   if (await page.locator('.checklist-panel').count())
     await expect.poll(() => page.locator('.guide-step__check:enabled').count()).toBeGreaterThan(0);
@@ -163,7 +164,7 @@ async function open(page: Page, path: string): Promise<void> {
 async function openDialog(page: Page, lang: Lang): Promise<Locator> {
   await page.getByRole('button', { name: TEXT[lang].open }).click();
   const dialog = page.getByRole('dialog', { name: TEXT[lang].dialog });
-  await dialog.waitFor();
+  await dialog.waitFor({ timeout: 10_000 });
   return dialog;
 }
 
@@ -560,6 +561,7 @@ describe('the switcher on a page', () => {
     const page = await pages.newPage();
     for (const path of ['hp/', '', 'en/handoff/']) {
       await page.goto(site + path);
+      expect(await switcher(page).count()).toBe(1);
       expect(await switcher(page).isVisible()).toBe(false);
     }
   });

@@ -7,7 +7,6 @@ import {
   listRegistrations,
   mergeRegistrations,
   newRegistrationId,
-  pendingRegistrationId,
   registrationLabel,
   registrationNameProblem,
   salvageRegistrationName,
@@ -191,12 +190,6 @@ describe('changing the index', () => {
       'fresh',
     );
     expect(newRegistrationId(emptyRegistrations()).length).toBe(8);
-  });
-
-  it('waits on id 1 while no registration has or had it, else on a random one', () => {
-    expect(pendingRegistrationId(emptyRegistrations(), () => 'unused')).toBe('1');
-    expect(pendingRegistrationId(index({}, { 1: T1 }), () => 'n3w')).toBe('n3w');
-    expect(pendingRegistrationId(index({ 1: entry(T1) }), () => 'n3w')).toBe('n3w');
   });
 });
 

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { randomRegistrationId } from '../../src/lib/registrations';
 import {
   chooseTabRegistration,
   isRegistrationId,
   progressBackupKeyOf,
   progressKeyOf,
-  randomRegistrationId,
   summarizeIndex,
-  withIndexEntry,
   type IndexSummary,
 } from '../../src/lib/tab-registration';
 
@@ -50,30 +49,18 @@ describe('registration keys and ids', () => {
 describe('summarizeIndex', () => {
   it('lists registrations oldest first, ties by id, without removed ones', () => {
     const raw = index({ b: entry(T2), a: entry(T2), c: entry(T1), gone: entry(T1) }, { gone: T3, other: T3 });
-    expect(summarizeIndex(raw, NOW)).toEqual({
-      status: 'ok',
-      live: ['c', 'a', 'b'],
-      names: ['', '', ''],
-      removed: ['gone', 'other'],
-    });
+    expect(summarizeIndex(raw, NOW)).toEqual({ live: ['c', 'a', 'b'], removed: ['gone', 'other'] });
   });
 
-  it('says when nothing is stored, and when the value is not an index', () => {
-    expect(summarizeIndex(undefined, NOW)).toEqual({ status: 'missing', live: [], names: [], removed: [] });
-    for (const raw of ['garbage', '[]', '{"version":1}', '{"version":0,"registrations":{}}', 'null']) {
-      expect(summarizeIndex(raw, NOW).status).toBe('unreadable');
+  it('finds no registration when nothing is stored or the value is not an index', () => {
+    for (const raw of [undefined, 'garbage', '[]', '{"version":1}', 'null', '{"registrations":[]}']) {
+      expect(summarizeIndex(raw, NOW)).toEqual({ live: [], removed: [] });
     }
   });
 
-  it('reads what it can of an index of a newer version, and says so', () => {
-    const raw = JSON.stringify({ version: 2, registrations: { a: entry(T1) } });
-    expect(summarizeIndex(raw, NOW)).toEqual({
-      status: 'newer',
-      version: 2,
-      live: ['a'],
-      names: [''],
-      removed: [],
-    });
+  it('reads what it can of an index of another version', () => {
+    const raw = JSON.stringify({ version: 2, registrations: { a: entry(T1) }, removed: { b: T2 } });
+    expect(summarizeIndex(raw, NOW)).toEqual({ live: ['a'], removed: ['b'] });
   });
 
   it('leaves out entries with an unusable id or time, as a stranger could write them', () => {
@@ -104,18 +91,10 @@ describe('summarizeIndex', () => {
 });
 
 describe('chooseTabRegistration', () => {
-  const summary: IndexSummary = {
-    status: 'ok',
-    live: ['a', 'b', 'c'],
-    names: ['', '', ''],
-    removed: ['gone', '1'],
-  };
-  const never = () => {
-    throw new Error('no new id expected');
-  };
+  const summary: IndexSummary = { live: ['a', 'b', 'c'], removed: ['gone', '1'] };
 
   it('opens the registration a link names, over the tab’s own', () => {
-    expect(chooseTabRegistration(summary, { linked: 'c', tab: 'b', last: 'a' }, never)).toEqual({
+    expect(chooseTabRegistration(summary, { linked: 'c', tab: 'b', last: 'a' })).toEqual({
       id: 'c',
       unknownLink: false,
     });
@@ -124,7 +103,7 @@ describe('chooseTabRegistration', () => {
   it.each([['zzz'], ['gone'], ['<script>'], ['a'.repeat(300)]])(
     'stays where the tab was when a link names %s, which this browser does not have, and says so',
     (linked) => {
-      expect(chooseTabRegistration(summary, { linked, tab: 'b', last: 'a' }, never)).toEqual({
+      expect(chooseTabRegistration(summary, { linked, tab: 'b', last: 'a' })).toEqual({
         id: 'b',
         unknownLink: true,
       });
@@ -132,56 +111,39 @@ describe('chooseTabRegistration', () => {
   );
 
   it('takes no empty link parameter for a name', () => {
-    expect(chooseTabRegistration(summary, { linked: '', tab: 'b' }, never)).toEqual({
-      id: 'b',
-      unknownLink: false,
-    });
+    expect(chooseTabRegistration(summary, { linked: '', tab: 'b' })).toEqual({ id: 'b', unknownLink: false });
   });
 
   it('keeps the tab’s own, even one removed meanwhile (the tab then says so)', () => {
-    expect(chooseTabRegistration(summary, { tab: 'b', last: 'a' }, never).id).toBe('b');
-    expect(chooseTabRegistration(summary, { tab: 'gone', last: 'a' }, never).id).toBe('gone');
+    expect(chooseTabRegistration(summary, { tab: 'b', last: 'a' }).id).toBe('b');
+    expect(chooseTabRegistration(summary, { tab: 'gone', last: 'a' }).id).toBe('gone');
   });
 
   it('starts a new tab on the last one used, else the oldest', () => {
-    expect(chooseTabRegistration(summary, { last: 'c' }, never).id).toBe('c');
-    expect(chooseTabRegistration(summary, { tab: 'unknown', last: 'gone' }, never).id).toBe('a');
-    expect(chooseTabRegistration(summary, {}, never).id).toBe('a');
+    expect(chooseTabRegistration(summary, { last: 'c' }).id).toBe('c');
+    expect(chooseTabRegistration(summary, { tab: 'unknown', last: 'gone' }).id).toBe('a');
+    expect(chooseTabRegistration(summary, {}).id).toBe('a');
   });
 
-  it('waits on registration 1 in a fresh browser, and on a new id once 1 was removed', () => {
-    const fresh: IndexSummary = { status: 'missing', live: [], names: [], removed: [] };
-    expect(chooseTabRegistration(fresh, { tab: 'x', last: 'y' }, never).id).toBe('1');
-    const emptied: IndexSummary = { status: 'ok', live: [], names: [], removed: ['1'] };
-    expect(chooseTabRegistration(emptied, {}, () => 'n3w').id).toBe('n3w');
+  it('waits on registration 1 in a fresh browser', () => {
+    const fresh: IndexSummary = { live: [], removed: [] };
+    expect(chooseTabRegistration(fresh, { tab: 'x', last: 'y' })).toEqual({ id: '1', unknownLink: false });
   });
-});
 
-describe('withIndexEntry', () => {
-  it('adds an unnamed registration and keeps every other entry as stored', () => {
-    const stored = index({ a: entry(T1, '株式会社A'), odd: { name: 5 } }, { gone: T2 });
-    const text = withIndexEntry(stored, '1', NOW);
-    expect(JSON.parse(text ?? '')).toEqual({
-      version: 1,
-      registrations: {
-        a: entry(T1, '株式会社A'),
-        odd: { name: 5 },
-        1: { name: '', createdAt: NOW.toISOString(), changedAt: NOW.toISOString() },
-      },
-      removed: { gone: T2 },
+  it('takes registration 1 as existing once its progress is stored, before the index lists it', () => {
+    const listed: IndexSummary = { live: ['a'], removed: [] };
+    expect(chooseTabRegistration(listed, { linked: '1', firstStored: true })).toEqual({
+      id: '1',
+      unknownLink: false,
     });
-  });
-
-  it('starts an index when none is stored or the stored one cannot be read', () => {
-    for (const raw of [undefined, 'garbage']) {
-      expect(JSON.parse(withIndexEntry(raw, '1', NOW) ?? '')).toEqual({
-        version: 1,
-        registrations: { 1: { name: '', createdAt: NOW.toISOString(), changedAt: NOW.toISOString() } },
-      });
-    }
-  });
-
-  it('never writes an index of a newer version', () => {
-    expect(withIndexEntry(JSON.stringify({ version: 2, registrations: {} }), '1', NOW)).toBeUndefined();
+    expect(chooseTabRegistration(listed, { tab: '1', firstStored: true }).id).toBe('1');
+    expect(chooseTabRegistration(listed, { last: '1', firstStored: true }).id).toBe('1');
+    expect(chooseTabRegistration(listed, { linked: '1' })).toEqual({ id: 'a', unknownLink: true });
+    // Not once it was removed.
+    const removed: IndexSummary = { live: ['a'], removed: ['1'] };
+    expect(chooseTabRegistration(removed, { linked: '1', firstStored: true })).toEqual({
+      id: 'a',
+      unknownLink: true,
+    });
   });
 });
