@@ -336,7 +336,7 @@ describe('moving progress to another computer', () => {
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
     const file = Buffer.concat(chunks);
-    // Version 3 of the file: this browser's one registration, without a name.
+    // Version 3 since registrations: this tab's registration, named (registration 1 has no name).
     expect(JSON.parse(file.toString('utf8'))).toMatchObject({
       format: 'partner-guides-progress',
       version: 3,
