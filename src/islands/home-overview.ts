@@ -62,7 +62,7 @@ interface Section {
   name: HTMLElement;
   thisTab: HTMLElement;
   items: HTMLElement[];
-  show: ((summary: GuideSummary, href?: string) => void)[];
+  show: ((summary: GuideSummary) => void)[];
   showWaits: (
     ((states: readonly (WaitState | undefined)[], now: Date, registration?: string) => void) | undefined
   )[];
@@ -71,12 +71,12 @@ interface Section {
 const PROGRESS_PREFIX = progressKeyOf('');
 
 /** Takes over the home page's list (`root`, components/HomeProgress.astro) to show every registration. */
-export async function startOverview(
-  root: HTMLElement,
-  guides: HomeGuide[],
-  lang: Lang,
-  strings: HomeProgressStrings,
-): Promise<void> {
+export async function startOverview(root: HTMLElement): Promise<void> {
+  // The list's data, as islands/home-progress.ts reads it (passing it on would cost the home page's
+  // script the bytes).
+  const lang = (root.dataset.lang ?? 'ja') as Lang;
+  const strings = JSON.parse(root.dataset.strings ?? '{}') as HomeProgressStrings;
+  const guides = JSON.parse(root.dataset.guides ?? '[]') as HomeGuide[];
   const list = root.querySelector<HTMLElement>('.home-progress__list')!;
   const intro = h('p', { class: 'home-overview__intro' }, strings['home.overviewIntro']);
   const overview = h('div', { class: 'home-overview' }, intro);
@@ -171,7 +171,9 @@ export async function startOverview(
       name,
       thisTab,
       items,
-      show: items.map((item, index) => guideDisplay(item, guides[index]!, strings)),
+      show: items.map((item, index) =>
+        guideDisplay(item, guides[index]!, strings, withRegistrationParameter(guides[index]!.href, id)),
+      ),
       showWaits: [],
     };
     sections.set(id, section);
@@ -195,7 +197,7 @@ export async function startOverview(
       section.thisTab.hidden = row.id !== $registrationId.get();
       row.guides.forEach(({ summary, waits }, index) => {
         const guide = guides[index]!;
-        section.show[index]!(summary, withRegistrationParameter(guide.href, row.id));
+        section.show[index]!(summary);
         if (waitCode && guide.waits.length > 0) {
           section.showWaits[index] ??= waitCode.waitDisplay(
             section.items[index]!,

@@ -40,17 +40,17 @@ export function startHomeProgress(list: HTMLElement): void {
     if (item) drawGuide(item, guide, lang, strings);
   }
   // With several registrations, the overview (islands/home-overview.ts) takes the list's place: loaded
-  // only then, when this browser has a second one (added here or in another tab).
+  // only then, when this browser has a second one (added here or in another tab). Any change another
+  // tab makes is a reason to count again: that costs less than the code to tell changes apart.
   let overview: Promise<void> | undefined;
-  const watchCount = (event?: { key: string | null }) => {
-    if (overview || (event && event.key !== null && event.key !== REGISTRATIONS_KEY)) return;
-    if (summarizeIndex(readStored(REGISTRATIONS_KEY)).live.length > 1)
-      overview = import('./home-overview').then((loaded) =>
-        loaded.startOverview(list, guides, lang, strings),
-      );
+  const watchCount = () => {
+    overview ??=
+      summarizeIndex(readStored(REGISTRATIONS_KEY)).live.length > 1
+        ? import('./home-overview').then((loaded) => loaded.startOverview(list))
+        : undefined;
   };
-  getStorageEvents().addEventListener(REGISTRATIONS_KEY, watchCount, () => watchCount());
-  $registrationId.subscribe(() => watchCount());
+  getStorageEvents().addEventListener(REGISTRATIONS_KEY, watchCount, watchCount);
+  $registrationId.subscribe(watchCount);
 }
 
 /**
@@ -78,7 +78,8 @@ export function guideDisplay(
   item: HTMLElement,
   guide: HomeGuide,
   strings: HomeProgressStrings,
-): (summary: GuideSummary, href?: string) => void {
+  href = guide.href,
+): (summary: GuideSummary) => void {
   const count = item.querySelector<HTMLElement>('.checklist-panel__count')!;
   const next = item.querySelector<HTMLElement>('.checklist-panel__next')!;
   const bar = h('progress', {
@@ -87,19 +88,18 @@ export function guideDisplay(
     'aria-describedby': count.id,
   }) as HTMLProgressElement;
   item.querySelector('.checklist-panel__bar')!.replaceWith(bar);
-  let shownLink: string | undefined;
-  return ({ done, total, nextStepId }, href = guide.href) => {
+  // The next step shown; null before the first drawing (undefined: all done).
+  let shown: string | undefined | null = null;
+  return ({ done, total, nextStepId }) => {
     count.textContent = fillTemplate(strings['progress.count'], { done, total });
     bar.max = total;
     bar.value = done;
-    const step = guide.steps.find(({ id }) => id === nextStepId);
     // Drawn again only when it changes, so that a link with focus keeps it.
-    const link = step && `${href}#${step.id}`;
-    if (link === shownLink && next.firstChild) return;
-    shownLink = link;
+    if (shown === (shown = nextStepId)) return;
+    const step = guide.steps.find(({ id }) => id === nextStepId);
     next.replaceChildren(
       ...(step
-        ? [strings['progress.next'], ' ', h('a', { href: link! }, step.title)]
+        ? [strings['progress.next'], ' ', h('a', { href: `${href}#${step.id}` }, step.title)]
         : [strings['progress.allDone']]),
     );
   };
@@ -107,8 +107,7 @@ export function guideDisplay(
 
 /** One guide of the list: its count, bar and next step, and its running waits. */
 function drawGuide(item: HTMLElement, guide: HomeGuide, lang: Lang, strings: HomeProgressStrings): void {
-  const show = guideDisplay(item, guide, strings);
-  guideSummary(guide.guide, guide.steps).subscribe((summary) => show(summary));
+  guideSummary(guide.guide, guide.steps).subscribe(guideDisplay(item, guide, strings));
 
   // The wait arithmetic and its texts (islands/home-waits.ts) are loaded only once a wait of the
   // guide is underway: most visits to the home page have none to show.
