@@ -24,27 +24,11 @@ import { guideDisplay, h, type HomeProgressStrings } from './home-progress';
  * registration left (another tab deleted the others), it shows that one's list without heading.
  */
 
-/** The wait code (islands/home-waits.ts): loaded once a wait of some registration is underway. */
-async function loadWaitCode() {
-  const {
-    $holidayYears,
-    holidayYearsNeeded,
-    loadHolidayYears,
-    timeShownIn,
-    waitDisplay,
-    waitsAt,
-    waitsChangeAt,
-  } = await import('./home-waits');
-  return {
-    $holidayYears,
-    holidayYearsNeeded,
-    loadHolidayYears,
-    timeShownIn,
-    waitDisplay,
-    waitsAt,
-    waitsChangeAt,
-  };
-}
+/**
+ * The wait code (islands/home-waits.ts, which gathers what the overview needs of it in one file):
+ * loaded once a wait of some registration is underway.
+ */
+const loadWaitCode = () => import('./home-waits');
 type WaitCode = Awaited<ReturnType<typeof loadWaitCode>>;
 
 /** One registration as the overview shows it. */

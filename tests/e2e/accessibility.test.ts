@@ -2,6 +2,7 @@ import { expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './support/axe';
 import { useBrowser } from './support/browser';
+import { INDEX_KEY, progressKey, seedStorage, storedIndex } from './support/registrations';
 
 // Every built page, as it loads, in both themes: tests/e2e/page-weight.test.ts, which loads each
 // page once for axe, its weight and its layout shift. Here: states a page reaches after loading.
@@ -123,40 +124,15 @@ it.each([
 ] as const)(
   '/%s with several registrations (the overview) and /%shandoff/ with an import’s choice of registration have no axe violations in the light and the dark theme',
   async (prefix, existingLabel) => {
-    const at = (day: number) => new Date(Date.UTC(2026, 10, day)).toISOString();
     const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
-    const index = JSON.stringify({
-      version: 1,
-      registrations: {
-        sample1: { name: '株式会社サンプル', createdAt: at(1), changedAt: at(1) },
-        example2: { name: '', createdAt: at(2), changedAt: at(2) },
-      },
-      removed: {},
-    });
     // One registration past the HP code's deadline, the other waiting for Microsoft's review.
     const progress = (guide: string, step: string, tickedAt: string) =>
       JSON.stringify({ version: 3, guides: { [guide]: { [step]: { tickedAt } } }, records: {} });
-    const context = await browser().newContext({
-      colorScheme: 'light',
-      storageState: {
-        cookies: [],
-        origins: [
-          {
-            origin: new URL(site).origin,
-            localStorage: [
-              { name: 'partner-guides:registrations', value: index },
-              {
-                name: 'partner-guides:progress:sample1',
-                value: progress('hp', 'hp-create-account', hoursAgo(1)),
-              },
-              {
-                name: 'partner-guides:progress:example2',
-                value: progress('microsoft', 'ms-csp-confirm-contact-email', hoursAgo(2)),
-              },
-            ],
-          },
-        ],
-      },
+    const context = await browser().newContext({ colorScheme: 'light' });
+    await seedStorage(context, {
+      [INDEX_KEY]: storedIndex({ id: 'sample1', name: '株式会社サンプル' }, { id: 'example2', name: '' }),
+      [progressKey('sample1')]: progress('hp', 'hp-create-account', hoursAgo(1)),
+      [progressKey('example2')]: progress('microsoft', 'ms-csp-confirm-contact-email', hoursAgo(2)),
     });
     const page = await context.newPage();
     await page.goto(`${site}${prefix}`);
@@ -175,7 +151,11 @@ it.each([
           format: 'partner-guides-progress',
           version: 3,
           registrations: [
-            { name: 'Other K.K.', guides: { hp: { 'hp-create-account': { tickedAt: at(3) } } }, records: {} },
+            {
+              name: 'Other K.K.',
+              guides: { hp: { 'hp-create-account': { tickedAt: hoursAgo(3) } } },
+              records: {},
+            },
           ],
         }),
       ),
