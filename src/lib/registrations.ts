@@ -19,7 +19,9 @@
  * (the progress stored before registrations, or a fresh browser's first change), 8 random base-36
  * characters for the others. A name is what the user typed, trimmed: at most 80 characters, no
  * control character, possibly empty (the interface then shows "Registration 1", "Registration 2"…
- * by creation order). Registrations are listed by creation time.
+ * by creation order). Registrations are listed by creation time. Registration `1` exists as soon as
+ * its progress is stored: the guides, which do not load this module, never write the index, and the
+ * registrations store lists `1` whenever it shows or changes registrations.
  *
  * Several tabs write the index, as they write progress: each change is applied to the freshest copy
  * and copies merge entry by entry (mergeRegistrations): for each id the entry changed last wins, and
@@ -43,6 +45,9 @@ import {
   isRegistrationId,
   salvageRegistrationName,
 } from './tab-registration';
+
+/** Where an unreadable index is kept aside before a new one is written. */
+export const REGISTRATIONS_BACKUP_KEY = 'partner-guides:registrations-backup';
 
 /** Bounds of the index: registrations, removals remembered, and a name's length in characters. */
 export const REGISTRATION_LIMITS = {

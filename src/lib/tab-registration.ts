@@ -24,8 +24,6 @@ const PREFIX = 'partner-guides:';
 
 /** localStorage key of the index of registrations. */
 export const REGISTRATIONS_KEY = `${PREFIX}registrations`;
-/** Where an unreadable index is kept aside before a new one is written. */
-export const REGISTRATIONS_BACKUP_KEY = `${PREFIX}registrations-backup`;
 /** localStorage key of the registration last switched to or created in any tab. */
 export const LAST_REGISTRATION_KEY = `${PREFIX}last-registration`;
 /** sessionStorage key of this tab's registration. */

@@ -249,16 +249,14 @@ onMount($progress, () => {
 });
 
 /**
- * Makes this tab work on registration `id` (stores/registrations.ts checks that it exists and
- * remembers the choice): its progress is read afresh, and what belonged to the registration left
- * (the offer to undo, the last announcement, its problems) ends.
+ * Makes this tab work on registration `id` (stores/registrations.ts checks that it exists, remembers
+ * the choice and ends the offer to undo): its progress is read afresh, and the problems of the
+ * registration left end.
  */
 export function showRegistration(id: string): void {
   $registrationId.set(id);
   keptAside = undefined;
   legacyHeld = false;
-  $lastUndoable.set(undefined);
-  $announcement.set(undefined);
   $registrationProblem.set(undefined);
   $storageProblem.set(undefined);
   applyIndex(summarizeIndex(readStored(REGISTRATIONS_KEY)));

@@ -1,6 +1,7 @@
 import { atom, onMount } from 'nanostores';
 import { decodeProgress, type ProgressData } from '../lib/progress-data';
 import {
+  REGISTRATIONS_BACKUP_KEY,
   decodeRegistrations,
   encodeRegistrations,
   hasRegistration,
@@ -18,14 +19,20 @@ import {
 import {
   FIRST_REGISTRATION_ID,
   LAST_REGISTRATION_KEY,
-  REGISTRATIONS_BACKUP_KEY,
   REGISTRATIONS_KEY,
   REGISTRATION_PARAMETER,
   TAB_REGISTRATION_KEY,
   progressBackupKeyOf,
   progressKeyOf,
 } from '../lib/tab-registration';
-import { $progress, $registrationId, showRegistration, type SaveOutcome } from './progress';
+import {
+  $announcement,
+  $lastUndoable,
+  $progress,
+  $registrationId,
+  showRegistration,
+  type SaveOutcome,
+} from './progress';
 import { getStorageEvents, readStored, removeStored, writeStored, writeTabStored } from './storage-engine';
 
 /**
@@ -142,10 +149,15 @@ function changeRegistrations(apply: (index: RegistrationIndex) => RegistrationIn
   return 'saved';
 }
 
-/** Makes `id` this tab's registration and the one new tabs start on. */
+/**
+ * Makes `id` this tab's registration and the one new tabs start on; the offer to undo and the last
+ * announcement, which concern the registration left, end.
+ */
 function adopt(id: string): void {
   writeTabStored(TAB_REGISTRATION_KEY, id);
   writeStored(LAST_REGISTRATION_KEY, id);
+  $lastUndoable.set(undefined);
+  $announcement.set(undefined);
   showRegistration(id);
   // A link that named the registration left would bring it back on reload: it names this one now.
   if (typeof location === 'object' && new URLSearchParams(location.search).has(REGISTRATION_PARAMETER)) {

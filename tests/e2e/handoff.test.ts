@@ -336,11 +336,11 @@ describe('moving progress to another computer', () => {
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
     const file = Buffer.concat(chunks);
+    // Version 3 since registrations: this tab's registration, named (registration 1 has no name).
     expect(JSON.parse(file.toString('utf8'))).toMatchObject({
       format: 'partner-guides-progress',
-      version: 2,
-      guides: SAMPLE.guides,
-      records: SAMPLE.records,
+      version: 3,
+      registrations: [{ name: '', guides: SAMPLE.guides, records: SAMPLE.records }],
     });
     const exported = await stored(source);
 
