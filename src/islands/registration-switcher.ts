@@ -19,7 +19,8 @@ export function startRegistrationSwitcher(root: HTMLElement): void {
     const label = tabLabel(readStored(REGISTRATIONS_KEY), $registrationId.get(), root.dataset.name!);
     if (!label) return;
     name.textContent = label.name;
-    root.toggleAttribute('data-named', label.inTitle);
+    // Printed only when the title names it too (Starlight's print:hidden otherwise).
+    root.classList.toggle('print:hidden', !label.inTitle);
     document.title = label.inTitle ? fillTemplate(root.dataset.title!, { name: label.name, title }) : title;
   };
   let dialog: Promise<() => void> | undefined;
