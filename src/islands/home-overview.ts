@@ -251,3 +251,7 @@ export async function startOverview(root: HTMLElement): Promise<void> {
   $registrationId.listen(render);
   $progress.listen(render);
 }
+
+// Loaded by islands/home-progress.ts once the browser holds several registrations: it takes over at once.
+const root = document.querySelector<HTMLElement>('.home-progress[data-guides]');
+if (root) void startOverview(root);

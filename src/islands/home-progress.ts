@@ -39,15 +39,13 @@ export function startHomeProgress(list: HTMLElement): void {
     const item = list.querySelector<HTMLElement>(`.home-progress__guide[data-guide="${guide.guide}"]`);
     if (item) drawGuide(item, guide, lang, strings);
   }
-  // With several registrations, the overview (islands/home-overview.ts) takes the list's place: loaded
-  // only then, when this browser has a second one (added here or in another tab). Any change another
+  // With several registrations, the overview (islands/home-overview.ts, which starts itself) takes the
+  // list's place: loaded only then, when this browser has a second one (added here or in another tab). Any change another
   // tab makes is a reason to count again: that costs less than the code to tell changes apart.
-  let overview: Promise<void> | undefined;
+  let overview: Promise<unknown> | undefined;
   const watchCount = () => {
     overview ??=
-      summarizeIndex(readStored(REGISTRATIONS_KEY)).live.length > 1
-        ? import('./home-overview').then((loaded) => loaded.startOverview(list))
-        : undefined;
+      summarizeIndex(readStored(REGISTRATIONS_KEY)).live.length > 1 ? import('./home-overview') : undefined;
   };
   getStorageEvents().addEventListener(REGISTRATIONS_KEY, watchCount, watchCount);
   $registrationId.subscribe(watchCount);
