@@ -168,7 +168,9 @@ export default defineConfig({
               {
                 name: 'checklist',
                 // Not undo (stores/undo, lib/progress-undo): a guide loads it with the first change to undo.
-                test: /\/src\/(stores\/(progress|storage-engine)|lib\/(progress|progress-data))\./,
+                // With the registration's name (lib/tab-label), which the switcher on every page that
+                // loads this chunk and the hand-off message both read: not a file of its own.
+                test: /\/src\/(stores\/(progress|storage-engine)|lib\/(progress|progress-data|tab-label))\./,
                 priority: 10,
               },
               {
@@ -179,6 +181,14 @@ export default defineConfig({
                 test: /\/src\/(stores\/progress-summary|lib\/memo)\./,
                 // Above the waits, which would otherwise take the memo with them.
                 priority: 6,
+              },
+              {
+                // Managing registrations and moving them by file (with the download of a file), which the switcher's dialog, the home
+                // page's overview and the hand-off page's import and export load on demand: one file,
+                // so that the switcher, in every guide, names one file to fetch for its dialog.
+                name: 'registrations',
+                test: /\/src\/(stores\/registrations|lib\/(registrations|transfer|transfer-messages|import-targets)|islands\/download)\./,
+                priority: 5,
               },
               {
                 // Record fields and their validation: guides only (the home page does not need them).
@@ -226,6 +236,7 @@ export default defineConfig({
         './src/styles/timeline.css',
         './src/styles/handoff.css',
         './src/styles/stacked-table.css',
+        './src/styles/registrations.css',
       ],
       components: {
         PageTitle: './src/components/overrides/PageTitle.astro',

@@ -1,7 +1,8 @@
 /**
  * Prints what each page of the built site (dist/) costs to load, in gzip bytes: JavaScript before
  * the load event and by the time the page is idle, the HTML and the CSS; then what a guide costs
- * while idle beside a plain page. Run after `npm run build`.
+ * while idle beside a plain page; then what 1, 10 and 50 registrations take in storage. Run after
+ * `npm run build`.
  */
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../tests/e2e/support/browser.ts';
@@ -19,9 +20,10 @@ import {
 } from '../tests/support/page-weight.ts';
 import { printTickTiming } from './support/tick-timing.ts';
 import { printSearchTiming } from './support/search-timing.ts';
+import { printStorageSize } from './support/storage-size.ts';
 
 const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
-/** `npm run bench -- --only=idle,tick` runs only those parts: weights, search, tick, idle, search-timing. */
+/** `npm run bench -- --only=idle,tick` runs only those parts: weights, search, tick, idle, search-timing, storage. */
 const only = process.argv
   .find((argument) => argument.startsWith('--only='))
   ?.slice('--only='.length)
@@ -35,6 +37,7 @@ try {
   if (runs('tick')) await printTickTiming(browser, server.url);
   if (runs('idle')) await printIdleCpu(browser, server.url);
   if (runs('search-timing')) await printSearchTiming(browser, server.url);
+  if (runs('storage')) printStorageSize();
 } finally {
   await browser.close();
   await server.close();

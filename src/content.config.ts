@@ -5,7 +5,7 @@ import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import uiStrings from './content/i18n/en.json';
 import { REGISTRY } from './lib/guide-registry';
-import { RECORD_KINDS, SOURCE_WARNINGS } from './lib/record-kinds';
+import { RECORD_KINDS, REGISTRATION_NAME_PLACEHOLDER, SOURCE_WARNINGS } from './lib/record-kinds';
 
 type SiteStringKey = keyof typeof uiStrings;
 
@@ -194,8 +194,9 @@ const guideSchema = z
 
 /**
  * The message to the upstream distributor (src/content/handoff/<guide id>.json), line by line in each
- * language; `{<record field id>}` is replaced by the recorded value, and a line naming an optional
- * field left empty is left out. `reports` lists the steps of the guide whose completion the message
+ * language; `{<record field id>}` is replaced by the recorded value, `{registration.name}` by the
+ * name of the registration (company), and a line naming an optional field left empty or the name of
+ * an unnamed registration is left out. `reports` lists the steps of the guide whose completion the message
  * reports: it is offered only once they are all ticked. Only the guide that reports upstream has one.
  */
 const handoffSchema = z
@@ -217,10 +218,13 @@ const handoffSchema = z
     for (const lang of ['ja', 'en'] as const)
       for (const line of message[lang])
         for (const [, name] of line.matchAll(/\{([^}]+)\}/g))
-          if (!fields.some((field) => field.id === name && field.handoff))
+          if (
+            name !== REGISTRATION_NAME_PLACEHOLDER &&
+            !fields.some((field) => field.id === name && field.handoff)
+          )
             context.addIssue({
               code: 'custom',
-              message: `${lang}: {${name}} is not a record field of the ${message.guide} guide marked "handoff" in src/content/guides/${message.guide}.json`,
+              message: `${lang}: {${name}} is neither {${REGISTRATION_NAME_PLACEHOLDER}} nor a record field of the ${message.guide} guide marked "handoff" in src/content/guides/${message.guide}.json`,
             });
   });
 

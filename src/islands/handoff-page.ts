@@ -1,5 +1,7 @@
-import { $progress, $progressReadOnly, $storageProblem } from '../stores/progress';
-import { $storageHealth } from '../stores/storage-engine';
+import { $progress, $progressReadOnly, $registrationId, $storageProblem } from '../stores/progress';
+import { $storageHealth, readStored } from '../stores/storage-engine';
+import { REGISTRATIONS_KEY } from '../lib/tab-registration';
+import { ownName } from '../lib/tab-label';
 import {
   HANDOFF_GUIDE,
   composeHandoff,
@@ -17,7 +19,8 @@ import type { UiStrings } from '../lib/ui-strings';
  * The hand-off page's message and record table, without a framework: the server draws them as a
  * visitor without JavaScript sees them (components/handoff/*.astro: the fields the message is written
  * from, a dash for every value); these functions read the stored records and draw them again whenever
- * the records change, in this tab or another. The import and export come on intent (ProgressTransfer).
+ * the records change, in this tab or another. Both are of the registration this tab works on (the
+ * progress store's), and the message names it. The import and export come on intent (ProgressTransfer).
  */
 
 /** Draws the message to the distributor, or what is missing for it, into `area`. */
@@ -32,8 +35,10 @@ export function startHandoffMessage(area: HTMLElement): void {
   const lines = area.dataset.lines ? (JSON.parse(area.dataset.lines) as string[]) : undefined;
   const strings = JSON.parse(area.dataset.strings ?? '{}') as UiStrings<'handoffMessage.'>;
   let shown = '';
-  $progress.subscribe((progress) => {
-    const handoff = composeHandoff(progress.records, lang, lines);
+  const draw = () => {
+    const progress = $progress.get();
+    const name = ownName(readStored(REGISTRATIONS_KEY), $registrationId.get());
+    const handoff = composeHandoff(progress.records, lang, lines, name);
     const toTick = stepsStillToTick(HANDOFF_GUIDE === undefined ? undefined : progress.guides[HANDOFF_GUIDE]);
     // Drawn again only when it changes, so that a change elsewhere does not take focus from its button.
     const key = JSON.stringify([handoff, toTick]);
@@ -101,7 +106,12 @@ export function startHandoffMessage(area: HTMLElement): void {
         ),
       );
     }
-  });
+  };
+  $progress.subscribe(draw);
+  // The registration's name changes with it (a rename here or in another tab) in the switcher's line
+  // (islands/registration-switcher.ts), which hears of every change to it: drawn again then.
+  const switcherName = document.querySelector('.registration-switcher strong');
+  if (switcherName) new MutationObserver(draw).observe(switcherName, { childList: true });
 }
 
 /** Fills the value cells of the record table (`table`) with the stored records, and keeps them so. */

@@ -1,6 +1,8 @@
-import { $progress, $storageProblem } from '../stores/progress';
+import { $progress, $registrationId, $storageProblem } from '../stores/progress';
 import { guideSummary } from '../stores/progress-summary';
-import { $storageHealth } from '../stores/storage-engine';
+import { $storageHealth, getStorageEvents, readStored } from '../stores/storage-engine';
+import { REGISTRATIONS_KEY, summarizeIndex } from '../lib/tab-registration';
+import type { GuideSummary } from '../lib/progress';
 import { storageNoticeMessages } from '../lib/storage-notice';
 import { fillTemplate } from '../lib/template';
 import { isWaitUnderway } from '../lib/wait-underway';
@@ -8,13 +10,16 @@ import type { HomeGuide, Lang } from '../lib/guides';
 import type { UiStrings } from '../lib/ui-strings';
 
 /** The strings of the home page's progress list (data-strings, see components/HomeProgress.astro). */
-export type HomeProgressStrings = UiStrings<'home.' | 'progress.' | 'notice.' | 'waitLine.'>;
+export type HomeProgressStrings = UiStrings<
+  'home.' | 'progress.' | 'notice.' | 'waitLine.' | 'registration.defaultName' | 'registration.thisTab'
+>;
 
 /**
  * The progress of every guide on the home page, without a framework: the server renders each guide's
  * title and number of steps (components/HomeProgress.astro), all a visitor without JavaScript sees;
  * this module reads the stored progress and draws, in the space kept for them, each guide's count,
- * bar and next step, and what it is waiting for, redrawing them whenever the stores change.
+ * bar and next step, and what it is waiting for, redrawing them whenever the stores change. With
+ * several registrations in this browser, it hands the list over to the overview of all of them.
  */
 export function startHomeProgress(list: HTMLElement): void {
   const lang = (list.dataset.lang ?? 'ja') as Lang;
@@ -34,6 +39,16 @@ export function startHomeProgress(list: HTMLElement): void {
     const item = list.querySelector<HTMLElement>(`.home-progress__guide[data-guide="${guide.guide}"]`);
     if (item) drawGuide(item, guide, lang, strings);
   }
+  // With several registrations, the overview (islands/home-overview.ts, which starts itself) takes the
+  // list's place: loaded only then, when this browser has a second one (added here or in another tab). Any change another
+  // tab makes is a reason to count again: that costs less than the code to tell changes apart.
+  let overview: Promise<unknown> | undefined;
+  const watchCount = () => {
+    overview ??=
+      summarizeIndex(readStored(REGISTRATIONS_KEY)).live.length > 1 ? import('./home-overview') : undefined;
+  };
+  getStorageEvents().addEventListener(REGISTRATIONS_KEY, watchCount, watchCount);
+  $registrationId.subscribe(watchCount);
 }
 
 /**
@@ -51,8 +66,18 @@ export function h(
   return element;
 }
 
-/** One guide of the list: its count, bar and next step, and its running waits. */
-function drawGuide(item: HTMLElement, guide: HomeGuide, lang: Lang, strings: HomeProgressStrings): void {
+/**
+ * Readies a guide's `item` (as the server draws it: components/HomeProgress.astro) to show how far
+ * it is: its bar becomes a progress element, and the function returned fills in the count, the bar
+ * and a link to the next step at `href` (the guide's address, or with `?r=` in the overview of
+ * several registrations, islands/home-overview.ts).
+ */
+export function guideDisplay(
+  item: HTMLElement,
+  guide: HomeGuide,
+  strings: HomeProgressStrings,
+  href = guide.href,
+): (summary: GuideSummary) => void {
   const count = item.querySelector<HTMLElement>('.checklist-panel__count')!;
   const next = item.querySelector<HTMLElement>('.checklist-panel__next')!;
   const bar = h('progress', {
@@ -61,18 +86,26 @@ function drawGuide(item: HTMLElement, guide: HomeGuide, lang: Lang, strings: Hom
     'aria-describedby': count.id,
   }) as HTMLProgressElement;
   item.querySelector('.checklist-panel__bar')!.replaceWith(bar);
-
-  guideSummary(guide.guide, guide.steps).subscribe(({ done, total, nextStepId }) => {
+  // The next step shown; null before the first drawing (undefined: all done).
+  let shown: string | undefined | null = null;
+  return ({ done, total, nextStepId }) => {
     count.textContent = fillTemplate(strings['progress.count'], { done, total });
     bar.max = total;
     bar.value = done;
+    // Drawn again only when it changes, so that a link with focus keeps it.
+    if (shown === (shown = nextStepId)) return;
     const step = guide.steps.find(({ id }) => id === nextStepId);
     next.replaceChildren(
       ...(step
-        ? [strings['progress.next'], ' ', h('a', { href: `${guide.href}#${step.id}` }, step.title)]
+        ? [strings['progress.next'], ' ', h('a', { href: `${href}#${step.id}` }, step.title)]
         : [strings['progress.allDone']]),
     );
-  });
+  };
+}
+
+/** One guide of the list: its count, bar and next step, and its running waits. */
+function drawGuide(item: HTMLElement, guide: HomeGuide, lang: Lang, strings: HomeProgressStrings): void {
+  guideSummary(guide.guide, guide.steps).subscribe(guideDisplay(item, guide, strings));
 
   // The wait arithmetic and its texts (islands/home-waits.ts) are loaded only once a wait of the
   // guide is underway: most visits to the home page have none to show.

@@ -40,7 +40,8 @@ export function vendorName(guide: string, lang: Lang): string {
 export function parseEntryId(entryId: string): { lang: Lang; slug: string } {
   const [first, ...rest] = entryId.split('/');
   if (first === 'en') return { lang: 'en', slug: rest.join('/') || 'index' };
-  return { lang: 'ja', slug: entryId };
+  // The Japanese home page's id is empty: its slug is `index`, as the English one's.
+  return { lang: 'ja', slug: entryId || 'index' };
 }
 
 /** The guide a docs entry belongs to, or undefined for pages that are not guides. */

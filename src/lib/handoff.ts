@@ -3,11 +3,13 @@
  * content: the lines of src/content/handoff/<guide id>.json for the guide that reports upstream, with
  * `{<record field id>}` standing for the recorded values. For Microsoft, the source document asks to
  * tell the distributor that the MPA was accepted and which Partner ID (location) is linked to the CSP
- * enrollment. The company name is not recorded, so the message leaves it to the sender's signature.
+ * enrollment. The message names the registration (company) it is written for when it has a name
+ * (`{registration.name}`); the sender's signature is left to the sender.
  */
 import type { Lang } from './guides';
 import type { GuideTicks, RecordValue } from './progress-data';
 import { RECORD_FIELDS, getRecordField, parseCalendarDate, type RecordFieldId } from './records';
+import { REGISTRATION_NAME_PLACEHOLDER } from './record-kinds';
 
 /** A record field as the hand-off page shows it, with its texts in the page's language. */
 export interface HandoffField {
@@ -130,16 +132,19 @@ export function addressedLines(
 const PLACEHOLDER = /\{([^}]+)\}/g;
 
 /**
- * Composes the message to the distributor from the records, in a language, from the lines of the
- * registry (`lines`, for tests); lists the required fields still missing instead. A line naming an
- * optional field without a value is left out; a value never adds a line of its own.
+ * Composes the message to the distributor from the records of a registration named `registrationName`
+ * (as the index stores it, trimmed; '' for none), in a language, from the lines of the registry (`lines`, for tests); lists the
+ * required fields still missing instead. A line naming an optional field without a value, or the name
+ * of a registration without one, is left out; a value never adds a line of its own.
  */
 export function composeHandoff(
   records: Readonly<Record<string, RecordValue>>,
   lang: Lang,
   lines: readonly string[] | undefined = TEMPLATE?.[lang],
+  registrationName = '',
 ): Handoff {
   const value = (id: string) => {
+    if (id === REGISTRATION_NAME_PLACEHOLDER) return registrationName || undefined;
     const text = (Object.hasOwn(records, id) ? records[id]?.value : undefined)?.replace(/\s+/g, ' ').trim();
     return text ? formatRecordValue(id, text, lang) : undefined;
   };

@@ -1,8 +1,12 @@
 /**
- * The checklist progress a browser keeps, and how it is read back safely.
+ * The checklist progress of one registration (one company), and how it is read back safely.
  *
- * Stored under the localStorage key `partner-guides:progress` as JSON (keys sorted, empty parts
- * left out, so that equal progress is equal text):
+ * Stored under the localStorage key `partner-guides:progress:<registration id>` as JSON (keys
+ * sorted, empty parts left out, so that equal progress is equal text); the registrations and their
+ * keys are src/lib/tab-registration.ts and src/lib/registrations.ts. Before registrations, the one
+ * progress of the browser was under `partner-guides:progress`: it moves to registration `1` on the
+ * first load and the key then holds `{"version": 4, "movedTo": "partner-guides:registrations"}`,
+ * which a copy of the site from before reads as a newer version (read-only, by the policy below).
  *
  *   Version 3 (current):
  *   {
@@ -37,7 +41,8 @@
  * in the current shape on the next change, keeping every tick. A value whose version is newer than
  * this code knows is never written: it is shown read-only, so that an older copy of the site open
  * in another tab cannot destroy what a newer one saved. A value that cannot be read is kept aside
- * under a backup key (see the progress store) before anything else is written.
+ * under a backup key (`partner-guides:progress-backup:<registration id>`, see the progress store)
+ * before anything else is written.
  */
 
 import { checkStoredRecord } from './records';

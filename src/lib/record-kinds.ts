@@ -21,3 +21,10 @@ export type SourceWarning = (typeof SOURCE_WARNINGS)[number];
 
 /** One of RECORD_KINDS. */
 export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/**
+ * The placeholder of the hand-off message (src/content/handoff/) that stands for the name of the
+ * registration (company) the message is written for, beside the record fields' ids; its dot keeps it
+ * apart from every record field id. A line naming it is left out for a registration without a name.
+ */
+export const REGISTRATION_NAME_PLACEHOLDER = 'registration.name';

@@ -14,6 +14,7 @@ const FAILURES: Record<ImportFailure, null> = {
   'newer-version': null,
   'bad-content': null,
   'too-large': null,
+  'several-registrations': null,
   unreadable: null,
 };
 

@@ -1,21 +1,27 @@
 /**
  * Moving progress between browsers (or keeping a copy) as a file.
  *
- * Format, version 2 (current): a JSON object
+ * Format, version 3 (current): a JSON object holding one registration or several (up to 100)
  *
  *   {
  *     "format": "partner-guides-progress",
- *     "version": 2,
+ *     "version": 3,
  *     "exportedAt": "<ISO 8601 date-time, UTC>",
- *     "guides": { "<guide id>": { "<step id>": { "tickedAt": "<ISO 8601 date-time>" } } },
- *     "records": { "<record field id>": { "value": "<text>", "updatedAt": "<ISO 8601 date-time>" } }
+ *     "registrations": [
+ *       {
+ *         "name": "<the registration's name, possibly empty>",
+ *         "guides": { "<guide id>": { "<step id>": { "tickedAt": "<ISO 8601 date-time>" } } },
+ *         "records": { "<record field id>": { "value": "<text>", "updatedAt": "<ISO 8601 date-time>" } }
+ *       }
+ *     ]
  *   }
  *
- * Version 1 files are the same without "records". A file carries what is ticked and noted, not
- * the removal times that stored progress keeps for merging tabs (progress version 3), so the file
- * format stays at version 2. Migration policy: a file of an older version is upgraded with
- * PROGRESS_MIGRATIONS, a file of a newer version is refused (this copy of the site cannot know
- * what it would drop), and "format" tells our files from any other JSON.
+ * Version 2 files hold one registration's "guides" and "records" at the top, without a name;
+ * version 1 files the same without "records". Both are read as one registration without a name. A
+ * file carries what is ticked and noted, not the removal times that stored progress keeps for
+ * merging tabs (progress version 3). Migration policy: a file of an older version is upgraded (with
+ * PROGRESS_MIGRATIONS for its progress), a file of a newer version is refused (this copy of the site
+ * cannot know what it would drop), and "format" tells our files from any other JSON.
  *
  * A file is data from outside. A file whose structure is wrong is refused whole. Within a sound
  * file, every entry gets the checks a typed value gets (src/lib/records.ts), times must be
@@ -41,15 +47,23 @@ import {
 } from './progress-data';
 import { isGuideId } from './guides';
 import { checkStoredRecord, isRecordFieldId, type RecordErrorCode } from './records';
+import { REGISTRATION_LIMITS, registrationNameProblem } from './registrations';
 
 /** The marker that tells a file of this site from any other JSON. */
 export const TRANSFER_FORMAT = 'partner-guides-progress';
 
 /** Version of the file format this code writes. */
-export const TRANSFER_VERSION = 2;
+export const TRANSFER_VERSION = 3;
 
-/** Larger files are refused before they are parsed: real ones are a few kilobytes. */
+/**
+ * Larger files are refused before they are parsed. A registration with every guide ticked and every
+ * record noted takes about 7.4 kB in a file (`npm run bench` prints the figures): 50 take 369 kB, and
+ * the 100 a file may hold fit too.
+ */
 export const MAX_IMPORT_BYTES = 1024 * 1024;
+
+/** At most this many registrations in one file (as many as a browser may hold). */
+export const MAX_FILE_REGISTRATIONS = REGISTRATION_LIMITS.registrations;
 
 /**
  * What one file may add beyond the guides and record fields this site knows. A file of this site
@@ -64,8 +78,12 @@ export const IMPORT_LIMITS = {
   unknownRecords: 10,
 } as const;
 
-/** Why a file was refused. */
-export type ImportError = 'not-json' | 'not-ours' | 'newer-version' | 'bad-content' | 'too-large';
+/**
+ * Why a file was refused. `several-registrations`: the file holds more than one registration where
+ * one is imported (into this tab's registration).
+ */
+export type ImportError =
+  'not-json' | 'not-ours' | 'newer-version' | 'bad-content' | 'too-large' | 'several-registrations';
 
 /** Why a chosen file is not imported: the file format's reasons, or the browser could not read it. */
 export type ImportFailure = ImportError | 'unreadable';
@@ -93,10 +111,27 @@ export type RefusedEntry =
       limit: number;
     };
 
-/** What reading a file found: progress in the current shape, or why it cannot be used. */
+/** One registration read from a file: its name, its progress in the current shape, and what was left out. */
+export interface ParsedRegistration {
+  name: string;
+  data: ProgressData;
+  refused: RefusedEntry[];
+}
+
+/** What reading a file found: its registrations in file order, or why it cannot be used. */
+export type ParsedTransfer =
+  { ok: true; registrations: ParsedRegistration[]; exportedAt?: string } | { ok: false; error: ImportError };
+
+/** What reading a file of one registration found: its progress in the current shape, or why it cannot be used. */
 export type ParsedImport =
   | { ok: true; data: ProgressData; refused: RefusedEntry[]; exportedAt?: string }
   | { ok: false; error: ImportError };
+
+/** One registration to export: its name and its progress. */
+export interface ExportedRegistration {
+  name: string;
+  data: ProgressData;
+}
 
 /** One entry an import would add or replace. Values are tick times for ticks, noted values for records. */
 export type ImportChange =
@@ -125,9 +160,9 @@ export interface ImportPlan {
   counts: Record<ImportChange['type'], Record<ImportChange['change'], number>>;
 }
 
-/** Serialises progress as an export file, stamped with `now`: ticks with their times, and records. */
-export function exportProgress(data: ProgressData, now: Date = new Date()): string {
-  const guides = Object.fromEntries(
+/** The ticks of progress as a file holds them: tick times only, no guide without a tick. */
+function ticksOf(data: ProgressData): Record<string, Record<string, { tickedAt: string }>> {
+  return Object.fromEntries(
     Object.entries(data.guides)
       .filter(([, ticks]) => Object.keys(ticks).length > 0)
       .map(([guide, ticks]) => [
@@ -135,14 +170,32 @@ export function exportProgress(data: ProgressData, now: Date = new Date()): stri
         Object.fromEntries(Object.entries(ticks).map(([step, { tickedAt }]) => [step, { tickedAt }])),
       ]),
   );
+}
+
+/**
+ * Serialises registrations (one, or every one of the browser) as an export file, stamped with `now`:
+ * for each, its name, its ticks with their times, and its records.
+ */
+export function exportRegistrations(
+  registrations: readonly ExportedRegistration[],
+  now: Date = new Date(),
+): string {
   const file = {
     format: TRANSFER_FORMAT,
     version: TRANSFER_VERSION,
     exportedAt: now.toISOString(),
-    guides,
-    records: data.records,
+    registrations: registrations.map(({ name, data }) => ({
+      name,
+      guides: ticksOf(data),
+      records: data.records,
+    })),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** Serialises one registration's progress as an export file (see exportRegistrations). */
+export function exportProgress(data: ProgressData, now: Date = new Date(), name = ''): string {
+  return exportRegistrations([{ name, data }], now);
 }
 
 /**
@@ -244,11 +297,41 @@ function exceedsLimit(text: string): boolean {
   return new TextEncoder().encode(text).length > MAX_IMPORT_BYTES;
 }
 
+/** Reads one registration's ticks and records (version 2 parts); undefined when their structure is wrong. */
+function readRegistration(
+  value: Record<string, unknown>,
+  name: string,
+  now: Date,
+): ParsedRegistration | undefined {
+  const refused: RefusedEntry[] = [];
+  const guides = readGuides(value.guides, now, refused);
+  const records = readRecords(value.records, now, refused);
+  if (!guides || !records) return undefined;
+  return { name, data: { ...emptyProgress(), guides, records }, refused };
+}
+
+/** Reads the registrations of a version 3 file; undefined when their structure is wrong. */
+function readRegistrations(value: unknown, now: Date): ParsedRegistration[] | undefined {
+  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_FILE_REGISTRATIONS) return undefined;
+  const registrations: ParsedRegistration[] = [];
+  for (const entry of value) {
+    if (!isPlainObject(entry)) return undefined;
+    const { name = '' } = entry;
+    // A file of this site carries names as they are stored: trimmed, short, on one line.
+    if (typeof name !== 'string' || registrationNameProblem(name) || name !== name.trim()) return undefined;
+    const registration = readRegistration(entry, name, now);
+    if (!registration) return undefined;
+    registrations.push(registration);
+  }
+  return registrations;
+}
+
 /**
- * Reads an export file completely, upgrading older versions, before anything is changed. `now`
- * bounds the tick times a file may carry (up to a day ahead, for a computer whose clock runs fast).
+ * Reads an export file completely, upgrading older versions, before anything is changed: every
+ * registration it holds (a file of version 1 or 2 holds one, without a name). `now` bounds the tick
+ * times a file may carry (up to a day ahead, for a computer whose clock runs fast).
  */
-export function parseImport(text: string, now: Date = new Date()): ParsedImport {
+export function parseTransfer(text: string, now: Date = new Date()): ParsedTransfer {
   if (exceedsLimit(text)) return { ok: false, error: 'too-large' };
   let parsed: unknown;
   try {
@@ -269,20 +352,31 @@ export function parseImport(text: string, now: Date = new Date()): ParsedImport 
   // A version 1 file would pass with any "records" once upgraded: what it carried must be checked too.
   if (version < 2 && parsed.records !== undefined) return { ok: false, error: 'bad-content' };
 
-  const current =
-    version < TRANSFER_VERSION
-      ? migrateProgress(parsed, version, PROGRESS_MIGRATIONS, TRANSFER_VERSION)
-      : parsed;
-  if (!current) return { ok: false, error: 'bad-content' };
-  const refused: RefusedEntry[] = [];
-  const guides = readGuides(current.guides, now, refused);
-  const records = readRecords(current.records, now, refused);
-  if (!guides || !records) return { ok: false, error: 'bad-content' };
-
-  const data: ProgressData = { ...emptyProgress(), guides, records };
+  let registrations: ParsedRegistration[] | undefined;
+  if (version >= 3) registrations = readRegistrations(parsed.registrations, now);
+  else {
+    const current = migrateProgress(parsed, version, PROGRESS_MIGRATIONS, 2);
+    const registration = current && readRegistration(current, '', now);
+    registrations = registration && [registration];
+  }
+  if (!registrations) return { ok: false, error: 'bad-content' };
   return parsed.exportedAt === undefined
-    ? { ok: true, data, refused }
-    : { ok: true, data, refused, exportedAt: parsed.exportedAt };
+    ? { ok: true, registrations }
+    : { ok: true, registrations, exportedAt: parsed.exportedAt };
+}
+
+/**
+ * Reads an export file of one registration completely (see parseTransfer), for an import into this
+ * tab's registration; a file of several registrations is refused as such.
+ */
+export function parseImport(text: string, now: Date = new Date()): ParsedImport {
+  const parsed = parseTransfer(text, now);
+  if (!parsed.ok) return parsed;
+  const [registration, ...others] = parsed.registrations;
+  if (!registration || others.length > 0) return { ok: false, error: 'several-registrations' };
+  const { data, refused } = registration;
+  const { exportedAt } = parsed;
+  return exportedAt === undefined ? { ok: true, data, refused } : { ok: true, data, refused, exportedAt };
 }
 
 /** Lists what applying `incoming` to `current` would add or overwrite. */

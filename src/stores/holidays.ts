@@ -9,7 +9,10 @@ import { map } from 'nanostores';
 export type HolidayYearStatus = 'loading' | 'ready' | 'failed';
 
 /** Holidays by year, with each year's loading state. */
-export const $holidayYears = map<Record<number, { status: HolidayYearStatus; dates: readonly string[] }>>({});
+export type HolidayYears = Record<number, { status: HolidayYearStatus; dates: readonly string[] }>;
+
+/** Holidays by year, with each year's loading state, as loaded so far. */
+export const $holidayYears = map<HolidayYears>({});
 
 /** Shape of one published year file. */
 interface HolidayFile {

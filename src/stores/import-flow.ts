@@ -4,29 +4,55 @@ import {
   applyImport,
   exportFileName,
   exportProgress,
-  parseImport,
+  exportRegistrations,
+  parseTransfer,
   planImport,
   type ImportFailure,
   type ImportPlan,
-  type RefusedEntry,
+  type ParsedRegistration,
 } from '../lib/transfer';
+import {
+  defaultImportChoice,
+  planImportTargets,
+  type ImportChoice,
+  type ImportTargets,
+} from '../lib/import-targets';
+import { canUndo, changedEntries, undoChanges, type ChangedEntries } from '../lib/progress-undo';
+import { listRegistrations, registrationNameProblem } from '../lib/registrations';
 import { importFailureKey } from '../lib/transfer-messages';
 import type { ProgressData } from '../lib/progress-data';
 import type { UiKeyOf } from '../lib/ui-strings';
-import { $progress, userChange, type SaveOutcome } from './progress';
+import { $lastUndoable, $progress, $registrationId, userChange, type SaveOutcome } from './progress';
+import {
+  $registrations,
+  addRegistration,
+  changeRegistrationProgress,
+  createRegistration,
+  readRegistration,
+  readRegistrationProgress,
+  switchRegistration,
+} from './registrations';
 import { $undoOffer, undoLastChange } from './undo';
 
 /**
  * Saving progress to a file and importing such a file, apart from the progress store so that the
  * guides, which never import, do not load the file format's code (see lib/transfer.ts). A chosen
  * file is read and checked completely, what it would change is shown, and only confirming applies it.
+ *
+ * Registrations: the export holds this tab's registration or every one of the browser. A file of one
+ * registration is imported where the user says (lib/import-targets.ts): into this tab's registration
+ * (the default), another one or a new one; for the last two, this tab switches to it first, so that
+ * the import is made, shown and undone there as in its own registration. A file of several is
+ * imported by name or all as new registrations, this tab staying where it is (on the first of them
+ * when its own registration did not exist yet); its undoing puts back every registration it changed.
  */
 
-/** A file read and accepted, waiting for the user to confirm. */
+/** A file read and accepted, waiting for the user to choose where it goes and confirm. */
 export interface PendingImport {
+  /** The file's name. */
   name: string;
-  data: ProgressData;
-  refused: RefusedEntry[];
+  /** What it holds, in file order (with the entries refused in each). */
+  registrations: ParsedRegistration[];
 }
 
 /** What the status line says: its strings, one after the other, with the values of their placeholders. */
@@ -47,14 +73,37 @@ export interface ImportFlow {
 /** The hand-off page's export and import. */
 export const $importFlow = atom<ImportFlow>({ pending: undefined, status: undefined });
 
+/** Where the pending file goes, as the user chose it; undefined for the default (defaultImportChoice). */
+export const $importChoice = atom<ImportChoice | undefined>(undefined);
+
+/** A registration's progress now: this tab's as it holds it, any other's as stored. */
+const progressOf = (id: string): ProgressData =>
+  id === $registrationId.get() ? $progress.get() : readRegistrationProgress(id);
+
+/** Plans the pending file (see planImportTargets) as chosen, against what the registrations hold now. */
+function targetsOf(pending: PendingImport, choice: ImportChoice | undefined): ImportTargets {
+  const tabId = $registrationId.get();
+  return planImportTargets(
+    pending.registrations,
+    listRegistrations($registrations.get()),
+    choice ?? defaultImportChoice(pending.registrations, tabId),
+    progressOf,
+    tabId,
+  );
+}
+
 /**
- * What the pending file would change, planned against the progress of now, so that a change made
- * in another tab meanwhile shows.
+ * Where each registration of the pending file would go and what it would change there, planned
+ * against the progress of now, so that a change made in another tab meanwhile shows.
  */
-export const $importPlan = computed(
-  [$importFlow, $progress],
-  ({ pending }, progress): ImportPlan | undefined =>
-    pending ? planImport(progress, pending.data) : undefined,
+export const $importTargets = computed(
+  [$importFlow, $importChoice, $progress, $registrations, $registrationId],
+  ({ pending }, choice): ImportTargets | undefined => (pending ? targetsOf(pending, choice) : undefined),
+);
+
+/** What a pending file of one registration would change where it goes. */
+export const $importPlan = computed($importTargets, (targets): ImportPlan | undefined =>
+  targets?.imports.length === 1 ? targets.imports[0]!.plan : undefined,
 );
 
 /** What the flow needs of a chosen file (a browser's File has it). */
@@ -63,7 +112,17 @@ export type ImportFile = Pick<File, 'name' | 'size' | 'text'>;
 /** Counts the files chosen, so that a slow read that a later choice overtook changes nothing. */
 let choices = 0;
 
-/** Merges progress read from a file into the freshest progress (see applyImport). */
+/**
+ * The last import of a file of several registrations, while it can be undone: the entries it changed
+ * in each registration. The offer ends with the next file chosen or a switch of this tab; an entry
+ * changed again since (here or in another tab) is left as it is.
+ */
+const $severalImported = atom<
+  { changedAt: Date; changed: { id: string; changes: ChangedEntries }[] } | undefined
+>(undefined);
+$registrationId.listen(() => $severalImported.set(undefined));
+
+/** Merges progress read from a file into the freshest progress of this tab's registration (see applyImport). */
 export function importProgress(incoming: ProgressData, now: Date = new Date()): SaveOutcome {
   return userChange((data) => applyImport(data, incoming, now), now, { kind: 'import' });
 }
@@ -71,7 +130,7 @@ export function importProgress(incoming: ProgressData, now: Date = new Date()): 
 /** Reads a chosen file and checks it completely; nothing is changed here. */
 async function readImportFile(
   file: ImportFile,
-): Promise<{ ok: true; data: ProgressData; refused: RefusedEntry[] } | { ok: false; error: ImportFailure }> {
+): Promise<{ ok: true; registrations: ParsedRegistration[] } | { ok: false; error: ImportFailure }> {
   // Real files are a few kilobytes: a larger one is refused before it is read.
   if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: 'too-large' };
   let text: string;
@@ -80,7 +139,7 @@ async function readImportFile(
   } catch {
     return { ok: false, error: 'unreadable' };
   }
-  return parseImport(text);
+  return parseTransfer(text);
 }
 
 /**
@@ -94,46 +153,181 @@ export async function chooseImportFile(file: ImportFile | undefined): Promise<vo
     return;
   }
   $importFlow.set({ pending: undefined, status: undefined });
+  $importChoice.set(undefined);
+  $severalImported.set(undefined);
   const result = await readImportFile(file);
   if (choice !== choices) return;
   const values = { file: file.name };
+  const [only, ...others] = result.ok ? result.registrations : [];
   if (!result.ok) {
     const keys = [importFailureKey(result.error), 'transfer.unchanged' as const];
     $importFlow.set({ pending: undefined, status: { keys, values, error: true } });
-  } else if (planImport($progress.get(), result.data).changes.length === 0 && result.refused.length === 0) {
+  } else if (
+    only &&
+    others.length === 0 &&
+    planImport($progress.get(), only.data).changes.length === 0 &&
+    only.refused.length === 0
+  ) {
+    // Nothing new for this tab's registration, where a file of one goes unless told otherwise.
     $importFlow.set({ pending: undefined, status: { keys: ['transfer.nothingNew'], values, error: false } });
   } else {
-    $importFlow.set({ pending: { name: file.name, ...result }, status: undefined });
+    $importFlow.set({ pending: { name: file.name, registrations: result.registrations }, status: undefined });
   }
 }
 
-/** Applies the pending file to the freshest progress, and says how many entries it changed. */
+/** Chooses where the pending file goes (see ImportChoice); nothing changes until it is confirmed. */
+export function chooseImportTarget(choice: ImportChoice): void {
+  $importChoice.set(choice);
+}
+
+/**
+ * What the status line says of an import, by how it went: `saved` said when it was saved,
+ * `notSaved` when the browser could not keep it.
+ */
+function importedStatus(
+  outcome: SaveOutcome,
+  saved: TransferStatus['keys'],
+  notSaved: TransferStatus['keys'],
+  values: TransferStatus['values'],
+): TransferStatus {
+  if (outcome === 'read-only')
+    return { keys: ['transfer.readOnly', 'transfer.unchanged'], values: {}, error: true };
+  return outcome === 'saved'
+    ? { keys: saved, values, error: false }
+    : { keys: notSaved, values, error: true };
+}
+
+/** Counts the ticks and records of a plan. */
+const countsOf = ({ counts }: ImportPlan) => ({
+  ticks: counts.tick.added + counts.tick.overwritten,
+  records: counts.record.added + counts.record.overwritten,
+});
+
+/**
+ * Applies the pending file where the user chose, to the freshest progress, and says what it changed.
+ * Undefined, and nothing changes, when no file is pending or the name chosen for a new registration
+ * is refused (the form says why); 'read-only' when the file would take this browser over 100
+ * registrations or progress cannot be written.
+ */
 export function confirmImport(now: Date = new Date()): SaveOutcome | undefined {
   const { pending } = $importFlow.get();
   if (!pending) return undefined;
-  const { counts } = planImport($progress.get(), pending.data);
-  const outcome = importProgress(pending.data, now);
-  const values = {
-    ticks: counts.tick.added + counts.tick.overwritten,
-    records: counts.record.added + counts.record.overwritten,
-  };
-  const status: TransferStatus =
-    outcome === 'read-only'
-      ? { keys: ['transfer.readOnly', 'transfer.unchanged'], values: {}, error: true }
-      : outcome === 'saved'
-        ? { keys: ['transfer.imported'], values, error: false }
-        : { keys: ['transfer.importedNotSaved'], values, error: true };
-  $importFlow.set({ pending: undefined, status });
+  const choice = $importChoice.get();
+  if (choice?.kind === 'new' && registrationNameProblem(choice.name)) return undefined;
+  const targets = targetsOf(pending, choice);
+  if (targets.overLimit) {
+    const status = {
+      keys: ['transfer.overLimit', 'transfer.unchanged'] satisfies TransferStatus['keys'],
+      values: {},
+      error: true,
+    };
+    $importFlow.set({ pending: undefined, status });
+    return 'read-only';
+  }
+  const [first] = targets.imports;
+  if (targets.imports.length === 1 && first) return confirmOne(pending.registrations[0]!, first.target, now);
+  return confirmSeveral(pending, targets, now);
+}
+
+/** Imports a file of one registration into `target`, where this tab goes first. */
+function confirmOne(
+  registration: ParsedRegistration,
+  target: ImportTargets['imports'][number]['target'],
+  now: Date,
+): SaveOutcome {
+  const tabId = $registrationId.get();
+  const moved =
+    target.kind === 'new'
+      ? addRegistration(target.name, now) !== undefined
+      : target.id !== tabId && switchRegistration(target.id);
+  if (target.kind === 'new' && !moved) {
+    // The index is read-only, or full since the preview: nothing was added.
+    const status = { keys: ['transfer.notAdded', 'transfer.unchanged'] satisfies TransferStatus['keys'] };
+    $importFlow.set({ pending: undefined, status: { ...status, values: {}, error: true } });
+    return 'read-only';
+  }
+  // The status line names the registration switched to (`registration`: its id).
+  const counts = countsOf(planImport($progress.get(), registration.data));
+  const values = moved ? { ...counts, registration: $registrationId.get() } : counts;
+  const outcome = importProgress(registration.data, now);
+  const switched = moved ? (['transfer.switched'] as const) : [];
+  $importFlow.set({
+    pending: undefined,
+    status: importedStatus(
+      outcome,
+      ['transfer.imported', ...switched],
+      ['transfer.importedNotSaved', ...switched],
+      values,
+    ),
+  });
   return outcome;
 }
 
-/** True while the last import can be undone (until the next change: see $undoOffer). */
-export const $canUndoImport = computed($undoOffer, (offer) => offer?.kind === 'import');
+/** Imports a file of several registrations where `targets` says, this tab staying where it is. */
+function confirmSeveral(pending: PendingImport, targets: ImportTargets, now: Date): SaveOutcome {
+  const tabId = $registrationId.get();
+  const tabExisted = readRegistration(tabId) !== undefined;
+  const changed: { id: string; changes: ChangedEntries }[] = [];
+  let outcome: SaveOutcome = 'saved';
+  let added = 0;
+  for (const { source, target } of targets.imports) {
+    const id = target.kind === 'new' ? createRegistration(target.name, now) : target.id;
+    if (id === undefined) {
+      outcome = 'read-only';
+      continue;
+    }
+    if (target.kind === 'new') added += 1;
+    let changes: ChangedEntries | undefined;
+    const written = changeRegistrationProgress(id, (data) => {
+      const after = applyImport(data, pending.registrations[source]!.data, now);
+      changes = changedEntries(data, after);
+      return after;
+    });
+    if (written !== 'saved' && outcome !== 'read-only') outcome = written;
+    if (changes && written !== 'read-only') changed.push({ id, changes });
+  }
+  // An import is a change of its own: the offer to undo the one before ends.
+  $lastUndoable.set(undefined);
+  // A tab whose registration did not exist yet goes to the first one the file filled.
+  if (!tabExisted && changed[0]) switchRegistration(changed[0].id);
+  $severalImported.set(changed.length > 0 ? { changedAt: now, changed } : undefined);
+  const values = { count: changed.length, added, merged: changed.length - added };
+  $importFlow.set({
+    pending: undefined,
+    status: importedStatus(
+      outcome,
+      ['transfer.importedSeveral'],
+      ['transfer.importedSeveralNotSaved'],
+      values,
+    ),
+  });
+  return outcome;
+}
+
+/** True while the last import can be undone (until the next change: see $undoOffer and $severalImported). */
+export const $canUndoImport = computed(
+  [$undoOffer, $severalImported],
+  (offer, several) => offer?.kind === 'import' || several !== undefined,
+);
+
+/** Puts back what the last import of several registrations changed, in each of them. */
+function undoSeveral(now: Date): SaveOutcome {
+  const { changedAt, changed } = $severalImported.get()!;
+  $severalImported.set(undefined);
+  let outcome: SaveOutcome = 'saved';
+  for (const { id, changes } of changed) {
+    const undone = changeRegistrationProgress(id, (data) =>
+      canUndo(changes, data) ? undoChanges(data, changes, changedAt, now) : data,
+    );
+    if (undone !== 'saved' && outcome === 'saved') outcome = undone;
+  }
+  return outcome;
+}
 
 /** Undoes the last import: the progress and records it changed are as they were before it. */
 export function undoImport(now: Date = new Date()): SaveOutcome | undefined {
   if (!$canUndoImport.get()) return undefined;
-  const outcome = undoLastChange(now);
+  const outcome = $severalImported.get() ? undoSeveral(now) : undoLastChange(now);
   if (outcome === 'saved' || outcome === 'not-saved')
     $importFlow.set({ pending: undefined, status: { keys: ['transfer.undone'], values: {}, error: false } });
   return outcome;
@@ -141,15 +335,36 @@ export function undoImport(now: Date = new Date()): SaveOutcome | undefined {
 
 /** Drops the pending file; nothing has changed. */
 export function cancelImport(): void {
+  $importChoice.set(undefined);
   $importFlow.set({ pending: undefined, status: { keys: ['transfer.cancelled'], values: {}, error: false } });
 }
 
-/** The export file of the progress of now, with its name; the status line names it. */
+/**
+ * The export file of this tab's registration as it is now (its progress and its name), with the
+ * file's name; the status line names it.
+ */
 export function exportFile(now: Date = new Date()): { name: string; text: string } {
   const name = exportFileName(now);
   $importFlow.set({
     ...$importFlow.get(),
     status: { keys: ['transfer.exported'], values: { file: name }, error: false },
   });
-  return { name, text: exportProgress($progress.get(), now) };
+  return { name, text: exportProgress($progress.get(), now, readRegistration($registrationId.get())?.name) };
+}
+
+/**
+ * The export file of every registration of this browser as they are now (in creation order, each
+ * with its name), with the file's name; the status line names it.
+ */
+export function exportAllFile(now: Date = new Date()): { name: string; text: string } {
+  const name = exportFileName(now);
+  $importFlow.set({
+    ...$importFlow.get(),
+    status: { keys: ['transfer.exported'], values: { file: name }, error: false },
+  });
+  const registrations = listRegistrations($registrations.get()).map(({ id, name: own }) => ({
+    name: own,
+    data: progressOf(id),
+  }));
+  return { name, text: exportRegistrations(registrations, now) };
 }

@@ -11,10 +11,33 @@ import {
   type ProgressData,
 } from '../lib/progress-data';
 import type { RecordFieldId } from '../lib/records';
-import { getStorageEvents, readStored, writeStored } from './storage-engine';
+import {
+  FIRST_REGISTRATION_ID,
+  LAST_REGISTRATION_KEY,
+  LEGACY_BACKUP_KEY,
+  LEGACY_PROGRESS_KEY,
+  MOVED_MARKER,
+  REGISTRATIONS_KEY,
+  REGISTRATION_PARAMETER,
+  TAB_REGISTRATION_KEY,
+  chooseTabRegistration,
+  isRegistrationId,
+  progressBackupKeyOf,
+  progressKeyOf,
+  summarizeIndex,
+  type IndexSummary,
+} from '../lib/tab-registration';
+import {
+  getStorageEvents,
+  pageParameter,
+  readStored,
+  readTabStored,
+  writeStored,
+  writeTabStored,
+} from './storage-engine';
 
 /**
- * The checklist progress of this browser, shared by every open tab.
+ * The checklist progress of the registration this tab works on, shared by every tab on the same one.
  *
  * Every change is made on the freshest copy there is: what storage holds at that moment, merged
  * with what this tab holds (see mergeProgress), and is written back at once. A tab whose main
@@ -22,13 +45,16 @@ import { getStorageEvents, readStored, writeStored } from './storage-engine';
  * storage returns can be stale; that is why a tab also merges every change it hears of with what
  * it holds, and writes the merge back when the other tab's copy lacked something. Every change
  * from every tab survives and all tabs reach the same progress, with no lock and no polling.
+ *
+ * Registrations (src/lib/tab-registration.ts for the keys): each tab works on one, kept in
+ * sessionStorage; this store reads and writes that registration's key only, and ignores changes to
+ * the others, and never writes the index. A fresh browser has none until the first change creates
+ * registration `1` (its progress); the progress stored before registrations moves to registration
+ * `1` on the first load. Registration `1` exists as soon as its progress is stored: the registrations
+ * store (stores/registrations.ts), which the guides do not load at once, lists it in the index. When another tab removes
+ * this tab's registration, this tab turns read-only and says so ($registrationProblem) until the
+ * user switches (stores/registrations.ts), so that a later tick cannot bring the removed one back.
  */
-
-/** localStorage key of the checklist progress; every key of this site starts with the same prefix. */
-export const STORAGE_PREFIX = 'partner-guides:';
-export const PROGRESS_KEY = `${STORAGE_PREFIX}progress`;
-/** Where an unreadable stored value is kept aside before it is replaced. */
-export const PROGRESS_BACKUP_KEY = `${STORAGE_PREFIX}progress-backup`;
 
 /** A problem found while reading storage, for the notice shown to the user. */
 export type StorageProblem =
@@ -37,7 +63,17 @@ export type StorageProblem =
 /** The latest problem found in stored progress, if any; the interface shows it as a notice. */
 export const $storageProblem = atom<StorageProblem | undefined>(undefined);
 
-/** True while storage holds progress from a newer version of the site: ticking is then disabled. */
+/** A problem with the registration of this tab, for the interface to show. */
+export type RegistrationProblem =
+  /** Another tab removed this tab's registration: progress is read-only until the user switches. */
+  | { kind: 'registration-removed'; id: string }
+  /** A link named a registration this browser does not have; the tab stayed where it was. */
+  | { kind: 'unknown-registration'; id?: string };
+
+/**
+ * True while this tab cannot write its progress: storage holds it from a newer version of the site,
+ * or another tab removed the registration. Ticking is then disabled.
+ */
 export const $progressReadOnly = atom(false);
 
 /** What became of a change: kept in storage, kept for this visit only, or refused (read-only). */
@@ -52,21 +88,94 @@ let holdWrites = false;
 /** The unreadable value this tab has already kept aside, so that it is written only once. */
 let keptAside: string | undefined;
 
+/** True while an unreadable value of the old key could not be kept aside: this tab then writes nothing. */
+let legacyHeld = false;
+
+/** Whether the stored progress is of a newer version, and whether the index says the registration was removed. */
+let progressNewer = false;
+let removed = false;
+const updateReadOnly = (): void => $progressReadOnly.set(progressNewer || removed);
+
+/**
+ * Moves the progress stored before registrations (versions 1 to 3) to registration `1`, merged with
+ * what that registration may already hold (two tabs of this code moving it at the same moment meet
+ * there), then leaves MOVED_MARKER in its place. An unreadable value is kept aside first, as before;
+ * whatever cannot be done safely (a write refused, a value of a newer version) leaves the old value
+ * where it is, to be moved on a later load. When the backup itself is refused, this tab writes
+ * nothing, as before registrations, and returns what could be read for registration `1` to show.
+ */
+function moveLegacyProgress(now: Date): ProgressData | undefined {
+  const legacy = decodeProgress(readStored(LEGACY_PROGRESS_KEY));
+  // Nothing stored, the marker (version 4), or a newer site's value: nothing to move, nothing overwritten.
+  if (legacy.status === 'empty' || legacy.status === 'newer') return;
+  const first = decodeProgress(readStored(progressKeyOf(FIRST_REGISTRATION_ID)));
+  if (summarizeIndex(readStored(REGISTRATIONS_KEY), now).removed.includes(FIRST_REGISTRATION_ID)) return;
+  if (first.status !== 'ok' && first.status !== 'empty') return;
+  if (legacy.status === 'recovered') {
+    if (!writeStored(LEGACY_BACKUP_KEY, legacy.raw)) {
+      legacyHeld = true;
+      $storageProblem.set({ kind: 'backup-failed' });
+      return legacy.data;
+    }
+    $storageProblem.set({ kind: 'recovered', backupKey: LEGACY_BACKUP_KEY });
+  }
+  // Registration 1 exists from now on: the registrations store lists it once registrations are managed.
+  if (
+    writeStored(progressKeyOf(FIRST_REGISTRATION_ID), encodeProgress(mergeProgress(first.data, legacy.data)))
+  )
+    writeStored(LEGACY_PROGRESS_KEY, MOVED_MARKER);
+}
+
+const heldLegacy = moveLegacyProgress(new Date());
+
+const startIndex = summarizeIndex(readStored(REGISTRATIONS_KEY));
+const linked = pageParameter(REGISTRATION_PARAMETER);
+const start = chooseTabRegistration(startIndex, {
+  linked,
+  tab: readTabStored(TAB_REGISTRATION_KEY),
+  last: readStored(LAST_REGISTRATION_KEY),
+  firstStored: readStored(progressKeyOf(FIRST_REGISTRATION_ID)) !== undefined,
+});
+// The tab keeps the registration it starts on, whatever other tabs switch to; a link is a switch.
+if (!startIndex.removed.includes(start.id)) writeTabStored(TAB_REGISTRATION_KEY, start.id);
+if (linked === start.id) writeStored(LAST_REGISTRATION_KEY, start.id);
+
+/** The id of the registration this tab works on (which may not exist yet: the first change creates it). */
+export const $registrationId = atom<string>(start.id);
+
+/** What is wrong with the registration of this tab, if anything; the interface says it. */
+export const $registrationProblem = atom<RegistrationProblem | undefined>(
+  start.unknownLink
+    ? { kind: 'unknown-registration', ...(isRegistrationId(linked) ? { id: linked } : {}) }
+    : undefined,
+);
+
+const progressKey = (): string => progressKeyOf($registrationId.get());
+
+/** Takes in what the index says of this tab's registration: whether another tab removed it. */
+function applyIndex(index: IndexSummary): void {
+  const id = $registrationId.get();
+  removed = index.removed.includes(id);
+  if (removed) $registrationProblem.set({ kind: 'registration-removed', id });
+  else if ($registrationProblem.get()?.kind === 'registration-removed') $registrationProblem.set(undefined);
+  updateReadOnly();
+}
+
 /** Keeps an unreadable value aside so nothing is silently thrown away. */
 function keepAside(raw: string): void {
+  const backupKey = progressBackupKeyOf($registrationId.get());
   // The engine would give back a value it failed to write, so whether the backup was kept is
   // known only from the write itself.
-  if (keptAside !== raw && writeStored(PROGRESS_BACKUP_KEY, raw)) keptAside = raw;
+  if (keptAside !== raw && writeStored(backupKey, raw)) keptAside = raw;
   holdWrites = keptAside !== raw;
-  $storageProblem.set(
-    holdWrites ? { kind: 'backup-failed' } : { kind: 'recovered', backupKey: PROGRESS_BACKUP_KEY },
-  );
+  $storageProblem.set(holdWrites ? { kind: 'backup-failed' } : { kind: 'recovered', backupKey });
 }
 
 /** Reads a stored value, keeping an unreadable one aside and noting a newer one. */
 function decodeStored(raw: string | undefined): ProgressData {
   const decoded = decodeProgress(raw);
-  $progressReadOnly.set(decoded.status === 'newer');
+  progressNewer = decoded.status === 'newer';
+  updateReadOnly();
   if (decoded.status === 'recovered') keepAside(decoded.raw);
   else {
     holdWrites = false;
@@ -82,13 +191,22 @@ function decodeStored(raw: string | undefined): ProgressData {
  * tab has now seen in storage, or undefined when nothing was kept.
  */
 function persist(data: ProgressData): string | undefined {
-  if (holdWrites || $progressReadOnly.get()) return undefined;
+  if (holdWrites || legacyHeld || $progressReadOnly.get()) return undefined;
   const text = encodeProgress(data);
-  return writeStored(PROGRESS_KEY, text) ? text : undefined;
+  return writeStored(progressKey(), text) ? text : undefined;
 }
 
-/** Ticks and records of every guide; changes with user actions, other tabs and back/forward navigation. */
-export const $progress = atom<ProgressData>(decodeStored(readStored(PROGRESS_KEY)));
+applyIndex(startIndex);
+
+/**
+ * Ticks and records of every guide in this tab's registration; changes with user actions, other
+ * tabs, back/forward navigation and switching registrations.
+ */
+export const $progress = atom<ProgressData>(
+  heldLegacy && start.id === FIRST_REGISTRATION_ID
+    ? mergeProgress(decodeStored(readStored(progressKey())), heldLegacy)
+    : decodeStored(readStored(progressKey())),
+);
 
 /** The stored text this tab last read or wrote, to skip work when nothing changed. */
 let lastSeen: string | undefined;
@@ -114,35 +232,58 @@ function takeStored(raw: string | undefined): void {
   if (!sameProgress(merged, incoming)) lastSeen = persist(merged) ?? lastSeen;
 }
 
+/** Hears of other tabs' changes: to the index (a removal) and to this tab's registration only. */
 const onStorage = (event: { key: string | null }): void => {
-  if (event.key === null || event.key === PROGRESS_KEY) takeStored(readStored(PROGRESS_KEY));
+  if (event.key === null || event.key === REGISTRATIONS_KEY)
+    applyIndex(summarizeIndex(readStored(REGISTRATIONS_KEY)));
+  // A removed registration stays on screen, read-only, as it was when it was removed.
+  if (!removed && (event.key === null || event.key === progressKey())) takeStored(readStored(progressKey()));
 };
-const onPageShow = (): void => takeStored(readStored(PROGRESS_KEY));
+const onPageShow = (): void => onStorage({ key: null });
 
 onMount($progress, () => {
   onPageShow();
   const events = getStorageEvents();
-  events.addEventListener(PROGRESS_KEY, onStorage, onPageShow);
-  return () => events.removeEventListener(PROGRESS_KEY, onStorage, onPageShow);
+  events.addEventListener(REGISTRATIONS_KEY, onStorage, onPageShow);
+  return () => events.removeEventListener(REGISTRATIONS_KEY, onStorage, onPageShow);
 });
+
+/**
+ * Makes this tab work on registration `id` (stores/registrations.ts checks that it exists, remembers
+ * the choice and ends the offer to undo): its progress is read afresh, and the problems of the
+ * registration left end.
+ */
+export function showRegistration(id: string): void {
+  $registrationId.set(id);
+  keptAside = undefined;
+  legacyHeld = false;
+  $registrationProblem.set(undefined);
+  $storageProblem.set(undefined);
+  applyIndex(summarizeIndex(readStored(REGISTRATIONS_KEY)));
+  lastSeen = readStored(progressKey());
+  $progress.set(decodeStored(lastSeen));
+}
 
 /**
  * Applies a change to the freshest progress (storage now, merged with this tab's copy) and writes it
  * at once. Does nothing while progress is read-only. The import, in its own module, uses it too.
+ * The first change of a registration that does not exist yet (`1` in a fresh browser) creates it.
  */
 export function changeProgress(apply: (data: ProgressData) => ProgressData): SaveOutcome {
   if ($progressReadOnly.get()) return 'read-only';
-  const fresh = decodeStored(readStored(PROGRESS_KEY));
+  const fresh = decodeStored(readStored(progressKey()));
+  // The index is read afresh too: another tab may have removed this registration a moment ago.
+  applyIndex(summarizeIndex(readStored(REGISTRATIONS_KEY)));
   if ($progressReadOnly.get()) {
     $progress.set(fresh);
     return 'read-only';
   }
   const next = apply(mergeProgress(fresh, $progress.get()));
-  $progress.set(next);
+  // Stored before it is shown, so that whoever follows the store finds it in storage too.
   const written = persist(next);
-  if (written === undefined) return 'not-saved';
-  lastSeen = written;
-  return 'saved';
+  if (written !== undefined) lastSeen = written;
+  $progress.set(next);
+  return written === undefined ? 'not-saved' : 'saved';
 }
 
 /** A change the user can take back (see stores/undo.ts): an untick, a reset (of a guide) or an import. */

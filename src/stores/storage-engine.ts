@@ -28,12 +28,13 @@ export function isQuotaError(error: unknown): boolean {
 }
 
 /** The subset of the Web Storage API the guard uses. */
-export type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
+export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 /** Storage that never throws: a value it could not write is read back from memory for this visit. */
 export interface GuardedStorage {
   read(key: string): string | undefined;
   write(key: string, value: string): void;
+  remove(key: string): void;
 }
 
 /**
@@ -75,6 +76,14 @@ export function createGuardedStorage(
         onFailure(error);
       }
     },
+    remove(key) {
+      unsaved.delete(key);
+      try {
+        storage?.removeItem(key);
+      } catch (error) {
+        onFailure(error);
+      }
+    },
   };
 }
 
@@ -111,9 +120,35 @@ let activeEngine: GuardedStorage = createGuardedStorage(
 
 let activeEvents: StorageEvents = { addEventListener: () => undefined, removeEventListener: () => undefined };
 
+/** This tab's own storage (sessionStorage): which registration the tab is on. Its failures are not reported. */
+let tabEngine: GuardedStorage = activeEngine;
+
+/** The query string of the page's address, where a link may name a registration (`?r=<id>`). */
+let pageSearch = '';
+
 /** Reads a value through the storage the stores use now (this visit's unsaved value, if any). */
 export function readStored(key: string): string | undefined {
   return activeEngine.read(key);
+}
+
+/** Removes a value from the storage the stores use now (a removed registration's progress). */
+export function removeStored(key: string): void {
+  activeEngine.remove(key);
+}
+
+/** Reads a value of this tab's own storage (sessionStorage); undefined when there is none or it fails. */
+export function readTabStored(key: string): string | undefined {
+  return tabEngine.read(key);
+}
+
+/** Writes a value to this tab's own storage (held in memory for the visit if the browser refuses it). */
+export function writeTabStored(key: string, value: string): void {
+  tabEngine.write(key, value);
+}
+
+/** The value of a parameter of the page's address (the query string), or null. */
+export function pageParameter(name: string): string | null {
+  return new URLSearchParams(pageSearch).get(name);
 }
 
 /** How the stores hear of changes made by other tabs now. */
@@ -130,6 +165,12 @@ export function writeStored(key: string, value: string): boolean {
   return $storageHealth.get() === 'ok';
 }
 
+/** What belongs to one tab: its own storage (the browser's sessionStorage) and the page's query string. */
+export interface TabEnvironment {
+  openStorage?: () => StorageLike | undefined;
+  search?: string;
+}
+
 /**
  * Makes the stores use a guarded copy of the given storage. Call it before the stores
  * are created; the browser entry does it with localStorage, tests with a fake.
@@ -137,7 +178,10 @@ export function writeStored(key: string, value: string): boolean {
 export function installGuardedStorage(
   openStorage: () => StorageLike | undefined,
   events: StorageEvents,
+  tab: TabEnvironment = {},
 ): GuardedStorage {
+  tabEngine = createGuardedStorage(tab.openStorage ?? (() => undefined), () => undefined);
+  pageSearch = tab.search ?? '';
   $storageHealth.set('ok');
   activeEngine = createGuardedStorage(
     openStorage,
@@ -154,5 +198,8 @@ export function installGuardedStorage(
 }
 
 if (typeof window !== 'undefined') {
-  installGuardedStorage(() => window.localStorage, windowStorageEvents);
+  installGuardedStorage(() => window.localStorage, windowStorageEvents, {
+    openStorage: () => window.sessionStorage,
+    search: location.search,
+  });
 }

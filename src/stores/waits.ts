@@ -1,9 +1,10 @@
 import { atom, computed, onMount, type ReadableAtom } from 'nanostores';
 import { memoize } from '../lib/memo';
+import type { GuideTicks } from '../lib/progress-data';
 import { waitsChangeAt } from '../lib/wait-schedule';
 import { holidayYearsNeeded, waitState, type WaitRule, type WaitState } from '../lib/waits';
 import { timeShownIn } from './clock';
-import { $holidayYears, loadHolidayYears } from './holidays';
+import { $holidayYears, loadHolidayYears, type HolidayYears } from './holidays';
 import { $progress } from './progress';
 
 /** Where each wait of a guide stands now. */
@@ -55,6 +56,30 @@ export function waitsShownIn(
   );
 }
 
+/**
+ * Where each of `rules` stands for a guide's `ticks` at `now`, with the holidays loaded so far
+ * (`holidayYears`): a business-day wait is undefined while a year it needs (`years`) is loading.
+ * Shared with the home page's overview, which works it out for every registration.
+ */
+export function waitsAt(
+  rules: readonly WaitRule[],
+  ticks: GuideTicks | undefined,
+  now: Date,
+  holidayYears: HolidayYears,
+  years: readonly number[] = holidayYearsNeeded(rules, ticks),
+): WaitsNow {
+  const loaded = years.map((year) => holidayYears[year]);
+  const ready = loaded.every((year) => year && year.status !== 'loading');
+  const holidays = new Set(loaded.flatMap((year) => year?.dates ?? []));
+  return {
+    states: rules.map((rule) =>
+      'businessDays' in rule.duration && !ready ? undefined : waitState(rule, ticks, now, holidays),
+    ),
+    now,
+    holidaysFailed: loaded.some((year) => year?.status === 'failed'),
+  };
+}
+
 function waitsOfGuide(
   guide: string,
   rules: readonly WaitRule[],
@@ -64,21 +89,8 @@ function waitsOfGuide(
   const $waits = computed(
     [$progress, $woken, $holidayYears, $years],
     // Read at every change, not only when the clock wakes: a tick between wake-ups counts from now.
-    (progress, _woken, holidayYears, years): WaitsNow => {
-      const now = new Date();
-      const loaded = years.map((year) => holidayYears[year]);
-      const ready = loaded.every((year) => year && year.status !== 'loading');
-      const holidays = new Set(loaded.flatMap((year) => year?.dates ?? []));
-      return {
-        states: rules.map((rule) =>
-          'businessDays' in rule.duration && !ready
-            ? undefined
-            : waitState(rule, progress.guides[guide], now, holidays),
-        ),
-        now,
-        holidaysFailed: loaded.some((year) => year?.status === 'failed'),
-      };
-    },
+    (progress, _woken, holidayYears, years): WaitsNow =>
+      waitsAt(rules, progress.guides[guide], new Date(), holidayYears, years),
   );
   onMount($waits, () => {
     // Asked again only when the years change, so that a failed year is not fetched on every tick.

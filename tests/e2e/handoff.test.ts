@@ -9,6 +9,8 @@ import { RECORD_FIELDS } from '../../src/lib/records';
 
 const site = inject('siteUrl');
 const KEY = 'partner-guides:progress';
+/** Where progress seeded under KEY (as stored before registrations) is once a page moved it: registration 1. */
+const FIRST_REGISTRATION = 'partner-guides:progress:1';
 const browser = useBrowser();
 let contexts: BrowserContext[] = [];
 let errors: PageErrors[] = [];
@@ -82,7 +84,7 @@ async function enterRecord(page: Page, label: string, value: string): Promise<vo
     .toContain(`「${label}」を保存しました。`);
 }
 
-const storedRaw = (page: Page) => page.evaluate((key) => localStorage.getItem(key), KEY);
+const storedRaw = (page: Page) => page.evaluate((key) => localStorage.getItem(key), FIRST_REGISTRATION);
 const stored = async (page: Page) => JSON.parse((await storedRaw(page)) ?? 'null') as unknown;
 const message = (page: Page) => page.locator('#handoff-message-text');
 const status = (page: Page) => page.locator('#handoff-import-status');
@@ -334,11 +336,11 @@ describe('moving progress to another computer', () => {
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
     const file = Buffer.concat(chunks);
+    // Version 3 since registrations: this tab's registration, named (registration 1 has no name).
     expect(JSON.parse(file.toString('utf8'))).toMatchObject({
       format: 'partner-guides-progress',
-      version: 2,
-      guides: SAMPLE.guides,
-      records: SAMPLE.records,
+      version: 3,
+      registrations: [{ name: '', guides: SAMPLE.guides, records: SAMPLE.records }],
     });
     const exported = await stored(source);
 
@@ -495,7 +497,7 @@ describe('moving progress to another computer', () => {
     const context = await browser().newContext();
     contexts.push(context);
     await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [
-      KEY,
+      FIRST_REGISTRATION,
       JSON.stringify({ version: 99, guides: {}, records: {} }),
     ] as const);
     const page = await newPage(context);

@@ -62,4 +62,74 @@ describe('printing a guide', () => {
     expect(pdfPages).toBeGreaterThanOrEqual(1);
     expect(pdfPages).toBeLessThanOrEqual(4);
   });
+
+  /** A long name (58 characters), wider than a line of the A4 page: the screen cuts it short, paper may not. */
+  const LONG_NAME =
+    '株式会社サンプル・パートナーソリューションズ・ジャパン（東日本統括本部 ライセンス販売推進部 第一営業グループ所属）';
+
+  /** Registrations (issue 16): the one printed is named at the top of the page. */
+  const REGISTRATIONS = JSON.stringify({
+    version: 1,
+    registrations: {
+      sample1: {
+        name: '株式会社サンプル',
+        createdAt: '2026-11-01T00:00:00.000Z',
+        changedAt: '2026-11-01T00:00:00.000Z',
+      },
+      example2: { name: '', createdAt: '2026-11-02T00:00:00.000Z', changedAt: '2026-11-02T00:00:00.000Z' },
+      long3: {
+        name: LONG_NAME,
+        createdAt: '2026-11-03T00:00:00.000Z',
+        changedAt: '2026-11-03T00:00:00.000Z',
+      },
+    },
+    removed: {},
+  });
+
+  it.each([
+    ['', 'sample1', '登録先: 株式会社サンプル'],
+    ['en/', 'example2', 'Registration: Registration 2'],
+    ['', 'long3', `登録先: ${LONG_NAME}`],
+  ])('names the registration on the printed checklist (/%shp/?r=%s)', async (prefix, id, line) => {
+    await pages.freshContext({
+      storageState: {
+        cookies: [],
+        origins: [
+          {
+            origin: new URL(site).origin,
+            localStorage: [
+              { name: 'partner-guides:registrations', value: REGISTRATIONS },
+              { name: `partner-guides:progress:${id}`, value: PROGRESS },
+            ],
+          },
+        ],
+      },
+    });
+    const page = await pages.newPage();
+    await page.goto(`${site}${prefix}hp/?r=${id}`);
+    const switcher = page.locator('.registration-switcher');
+    await expect.poll(() => switcher.locator('p').first().textContent()).toBe(line);
+    await page.emulateMedia({ media: 'print' });
+    expect(await switcher.locator('p').first().isVisible()).toBe(true);
+    // The whole name, however long: nothing cut short.
+    expect(
+      await switcher
+        .locator('p')
+        .first()
+        .evaluate((line) => line.scrollWidth <= line.clientWidth),
+    ).toBe(true);
+    expect(await switcher.getByRole('button').isVisible()).toBe(false);
+    expect(await page.locator('#check-hp-open-registration-page').isChecked()).toBe(true);
+  });
+
+  it('prints no name for the single unnamed registration of a browser, as before registrations', async () => {
+    await pages.freshContext();
+    const page = await pages.newPage();
+    await page.goto(`${site}hp/`);
+    const switcher = page.locator('.registration-switcher');
+    await expect.poll(() => switcher.locator('strong').textContent()).toBe('登録先 1');
+    expect(await switcher.isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    expect(await switcher.isVisible()).toBe(false);
+  });
 });

@@ -4,6 +4,8 @@ import { hydrateIslandsAtLoad, useBrowser, useTestPages } from './support/browse
 
 const site = inject('siteUrl');
 const KEY = 'partner-guides:progress';
+/** Where progress seeded under KEY (as stored before registrations) is once a page moved it: registration 1. */
+const FIRST_REGISTRATION = 'partner-guides:progress:1';
 const pages = useTestPages(useBrowser());
 
 async function open(path: string, init?: string): Promise<Page> {
@@ -23,7 +25,7 @@ async function reload(page: Page): Promise<void> {
 }
 
 const stored = (page: Page) =>
-  page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null') as unknown, KEY);
+  page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null') as unknown, FIRST_REGISTRATION);
 const status = (page: Page) => page.locator('.record-fields [role="status"]').allTextContents();
 const storedRecord = async (page: Page, id: string) =>
   ((await stored(page)) as { records?: Record<string, { value: string }> } | null)?.records?.[id]?.value;

@@ -10,7 +10,8 @@ import { useBrowser, useTestPages } from './support/browser';
  */
 
 const site = inject('siteUrl');
-const KEY = 'partner-guides:progress';
+/** Registration 1's progress: what two tabs of a fresh browser tick into. */
+const KEY = 'partner-guides:progress:1';
 const BLOCKING = 'partner-guides-test:blocking';
 const STEPS = [
   'hp-open-registration-page',

@@ -12,6 +12,8 @@ import { exportProgress } from '../../src/lib/transfer';
 
 const site = inject('siteUrl');
 const KEY = 'partner-guides:progress';
+/** Where progress seeded under KEY (as stored before registrations) is once a page moved it: registration 1. */
+const FIRST_REGISTRATION = 'partner-guides:progress:1';
 const pages = useTestPages(useBrowser());
 
 /** Thursday 19 and Friday 20 November 2026, 10:00 and 18:45 in Japan. */
@@ -248,7 +250,7 @@ describe('correcting a completion time', () => {
     await expect
       .poll(() => notice.allTextContents())
       .toContainEqual(expect.stringContaining('5月1日（金）〜5月8日（金）'));
-    const stored = await page.evaluate((key) => localStorage.getItem(key), KEY);
+    const stored = await page.evaluate((key) => localStorage.getItem(key), FIRST_REGISTRATION);
     expect((JSON.parse(stored ?? '{}') as ProgressData).guides.microsoft?.[step]?.tickedAt).toBe(
       '2026-04-27T00:30:00.000Z',
     );

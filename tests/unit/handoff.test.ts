@@ -12,6 +12,8 @@ import {
   formatRecordValue,
 } from '../../src/lib/handoff';
 import type { RecordValue } from '../../src/lib/progress-data';
+import { RECORD_FIELDS } from '../../src/lib/records';
+import { REGISTRATION_NAME_PLACEHOLDER } from '../../src/lib/record-kinds';
 import { ROOT } from '../support/site';
 
 const AT = '2026-05-07T09:00:00.000Z';
@@ -103,6 +105,39 @@ describe('composeHandoff in English', () => {
   it('leaves out the optional lines when they are not recorded', () => {
     const result = composeHandoff(records(REQUIRED), 'en');
     expect(result.status === 'ready' && result.text).not.toMatch(/global|domain/i);
+  });
+});
+
+describe('composeHandoff for a named registration', () => {
+  it('names the company after the opening, in Japanese', () => {
+    const result = composeHandoff(records(REQUIRED), 'ja', undefined, '株式会社サンプル');
+    expect(result.status === 'ready' && result.text.split('\n').slice(1, 5)).toEqual([
+      'Microsoft CSP 間接リセラーの登録について、MPA（Microsoft Partner Agreement）への同意が完了しましたのでご連絡いたします。',
+      '',
+      '会社名: 株式会社サンプル',
+      '同意日: 2026年5月7日',
+    ]);
+  });
+
+  it('names the company after the opening, in English', () => {
+    const result = composeHandoff(records(REQUIRED), 'en', undefined, 'Sample K.K.');
+    expect(result.status === 'ready' && result.text.split('\n').slice(2, 6)).toEqual([
+      'I am writing to let you know that we have accepted the Microsoft Partner Agreement (MPA) for our Microsoft CSP indirect reseller enrollment.',
+      '',
+      'Company: Sample K.K.',
+      'Date accepted: 7 May 2026',
+    ]);
+  });
+
+  it('leaves the line out for a registration without a name', () => {
+    for (const lang of ['ja', 'en'] as const) {
+      const result = composeHandoff(records(REQUIRED), lang, undefined, '');
+      expect(result.status === 'ready' && result.text).not.toMatch(/会社名|Company:/);
+    }
+  });
+
+  it('keeps the placeholder of the name apart from every record field id', () => {
+    expect(RECORD_FIELDS.map((field) => field.id)).not.toContain(REGISTRATION_NAME_PLACEHOLDER);
   });
 });
 

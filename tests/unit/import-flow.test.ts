@@ -6,11 +6,18 @@ import {
   withStep,
   type ProgressData,
 } from '../../src/lib/progress-data';
-import { MAX_IMPORT_BYTES, exportProgress, parseImport } from '../../src/lib/transfer';
+import {
+  MAX_IMPORT_BYTES,
+  exportProgress,
+  exportRegistrations,
+  parseImport,
+  parseTransfer,
+} from '../../src/lib/transfer';
 import type { ImportFile } from '../../src/stores/import-flow';
 import { FakeStorage, loadStores } from './support/fake-storage';
 
-const KEY = 'partner-guides:progress';
+/** Registration `1`'s progress: a fresh browser's first registration, where the stores read and write. */
+const KEY = 'partner-guides:progress:1';
 const AT = '2026-05-01T01:02:03.000Z';
 const NOW = new Date('2026-05-07T09:00:00.000Z');
 const APPLIED = new Date('2026-05-07T09:05:00.000Z');
@@ -47,7 +54,7 @@ describe('choosing a file to import', () => {
     await chooseImportFile(fileOf(exportProgress(elsewhere(), NOW), 'other.json'));
     const { pending, status } = $importFlow.get();
     expect(pending?.name).toBe('other.json');
-    expect(pending?.refused).toEqual([]);
+    expect(pending?.registrations.map(({ refused }) => refused)).toEqual([[]]);
     expect(status).toBeUndefined();
     expect($importPlan.get()?.counts).toEqual({
       tick: { added: 1, overwritten: 0 },
@@ -97,10 +104,10 @@ describe('choosing a file to import', () => {
 
   it('previews a file whose only news are refused entries, listing them', async () => {
     const { $importFlow, $importPlan, chooseImportFile } = await openHandoff();
-    const file = JSON.parse(exportProgress(emptyProgress(), NOW)) as { records: object };
-    file.records = { 'rh-login': { value: 'two\nlines', updatedAt: AT } };
+    const file = JSON.parse(exportProgress(emptyProgress(), NOW)) as { registrations: { records: object }[] };
+    file.registrations[0]!.records = { 'rh-login': { value: 'two\nlines', updatedAt: AT } };
     await chooseImportFile(fileOf(JSON.stringify(file)));
-    expect($importFlow.get().pending?.refused).toEqual([
+    expect($importFlow.get().pending?.registrations[0]?.refused).toEqual([
       { type: 'record', key: 'rh-login', reason: 'line-break' },
     ]);
     expect($importPlan.get()?.changes).toEqual([]);
@@ -220,6 +227,235 @@ describe('exporting', () => {
       values: { file: name },
       error: false,
     });
+  });
+});
+
+describe('registrations', () => {
+  it('exports this tab’s registration with its name, and imports into it only', async () => {
+    const storage = new FakeStorage();
+    storage.items.set('partner-guides:progress', encodeProgress(elsewhere()));
+    const {
+      exportFile,
+      addRegistration,
+      chooseImportFile,
+      confirmImport,
+      $progress,
+      readRegistrationProgress,
+    } = await openHandoff(storage);
+    const id = addRegistration('株式会社サンプル', NOW)!;
+    const exported = JSON.parse(exportFile(NOW).text) as { registrations: { name: string }[] };
+    expect(exported.registrations.map(({ name }) => name)).toEqual(['株式会社サンプル']);
+    await chooseImportFile(fileOf(exportProgress(elsewhere(), NOW)));
+    expect(confirmImport(APPLIED)).toBe('saved');
+    expect($progress.get().records['rh-login']?.value).toBe('taro');
+    expect(readRegistrationProgress(id).records['rh-login']?.value).toBe('taro');
+    // Registration 1 keeps what it had, untouched by the import.
+    expect(storage.items.get('partner-guides:progress:1')).toBe(encodeProgress(elsewhere()));
+  });
+});
+
+/** Reads the progress of registration `id` as stored. */
+const storedOf = (storage: FakeStorage, id: string) =>
+  JSON.parse(storage.items.get(`partner-guides:progress:${id}`) ?? 'null') as ProgressData | null;
+
+/** Storage holding registration 1 (unnamed, with `elsewhere()`'s ticks) and one named 株式会社サンプル. */
+async function twoRegistrations() {
+  const storage = new FakeStorage();
+  storage.items.set('partner-guides:progress', encodeProgress(elsewhere()));
+  const stores = await openHandoff(storage);
+  unmount.push(
+    stores.$importTargets.listen(() => undefined),
+    stores.$canUndoImport.listen(() => undefined),
+  );
+  const sample = stores.addRegistration('株式会社サンプル')!;
+  stores.switchRegistration('1');
+  return { ...stores, storage, sample };
+}
+
+/** Progress of another company: an HP tick and a record. */
+function hpProgress(): ProgressData {
+  return withRecord(
+    withStep(emptyProgress(), 'hp', 'hp-open-registration-page', AT),
+    'hp-account-email',
+    'info@example.co.jp',
+    new Date(AT),
+  );
+}
+
+describe('importing into a registration of choice', () => {
+  it('offers this tab’s registration first, then goes into a new one named from the file, switching this tab there', async () => {
+    const {
+      $importTargets,
+      $importFlow,
+      $registrationId,
+      $registrations,
+      chooseImportFile,
+      chooseImportTarget,
+      confirmImport,
+      storage,
+    } = await twoRegistrations();
+    await chooseImportFile(fileOf(exportProgress(hpProgress(), NOW, '株式会社テスト'), 'test.json'));
+    expect($importTargets.get()?.imports.map(({ target }) => target)).toEqual([
+      { kind: 'existing', id: '1' },
+    ]);
+    chooseImportTarget({ kind: 'new', name: '株式会社テスト' });
+    expect($importTargets.get()?.imports[0]?.plan.counts).toEqual({
+      tick: { added: 1, overwritten: 0 },
+      record: { added: 1, overwritten: 0 },
+    });
+    // Nothing changes before the user confirms.
+    expect(Object.keys($registrations.get().registrations)).toHaveLength(2);
+    expect(confirmImport(APPLIED)).toBe('saved');
+    const id = $registrationId.get();
+    expect($registrations.get().registrations[id]?.name).toBe('株式会社テスト');
+    expect(storedOf(storage, id)?.records['hp-account-email']?.value).toBe('info@example.co.jp');
+    expect(storedOf(storage, '1')).toEqual(JSON.parse(encodeProgress(elsewhere())));
+    expect($importFlow.get().status).toEqual({
+      keys: ['transfer.imported', 'transfer.switched'],
+      values: { ticks: 1, records: 1, registration: id },
+      error: false,
+    });
+  });
+
+  it('goes into another registration of this browser, switching this tab there; undo takes it back there', async () => {
+    const {
+      $progress,
+      $registrationId,
+      $canUndoImport,
+      chooseImportFile,
+      chooseImportTarget,
+      confirmImport,
+      undoImport,
+      storage,
+      sample,
+    } = await twoRegistrations();
+    await chooseImportFile(fileOf(exportProgress(hpProgress(), NOW)));
+    chooseImportTarget({ kind: 'existing', id: sample });
+    expect(confirmImport(APPLIED)).toBe('saved');
+    expect($registrationId.get()).toBe(sample);
+    expect($progress.get().records['hp-account-email']?.value).toBe('info@example.co.jp');
+    expect($canUndoImport.get()).toBe(true);
+    expect(undoImport(new Date('2026-05-07T09:06:00.000Z'))).toBe('saved');
+    expect(storedOf(storage, sample)?.records['hp-account-email']).toBeUndefined();
+    expect(storedOf(storage, '1')).toEqual(JSON.parse(encodeProgress(elsewhere())));
+  });
+
+  it('refuses a name the index would refuse, changing nothing', async () => {
+    const { $registrations, $registrationId, chooseImportFile, chooseImportTarget, confirmImport } =
+      await twoRegistrations();
+    await chooseImportFile(fileOf(exportProgress(hpProgress(), NOW)));
+    chooseImportTarget({ kind: 'new', name: 'two\nlines' });
+    expect(confirmImport(APPLIED)).toBeUndefined();
+    expect(Object.keys($registrations.get().registrations)).toHaveLength(2);
+    expect($registrationId.get()).toBe('1');
+  });
+});
+
+describe('a file of several registrations', () => {
+  /** A file of three: one named as this browser's second registration, one new, one unnamed. */
+  const several = () =>
+    exportRegistrations(
+      [
+        { name: '株式会社サンプル', data: hpProgress() },
+        { name: '株式会社テスト', data: elsewhere() },
+        { name: '', data: hpProgress() },
+      ],
+      NOW,
+    );
+
+  it('previews each registration where it goes (by name first), changing nothing', async () => {
+    const { $importFlow, $importTargets, $registrations, chooseImportFile, storage, sample } =
+      await twoRegistrations();
+    const before = new Map(storage.items);
+    await chooseImportFile(fileOf(several(), 'all.json'));
+    expect($importFlow.get().pending?.registrations.map(({ name }) => name)).toEqual([
+      '株式会社サンプル',
+      '株式会社テスト',
+      '',
+    ]);
+    expect($importTargets.get()?.imports.map(({ target }) => target)).toEqual([
+      { kind: 'existing', id: sample },
+      { kind: 'new', name: '株式会社テスト' },
+      { kind: 'new', name: '' },
+    ]);
+    expect($importTargets.get()?.overLimit).toBe(false);
+    expect(new Map(storage.items)).toEqual(before);
+    expect(Object.keys($registrations.get().registrations)).toHaveLength(2);
+  });
+
+  it('merges by name and adds the others, this tab staying where it is; undo puts every registration back', async () => {
+    const {
+      $importFlow,
+      $registrations,
+      $registrationId,
+      $canUndoImport,
+      chooseImportFile,
+      confirmImport,
+      undoImport,
+      storage,
+      sample,
+    } = await twoRegistrations();
+    await chooseImportFile(fileOf(several(), 'all.json'));
+    expect(confirmImport(APPLIED)).toBe('saved');
+    expect($registrationId.get()).toBe('1');
+    const listed = Object.entries($registrations.get().registrations).map(([id, { name }]) => ({ id, name }));
+    expect(listed.map(({ name }) => name).sort()).toEqual(['', '', '株式会社サンプル', '株式会社テスト']);
+    expect(storedOf(storage, sample)?.records['hp-account-email']?.value).toBe('info@example.co.jp');
+    const added = listed.filter(({ id }) => id !== '1' && id !== sample);
+    for (const { id } of added) expect(storedOf(storage, id)).not.toBeNull();
+    expect($importFlow.get().status).toEqual({
+      keys: ['transfer.importedSeveral'],
+      values: { count: 3, added: 2, merged: 1 },
+      error: false,
+    });
+
+    expect($canUndoImport.get()).toBe(true);
+    expect(undoImport(new Date('2026-05-07T09:06:00.000Z'))).toBe('saved');
+    expect(storedOf(storage, sample)?.records['hp-account-email']).toBeUndefined();
+    for (const { id } of added) expect(storedOf(storage, id)?.records).toEqual({});
+    expect($canUndoImport.get()).toBe(false);
+  });
+
+  it('adds every one as a new registration when asked', async () => {
+    const { $registrations, chooseImportFile, chooseImportTarget, confirmImport } = await twoRegistrations();
+    await chooseImportFile(fileOf(several(), 'all.json'));
+    chooseImportTarget({ kind: 'all-new' });
+    expect(confirmImport(APPLIED)).toBe('saved');
+    expect(Object.keys($registrations.get().registrations)).toHaveLength(5);
+  });
+
+  it('moves a fresh browser’s tab to the first registration of the file', async () => {
+    const storage = new FakeStorage();
+    const { $registrationId, $progress, chooseImportFile, confirmImport } = await openHandoff(storage);
+    await chooseImportFile(fileOf(several(), 'all.json'));
+    expect(confirmImport(APPLIED)).toBe('saved');
+    expect($registrationId.get()).not.toBe('1');
+    expect($progress.get().records['hp-account-email']?.value).toBe('info@example.co.jp');
+  });
+
+  it('changes nothing when it would take the browser over 100 registrations, and says why', async () => {
+    const storage = new FakeStorage();
+    const { addRegistration, $registrations, chooseImportFile, confirmImport, $importFlow } =
+      await openHandoff(storage);
+    for (let count = 0; count < 99; count += 1) addRegistration(`Company ${count}`, NOW);
+    const before = JSON.stringify($registrations.get());
+    await chooseImportFile(fileOf(several(), 'all.json'));
+    expect(confirmImport(APPLIED)).toBe('read-only');
+    expect(JSON.stringify($registrations.get())).toBe(before);
+    expect($importFlow.get().status?.keys).toEqual(['transfer.overLimit', 'transfer.unchanged']);
+  });
+});
+
+describe('exporting every registration', () => {
+  it('writes one file of every registration with its name, in creation order, which reads back as several', async () => {
+    const { exportAllFile } = await twoRegistrations();
+    const parsed = parseTransfer(exportAllFile(NOW).text, NOW);
+    expect(
+      parsed.ok && parsed.registrations.map(({ name, data }) => [name, Object.keys(data.records)]),
+    ).toEqual([
+      ['', ['rh-login']],
+      ['株式会社サンプル', []],
+    ]);
   });
 });
 

@@ -8,10 +8,12 @@ import {
   type ProgressData,
 } from '../../src/lib/progress-data';
 import { FakeStorage, FakeStorageEvents, loadStores } from './support/fake-storage';
+import { STORED_AT, STORED_V1, STORED_V2 } from './support/stored-documents';
 
-const KEY = 'partner-guides:progress';
-const BACKUP = 'partner-guides:progress-backup';
-const AT = '2026-05-01T01:02:03.000Z';
+/** Registration `1`'s progress: a fresh browser's first registration, where the stores read and write. */
+const KEY = 'partner-guides:progress:1';
+const BACKUP = 'partner-guides:progress-backup:1';
+const AT = STORED_AT;
 const NOW = new Date('2026-11-21T10:00:00Z');
 
 let unmount: (() => void) | undefined;
@@ -110,7 +112,7 @@ describe('progress store with working storage', () => {
 describe('progress store with a value of an older version', () => {
   it('reads version 1 ticks without a notice and writes version 3 on the next change', async () => {
     const storage = new FakeStorage();
-    const v1 = JSON.stringify({ version: 1, guides: { hp: { 'hp-a': { tickedAt: AT } } } });
+    const v1 = STORED_V1;
     storage.items.set(KEY, v1);
     const { $progress, $storageProblem, $progressReadOnly, setStepTicked } = await openPage(storage);
     expect($progress.get()).toEqual({
@@ -134,11 +136,7 @@ describe('progress store with a value of an older version', () => {
 
   it('reads version 2 ticks and records without a notice and writes version 3 on the next change', async () => {
     const storage = new FakeStorage();
-    const v2 = JSON.stringify({
-      version: 2,
-      guides: { hp: { 'hp-a': { tickedAt: AT } } },
-      records: { 'rh-login': { value: 'taro', updatedAt: AT } },
-    });
+    const v2 = STORED_V2;
     storage.items.set(KEY, v2);
     const { $storageProblem, setRecord } = await openPage(storage);
     expect($storageProblem.get()).toBeUndefined();

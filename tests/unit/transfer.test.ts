@@ -15,7 +15,9 @@ import {
   applyImport,
   exportFileName,
   exportProgress,
+  exportRegistrations,
   parseImport,
+  parseTransfer,
   planImport,
 } from '../../src/lib/transfer';
 import { HOSTILE_RECORDS } from './support/hostile-records';
@@ -48,21 +50,26 @@ const ours = (rest: Record<string, unknown>) =>
   file({ format: TRANSFER_FORMAT, version: 2, exportedAt: NOW.toISOString(), ...rest });
 
 describe('exportProgress', () => {
-  it('writes the marked format, still at version 2, with the time of export', () => {
-    expect(TRANSFER_VERSION).toBe(2);
-    expect(JSON.parse(exportProgress(sample(), NOW))).toEqual({
+  it('writes the marked format, at version 3 since registrations, with the time of export', () => {
+    expect(TRANSFER_VERSION).toBe(3);
+    expect(JSON.parse(exportProgress(sample(), NOW, '株式会社サンプル'))).toEqual({
       format: 'partner-guides-progress',
-      version: 2,
+      version: 3,
       exportedAt: '2026-05-07T09:00:00.000Z',
-      guides: {
-        hp: { 'hp-a': { tickedAt: AT } },
-        microsoft: { 'ms-account-save': { tickedAt: AT }, 'ms-mpa-accept': { tickedAt: LATER } },
-      },
-      records: {
-        'ms-partner-id-location': { value: '6123456', updatedAt: AT },
-        'ms-mpa-accepted-by': { value: '山田　太郎', updatedAt: LATER },
-        'ms-future-field': { value: 'kept though unknown', updatedAt: AT },
-      },
+      registrations: [
+        {
+          name: '株式会社サンプル',
+          guides: {
+            hp: { 'hp-a': { tickedAt: AT } },
+            microsoft: { 'ms-account-save': { tickedAt: AT }, 'ms-mpa-accept': { tickedAt: LATER } },
+          },
+          records: {
+            'ms-partner-id-location': { value: '6123456', updatedAt: AT },
+            'ms-mpa-accepted-by': { value: '山田　太郎', updatedAt: LATER },
+            'ms-future-field': { value: 'kept though unknown', updatedAt: AT },
+          },
+        },
+      ],
     });
   });
 
@@ -70,11 +77,24 @@ describe('exportProgress', () => {
     const data = progressWithChanges(AT, LATER);
     expect(JSON.parse(exportProgress(data, NOW))).toEqual({
       format: 'partner-guides-progress',
-      version: 2,
+      version: 3,
       exportedAt: '2026-05-07T09:00:00.000Z',
-      guides: { hp: { 'hp-a': { tickedAt: AT } } },
-      records: {},
+      registrations: [{ name: '', guides: { hp: { 'hp-a': { tickedAt: AT } } }, records: {} }],
     });
+  });
+
+  it('writes every registration given, in order, each with its name', () => {
+    const other = withRecord(emptyProgress(), 'rh-login', 'hanako', new Date(AT));
+    const text = exportRegistrations(
+      [
+        { name: 'A', data: sample() },
+        { name: '', data: other },
+      ],
+      NOW,
+    );
+    const parsed = JSON.parse(text) as { registrations: { name: string; records: unknown }[] };
+    expect(parsed.registrations.map(({ name }) => name)).toEqual(['A', '']);
+    expect(parsed.registrations[1]?.records).toEqual({ 'rh-login': { value: 'hanako', updatedAt: AT } });
   });
 });
 
@@ -176,7 +196,7 @@ describe('parseImport', () => {
   it('refuses a stored progress value of version 3 passed off as a file of version 3', () => {
     expect(parseImport(ours({ version: 3, guides: {}, records: {} }), NOW)).toEqual({
       ok: false,
-      error: 'newer-version',
+      error: 'bad-content',
     });
   });
 
@@ -195,7 +215,7 @@ describe('parseImport', () => {
   });
 
   it('refuses a file from a newer version of the site', () => {
-    expect(parseImport(ours({ version: 3, guides: {}, records: {} }))).toEqual({
+    expect(parseImport(ours({ version: 4, registrations: [] }))).toEqual({
       ok: false,
       error: 'newer-version',
     });
@@ -579,5 +599,124 @@ describe('planImport and applyImport', () => {
   it('never removes anything, even when the file is empty', () => {
     expect(planImport(local, emptyProgress()).changes).toEqual([]);
     expect(applyImport(local, emptyProgress())).toEqual(local);
+  });
+});
+
+describe('files of several registrations (version 3)', () => {
+  const v3 = (registrations: unknown) =>
+    file({ format: TRANSFER_FORMAT, version: 3, exportedAt: NOW.toISOString(), registrations });
+  const tick = { tickedAt: AT };
+
+  it('reads every registration with its name, in file order, each checked as a file of one', () => {
+    const text = v3([
+      { name: '株式会社A', guides: { hp: { 'hp-a': tick } }, records: {} },
+      {
+        name: '',
+        guides: { redhat: { 'rh-a': { tickedAt: 'yesterday' } } },
+        records: { 'ms-partner-id-location': { value: 'abc', updatedAt: AT } },
+      },
+    ]);
+    expect(parseTransfer(text, NOW)).toEqual({
+      ok: true,
+      exportedAt: NOW.toISOString(),
+      registrations: [
+        { name: '株式会社A', data: { ...emptyProgress(), guides: { hp: { 'hp-a': tick } } }, refused: [] },
+        {
+          name: '',
+          data: { ...emptyProgress(), guides: { redhat: {} } },
+          refused: [
+            { type: 'tick', key: 'redhat/rh-a', reason: 'bad-time' },
+            { type: 'record', key: 'ms-partner-id-location', reason: 'not-digits' },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('reads a file of version 1 or 2 as one registration without a name', () => {
+    const v2 = parseTransfer(ours({ guides: { hp: { 'hp-a': tick } }, records: {} }), NOW);
+    const v1 = parseTransfer(
+      file({ format: TRANSFER_FORMAT, version: 1, guides: { hp: { 'hp-a': tick } } }),
+      NOW,
+    );
+    for (const parsed of [v1, v2]) {
+      expect(parsed.ok && parsed.registrations).toEqual([
+        { name: '', data: { ...emptyProgress(), guides: { hp: { 'hp-a': tick } } }, refused: [] },
+      ]);
+    }
+  });
+
+  it('round-trips every registration exported together', () => {
+    const other = withRecord(
+      withStep(emptyProgress(), 'redhat', 'rh-a', AT),
+      'rh-login',
+      'hanako',
+      new Date(AT),
+    );
+    const text = exportRegistrations(
+      [
+        { name: 'A', data: sample() },
+        { name: 'B', data: other },
+      ],
+      NOW,
+    );
+    const parsed = parseTransfer(text, NOW);
+    if (!parsed.ok) throw new Error('the export did not parse');
+    expect(parsed.registrations.map(({ name }) => name)).toEqual(['A', 'B']);
+    expect(parsed.registrations[1]?.data.guides).toEqual({ redhat: { 'rh-a': { tickedAt: AT } } });
+    expect(parsed.registrations[1]?.data.records).toEqual({
+      'rh-login': { value: 'hanako', updatedAt: NOW.toISOString() },
+    });
+    expect(parsed.registrations.every(({ refused }) => refused.length === 0)).toBe(true);
+  });
+
+  it('accepts 100 registrations and refuses 101, whole', () => {
+    const one = { name: '', guides: {}, records: {} };
+    expect(parseTransfer(v3(Array.from({ length: 100 }, () => one)), NOW).ok).toBe(true);
+    expect(parseTransfer(v3(Array.from({ length: 101 }, () => one)), NOW)).toEqual({
+      ok: false,
+      error: 'bad-content',
+    });
+  });
+
+  const good = { name: 'A', guides: {}, records: {} };
+  it.each([
+    ['no registrations', undefined],
+    ['registrations that are not a list', { a: good }],
+    ['an empty list', []],
+    ['a registration that is not an object', [good, 'B']],
+    ['a name that is not text', [{ ...good, name: 5 }]],
+    ['a name of two lines', [{ ...good, name: 'A\nB' }]],
+    ['a name of 81 characters', [{ ...good, name: 'あ'.repeat(81) }]],
+    ['a name with spaces around it', [{ ...good, name: ' A ' }]],
+    ['a registration without records', [{ name: 'A', guides: {} }]],
+    ['a registration whose guides are a list', [{ ...good, guides: [] }]],
+  ])('refuses a file with %s as bad content, all or nothing', (_name, registrations) => {
+    expect(parseTransfer(v3(registrations), NOW)).toEqual({ ok: false, error: 'bad-content' });
+  });
+
+  it('takes a registration without a name as having none', () => {
+    const parsed = parseTransfer(v3([{ guides: {}, records: {} }]), NOW);
+    expect(parsed.ok && parsed.registrations[0]?.name).toBe('');
+  });
+
+  it('imports a file of one registration into this one (parseImport), and refuses one of several', () => {
+    expect(parseImport(v3([{ ...good, guides: { hp: { 'hp-a': tick } } }]), NOW)).toEqual({
+      ok: true,
+      data: { ...emptyProgress(), guides: { hp: { 'hp-a': tick } } },
+      refused: [],
+      exportedAt: NOW.toISOString(),
+    });
+    expect(parseImport(v3([good, good]), NOW)).toEqual({ ok: false, error: 'several-registrations' });
+  });
+
+  it('bounds what each registration may add, as in a file of one', () => {
+    const unknownGuides = Object.fromEntries(['x1', 'x2', 'x3', 'x4'].map((guide) => [guide, { a: tick }]));
+    const parsed = parseTransfer(v3([good, { ...good, guides: unknownGuides }]), NOW);
+    if (!parsed.ok) throw new Error('the file did not parse');
+    expect(parsed.registrations[0]?.refused).toEqual([]);
+    expect(parsed.registrations[1]?.refused).toEqual([
+      { type: 'over-limit', what: 'unknownGuides', count: 1, limit: IMPORT_LIMITS.unknownGuides },
+    ]);
   });
 });

@@ -31,7 +31,8 @@ describe('interface strings', () => {
 
   it('explain every reason an import is refused', () => {
     const keys = importMessageKeys();
-    expect(keys).toHaveLength(12);
+    // 13 since a file may hold several registrations (several-registrations).
+    expect(keys).toHaveLength(13);
     expect(keys.filter((key) => !Object.hasOwn(en, key))).toEqual([]);
     expect(keys.filter((key) => !Object.hasOwn(ja, key))).toEqual([]);
   });

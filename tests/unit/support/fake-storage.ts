@@ -23,6 +23,11 @@ export class FakeStorage implements StorageLike {
     if (this.faults.writeThrows) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     this.items.set(key, value);
   }
+
+  removeItem(key: string): void {
+    if (this.faults.writeThrows) throw new DOMException('The operation is insecure.', 'SecurityError');
+    this.items.delete(key);
+  }
 }
 
 /** What the window's storage event carries: a null key when storage was cleared, null value on removal. */
@@ -60,16 +65,30 @@ export class FakeStorageEvents implements StorageEvents {
   }
 }
 
-/** Loads fresh copies of the stores on top of the given storage, as a page load would. */
+/** What a tab has of its own: its sessionStorage (a fresh one unless told) and its address's query string. */
+export interface FakeTab {
+  session?: FakeStorage;
+  search?: string;
+}
+
+/**
+ * Loads fresh copies of the stores on top of the given storage, as a page load would, in a tab with
+ * its own sessionStorage (`tab.session`, to reload the same tab) and address (`tab.search`).
+ */
 export async function loadStores(
   storage: StorageLike | (() => StorageLike | undefined),
   events = new FakeStorageEvents(),
+  { session = new FakeStorage(), search = '' }: FakeTab = {},
 ) {
   vi.resetModules();
   const engine = await import('../../../src/stores/storage-engine');
-  engine.installGuardedStorage(typeof storage === 'function' ? storage : () => storage, events);
+  engine.installGuardedStorage(typeof storage === 'function' ? storage : () => storage, events, {
+    openStorage: () => session,
+    search,
+  });
   const progress = await import('../../../src/stores/progress');
   const importFlow = await import('../../../src/stores/import-flow');
   const undo = await import('../../../src/stores/undo');
-  return { ...engine, ...progress, ...importFlow, ...undo, events };
+  const registrations = await import('../../../src/stores/registrations');
+  return { ...engine, ...progress, ...importFlow, ...undo, ...registrations, events, session };
 }
