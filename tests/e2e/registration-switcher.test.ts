@@ -523,6 +523,8 @@ describe('the switcher on a page', () => {
       if (!area) throw new Error('the dialog is not shown');
       expect(area.x).toBeGreaterThanOrEqual(0);
       expect(area.x + area.width).toBeLessThanOrEqual(375);
+      // Centred, as a modal dialog is.
+      expect(Math.abs(area.x - (375 - area.x - area.width))).toBeLessThanOrEqual(1);
       expect(await dialog.evaluate((element) => element.scrollWidth - element.clientWidth)).toBe(0);
       expect(await entry(dialog, long).isVisible()).toBe(true);
     },
