@@ -191,9 +191,18 @@ export default defineConfig({
                 priority: 5,
               },
               {
-                // Record fields and their validation: guides only (the home page does not need them).
+                // The checks records get before anything shows or sends one (stores/progress.ts reads
+                // them at load with the checks of their shape only): the record fields, the hand-off
+                // page, the import and export, and the registrations' dialog load them, apart from
+                // each other's code.
+                name: 'record-checks',
+                test: /\/src\/lib\/(records|guide-registry|record-kinds)\./,
+                priority: 7,
+              },
+              {
+                // Record fields: guides only (the home page does not need them).
                 name: 'records',
-                test: /\/src\/(lib\/records|islands\/RecordFields)\./,
+                test: /\/src\/islands\/RecordFields\./,
                 priority: 5,
               },
             ],

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { useHydrated, useHydratedStore } from './hydration';
-import { $progress, $progressReadOnly, setRecord } from '../stores/progress';
+import { $progress, $progressReadOnly, setRecord, startRecordChecks } from '../stores/progress';
 import { emptyProgress } from '../lib/progress-data';
 import { fillTemplate } from '../lib/template';
 import {
+  checkStoredRecord,
   recordFieldAnchor,
   validateRecord,
   type RecordFieldId,
@@ -11,6 +12,9 @@ import {
   type RecordKind,
 } from '../lib/records';
 import type { UiStrings } from '../lib/ui-strings';
+
+// Before any field shows a stored value.
+startRecordChecks(checkStoredRecord);
 
 const EMPTY = emptyProgress();
 

@@ -1,20 +1,23 @@
-import { $progress, $progressReadOnly, $registrationId, $storageProblem } from '../stores/progress';
+import {
+  $progress,
+  $progressReadOnly,
+  $registrationId,
+  $storageProblem,
+  startRecordChecks,
+} from '../stores/progress';
+import { checkStoredRecord } from '../lib/records';
 import { $storageHealth, readStored } from '../stores/storage-engine';
 import { REGISTRATIONS_KEY } from '../lib/tab-registration';
 import { ownName } from '../lib/tab-label';
-import {
-  HANDOFF_GUIDE,
-  composeHandoff,
-  formatRecordValue,
-  stepsStillToTick,
-  type HandoffField,
-} from '../lib/handoff';
+import { composeHandoff, formatRecordValue, stepsStillToTick, type HandoffField } from '../lib/handoff';
 import { fillTemplate } from '../lib/template';
 import { h } from './checklist-dom';
 import { copyButton } from './copy-button';
 import type { Lang } from '../lib/guides';
 import type { UiStrings } from '../lib/ui-strings';
 
+// Before the message or the table shows a stored record.
+startRecordChecks(checkStoredRecord);
 /**
  * The hand-off page's message and record table, without a framework: the server draws them as a
  * visitor without JavaScript sees them (components/handoff/*.astro: the fields the message is written
@@ -32,14 +35,19 @@ export function startHandoffMessage(area: HTMLElement): void {
     title: string;
     href: string;
   }[];
+  // The message's lines in the page's language, addressed where the site's settings say so.
   const lines = area.dataset.lines ? (JSON.parse(area.dataset.lines) as string[]) : undefined;
+  const { guide } = area.dataset;
   const strings = JSON.parse(area.dataset.strings ?? '{}') as UiStrings<'handoffMessage.'>;
   let shown = '';
   const draw = () => {
     const progress = $progress.get();
     const name = ownName(readStored(REGISTRATIONS_KEY), $registrationId.get());
     const handoff = composeHandoff(progress.records, lang, lines, name);
-    const toTick = stepsStillToTick(HANDOFF_GUIDE === undefined ? undefined : progress.guides[HANDOFF_GUIDE]);
+    const toTick = stepsStillToTick(
+      guide === undefined ? undefined : progress.guides[guide],
+      reportedSteps.map((step) => step.id),
+    );
     // Drawn again only when it changes, so that a change elsewhere does not take focus from its button.
     const key = JSON.stringify([handoff, toTick]);
     if (key === shown) return;

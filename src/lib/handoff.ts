@@ -1,7 +1,8 @@
 /**
  * The message a reseller sends its upstream distributor once a procedure is through. Its text is
  * content: the lines of src/content/handoff/<guide id>.json for the guide that reports upstream, with
- * `{<record field id>}` standing for the recorded values. For Microsoft, the source document asks to
+ * `{<record field id>}` standing for the recorded values, which the page carries in its language
+ * (src/lib/handoff-template.ts reads them at build time, so that no page's script holds both). For Microsoft, the source document asks to
  * tell the distributor that the MPA was accepted and which Partner ID (location) is linked to the CSP
  * enrollment. The message names the registration (company) it is written for when it has a name
  * (`{registration.name}`); the sender's signature is left to the sender.
@@ -34,43 +35,15 @@ export const HANDOFF_REQUIRED_FIELDS: readonly RecordFieldId[] = RECORD_FIELDS.f
 ).map((field) => field.id);
 
 /**
- * The message of a guide that reports upstream (src/content/handoff/): the steps whose completion it
- * reports, and its lines in each language.
- */
-interface HandoffTemplate {
-  guide: string;
-  reports: string[];
-  ja: string[];
-  en: string[];
-}
-
-const templates = Object.values(
-  import.meta.glob<HandoffTemplate>('../content/handoff/*.json', { eager: true, import: 'default' }),
-);
-if (templates.length > 1) {
-  throw new Error(
-    `Only one guide can carry the message to the distributor: ${templates.map((t) => t.guide).join(', ')} each have a file in src/content/handoff/.`,
-  );
-}
-/** The guide that reports upstream and its message lines. */
-const TEMPLATE = templates[0];
-
-/** The steps whose completion the message reports, in the order the content gives them. */
-export const REPORTED_STEPS: readonly string[] = TEMPLATE?.reports ?? [];
-
-/**
  * The reported steps not ticked yet in the guide's `ticks`: until there are none, the message would
  * report as done what is not, and is not offered.
  */
 export function stepsStillToTick(
   ticks: Readonly<GuideTicks> | undefined,
-  reported: readonly string[] = REPORTED_STEPS,
+  reported: readonly string[],
 ): string[] {
   return reported.filter((stepId) => !(ticks && Object.hasOwn(ticks, stepId)));
 }
-
-/** The guide that reports upstream, if any. */
-export const HANDOFF_GUIDE: string | undefined = TEMPLATE?.guide;
 
 const MONTHS_EN = [
   'January',
@@ -116,31 +89,19 @@ export function formatRecordValue(
   return value;
 }
 
-/**
- * The message's lines in a language with `opening`, lines addressed to the distributor that the
- * site's settings name, in place of the first line (the neutral greeting). Computed at build time;
- * the hand-off page passes the result to composeHandoff.
- */
-export function addressedLines(
-  opening: readonly string[],
-  lang: Lang,
-  lines: readonly string[] | undefined = TEMPLATE?.[lang],
-): string[] | undefined {
-  return lines && [...opening, ...lines.slice(1)];
-}
-
 const PLACEHOLDER = /\{([^}]+)\}/g;
 
 /**
  * Composes the message to the distributor from the records of a registration named `registrationName`
- * (as the index stores it, trimmed; '' for none), in a language, from the lines of the registry (`lines`, for tests); lists the
+ * (as the index stores it, trimmed; '' for none), in a language, from the message's `lines` (the page
+ * passes those of its language, src/lib/handoff-template.ts); lists the
  * required fields still missing instead. A line naming an optional field without a value, or the name
  * of a registration without one, is left out; a value never adds a line of its own.
  */
 export function composeHandoff(
   records: Readonly<Record<string, RecordValue>>,
   lang: Lang,
-  lines: readonly string[] | undefined = TEMPLATE?.[lang],
+  lines: readonly string[] | undefined,
   registrationName = '',
 ): Handoff {
   const value = (id: string) => {

@@ -45,7 +45,6 @@
  * before anything else is written.
  */
 
-import { checkStoredRecord } from './records';
 
 /** Version of the shape this code writes. */
 export const PROGRESS_VERSION = 3;
@@ -131,7 +130,12 @@ export type DecodedProgress =
 /** Checks a stored record value for its field; returns why it is refused, or undefined when valid. */
 export type RecordChecker = (fieldId: string, value: string, now: Date) => string | undefined;
 
-/** How a stored value is read: the present moment (times after it are refused) and the record checks. */
+/**
+ * How a stored value is read: the present moment (times after it are refused) and the record checks.
+ * Without `checkRecord`, records get only the checks of their shape (see readRecord): the progress
+ * store reads them so at load, so that a guide does not load the checks of every field before it
+ * shows its ticks, and checks them before anything shows or sends one (startRecordChecks).
+ */
 export interface DecodeOptions {
   now?: Date;
   checkRecord?: RecordChecker;
@@ -308,11 +312,11 @@ export function migrateProgress(
 
 /**
  * Reads a stored value (or its absence) without ever throwing. Times outside 2000-01-01 to a day
- * after `now`, records that fail their field's checks and entries beyond PROGRESS_LIMITS are left
+ * after `now`, records that fail `checkRecord` and entries beyond PROGRESS_LIMITS are left
  * out, and the value is then reported as recovered so that the original is kept aside.
  */
 export function decodeProgress(raw: string | null | undefined, options: DecodeOptions = {}): DecodedProgress {
-  const { now = new Date(), checkRecord = checkStoredRecord, migrations = PROGRESS_MIGRATIONS } = options;
+  const { now = new Date(), checkRecord, migrations = PROGRESS_MIGRATIONS } = options;
   if (raw === null || raw === undefined || raw === '') return { status: 'empty', data: emptyProgress() };
 
   let parsed: unknown;

@@ -22,7 +22,15 @@ import { listRegistrations, registrationNameProblem } from '../lib/registrations
 import { importFailureKey } from '../lib/transfer-messages';
 import type { ProgressData } from '../lib/progress-data';
 import type { UiKeyOf } from '../lib/ui-strings';
-import { $lastUndoable, $progress, $registrationId, userChange, type SaveOutcome } from './progress';
+import {
+  $lastUndoable,
+  $progress,
+  $registrationId,
+  startRecordChecks,
+  userChange,
+  type SaveOutcome,
+} from './progress';
+import { checkStoredRecord } from '../lib/records';
 import {
   $registrations,
   addRegistration,
@@ -48,6 +56,9 @@ import { $undoOffer, undoLastChange } from './undo';
  */
 
 /** A file read and accepted, waiting for the user to choose where it goes and confirm. */
+// Before an export writes a record, or an import is compared with them.
+startRecordChecks(checkStoredRecord);
+
 export interface PendingImport {
   /** The file's name. */
   name: string;

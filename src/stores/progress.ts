@@ -9,6 +9,7 @@ import {
   withStep,
   withoutGuide,
   type ProgressData,
+  type RecordChecker,
 } from '../lib/progress-data';
 import type { RecordFieldId } from '../lib/records';
 import {
@@ -171,7 +172,45 @@ function keepAside(raw: string): void {
   $storageProblem.set(holdWrites ? { kind: 'backup-failed' } : { kind: 'recovered', backupKey });
 }
 
-/** Reads a stored value, keeping an unreadable one aside and noting a newer one. */
+/**
+ * The checks a record must pass before anything shows or sends it (src/lib/records.ts), given by
+ * the first module that does (startRecordChecks). Until then records are held as read, with the
+ * checks of their shape only: a guide shows its ticks without loading every field's checks first.
+ */
+let recordCheck: RecordChecker | undefined;
+
+/** True when the last value read held records the checks refused: storage must then be written. */
+let refusedOnRead = false;
+
+/**
+ * `data` without the records `recordCheck` refuses, each removed as a cleared field is, at a time
+ * after the record's own, so that a tab still holding the record unchecked takes the removal in
+ * instead of writing the record back. The stored value `raw` is kept aside first.
+ */
+function withoutRefusedRecords(data: ProgressData, raw: string | undefined): ProgressData {
+  const now = new Date();
+  const refused = Object.entries(data.records).filter(
+    ([fieldId, record]) => recordCheck?.(fieldId, record.value, now) !== undefined,
+  );
+  refusedOnRead = refused.length > 0;
+  if (!refusedOnRead) return data;
+  if (raw !== undefined) keepAside(raw);
+  return refused.reduce(
+    (result, [fieldId, record]) =>
+      withRecord(
+        result,
+        fieldId,
+        undefined,
+        new Date(Math.max(now.getTime(), Date.parse(record.updatedAt) + 1)),
+      ),
+    data,
+  );
+}
+
+/**
+ * Reads a stored value, keeping an unreadable one aside and noting a newer one; records the checks
+ * refuse are left out (see withoutRefusedRecords).
+ */
 function decodeStored(raw: string | undefined): ProgressData {
   const decoded = decodeProgress(raw);
   progressNewer = decoded.status === 'newer';
@@ -183,7 +222,7 @@ function decodeStored(raw: string | undefined): ProgressData {
     // A value written by a newer tab and then replaced by a readable one ends read-only mode.
     else if ($storageProblem.get()?.kind === 'newer') $storageProblem.set(undefined);
   }
-  return decoded.data;
+  return withoutRefusedRecords(decoded.data, raw);
 }
 
 /**
@@ -228,8 +267,9 @@ function takeStored(raw: string | undefined): void {
   }
   const merged = mergeProgress(incoming, $progress.get());
   $progress.set(merged);
-  // The other tab wrote without something this tab holds: write the merge back for every tab.
-  if (!sameProgress(merged, incoming)) lastSeen = persist(merged) ?? lastSeen;
+  // The other tab wrote without something this tab holds, or with a record the checks refuse:
+  // write the merge back for every tab.
+  if (refusedOnRead || !sameProgress(merged, incoming)) lastSeen = persist(merged) ?? lastSeen;
 }
 
 /** Hears of other tabs' changes: to the index (a removal) and to this tab's registration only. */
@@ -284,6 +324,21 @@ export function changeProgress(apply: (data: ProgressData) => ProgressData): Sav
   if (written !== undefined) lastSeen = written;
   $progress.set(next);
   return written === undefined ? 'not-saved' : 'saved';
+}
+
+/**
+ * Checks every record with `check` from now on: those it refuses are removed from this tab's
+ * progress and from storage (see withoutRefusedRecords). Whatever shows, sends or exports records
+ * calls it before reading them.
+ */
+export function startRecordChecks(check: RecordChecker): void {
+  if (recordCheck) return;
+  recordCheck = check;
+  // Its value, not get(): reading must not start the store (and its storage events) on its own.
+  const held = $progress.value ?? emptyProgress();
+  if (withoutRefusedRecords(held, undefined) === held) return;
+  // Storage read afresh leaves them out too, with their removals, which win the merge with `held`.
+  if (changeProgress((data) => data) === 'read-only') $progress.set(withoutRefusedRecords(held, undefined));
 }
 
 /** A change the user can take back (see stores/undo.ts): an untick, a reset (of a guide) or an import. */

@@ -1,5 +1,6 @@
 import { atom, onMount } from 'nanostores';
 import { decodeProgress, encodeProgress, type ProgressData } from '../lib/progress-data';
+import { checkStoredRecord } from '../lib/records';
 import {
   REGISTRATIONS_BACKUP_KEY,
   decodeRegistrations,
@@ -239,7 +240,7 @@ export function changeRegistrationProgress(
   if (id === $registrationId.get()) return changeProgress(apply);
   if ($registrationsReadOnly.get() || !switchable(id)) return 'read-only';
   const key = progressKeyOf(id);
-  const fresh = decodeProgress(readStored(key));
+  const fresh = decodeProgress(readStored(key), { checkRecord: checkStoredRecord });
   if (fresh.status === 'newer') return 'read-only';
   if (fresh.status === 'recovered' && !writeStored(progressBackupKeyOf(id), fresh.raw)) return 'not-saved';
   return writeStored(key, encodeProgress(apply(fresh.data))) ? 'saved' : 'not-saved';
@@ -287,5 +288,5 @@ export function removeRegistration(id: string, now: Date = new Date()): SaveOutc
  * a tab works on it). Empty progress for an id this browser has no progress for.
  */
 export function readRegistrationProgress(id: string): ProgressData {
-  return decodeProgress(readStored(progressKeyOf(id))).data;
+  return decodeProgress(readStored(progressKeyOf(id)), { checkRecord: checkStoredRecord }).data;
 }

@@ -3,6 +3,7 @@ import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-cor
 import { axeViolations } from './support/axe';
 import { useBrowser, openPage, type PageErrors } from './support/browser';
 import { composeHandoff } from '../../src/lib/handoff';
+import { messageLines } from '../../src/lib/handoff-template';
 import { emptyProgress, type ProgressData } from '../../src/lib/progress-data';
 import { exportProgress } from '../../src/lib/transfer';
 import { RECORD_FIELDS } from '../../src/lib/records';
@@ -144,6 +145,7 @@ describe('message to the upstream distributor', () => {
         'ms-mpa-accepted-by': { value: '山田　太郎', updatedAt: AT },
       },
       'ja',
+      messageLines('ja'),
     );
     if (expected.status !== 'ready') throw new Error('the sample records should compose a message');
     await expect.poll(() => message(handoff).inputValue()).toBe(expected.text);

@@ -2,15 +2,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  HANDOFF_GUIDE,
   HANDOFF_REQUIRED_FIELDS,
-  REPORTED_STEPS,
-  addressedLines,
   composeHandoff,
   stepsStillToTick,
   formatRecordDate,
   formatRecordValue,
 } from '../../src/lib/handoff';
+import { HANDOFF_GUIDE, REPORTED_STEPS, addressedLines, messageLines } from '../../src/lib/handoff-template';
 import type { RecordValue } from '../../src/lib/progress-data';
 import { RECORD_FIELDS } from '../../src/lib/records';
 import { REGISTRATION_NAME_PLACEHOLDER } from '../../src/lib/record-kinds';
@@ -30,7 +28,7 @@ const REQUIRED = {
 
 describe('composeHandoff in Japanese', () => {
   it('writes a polite message with the required lines only when nothing else is recorded', () => {
-    expect(composeHandoff(records(REQUIRED), 'ja')).toEqual({
+    expect(composeHandoff(records(REQUIRED), 'ja', messageLines('ja'))).toEqual({
       status: 'ready',
       text: [
         'お世話になっております。',
@@ -49,6 +47,7 @@ describe('composeHandoff in Japanese', () => {
     const result = composeHandoff(
       records({ ...REQUIRED, 'ms-partner-id-global': '5123456', 'ms-domain': 'contoso.onmicrosoft.com' }),
       'ja',
+      messageLines('ja'),
     );
     expect(result.status).toBe('ready');
     const lines = result.status === 'ready' ? result.text.split('\n') : [];
@@ -66,6 +65,7 @@ describe('composeHandoff in Japanese', () => {
     const result = composeHandoff(
       records({ ...REQUIRED, 'ms-user-name': 'taro@contoso.onmicrosoft.com', 'hp-account-email': 'a@b.jp' }),
       'ja',
+      messageLines('ja'),
     );
     expect(result.status === 'ready' && result.text).not.toMatch(/taro@|a@b\.jp|株式会社|会社名/);
   });
@@ -81,6 +81,7 @@ describe('composeHandoff in English', () => {
         'ms-domain': 'contoso.onmicrosoft.com',
       }),
       'en',
+      messageLines('en'),
     );
     expect(result).toEqual({
       status: 'ready',
@@ -103,14 +104,14 @@ describe('composeHandoff in English', () => {
   });
 
   it('leaves out the optional lines when they are not recorded', () => {
-    const result = composeHandoff(records(REQUIRED), 'en');
+    const result = composeHandoff(records(REQUIRED), 'en', messageLines('en'));
     expect(result.status === 'ready' && result.text).not.toMatch(/global|domain/i);
   });
 });
 
 describe('composeHandoff for a named registration', () => {
   it('names the company after the opening, in Japanese', () => {
-    const result = composeHandoff(records(REQUIRED), 'ja', undefined, '株式会社サンプル');
+    const result = composeHandoff(records(REQUIRED), 'ja', messageLines('ja'), '株式会社サンプル');
     expect(result.status === 'ready' && result.text.split('\n').slice(1, 5)).toEqual([
       'Microsoft CSP 間接リセラーの登録について、MPA（Microsoft Partner Agreement）への同意が完了しましたのでご連絡いたします。',
       '',
@@ -120,7 +121,7 @@ describe('composeHandoff for a named registration', () => {
   });
 
   it('names the company after the opening, in English', () => {
-    const result = composeHandoff(records(REQUIRED), 'en', undefined, 'Sample K.K.');
+    const result = composeHandoff(records(REQUIRED), 'en', messageLines('en'), 'Sample K.K.');
     expect(result.status === 'ready' && result.text.split('\n').slice(2, 6)).toEqual([
       'I am writing to let you know that we have accepted the Microsoft Partner Agreement (MPA) for our Microsoft CSP indirect reseller enrollment.',
       '',
@@ -131,7 +132,7 @@ describe('composeHandoff for a named registration', () => {
 
   it('leaves the line out for a registration without a name', () => {
     for (const lang of ['ja', 'en'] as const) {
-      const result = composeHandoff(records(REQUIRED), lang, undefined, '');
+      const result = composeHandoff(records(REQUIRED), lang, messageLines(lang), '');
       expect(result.status === 'ready' && result.text).not.toMatch(/会社名|Company:/);
     }
   });
@@ -144,7 +145,7 @@ describe('composeHandoff for a named registration', () => {
 describe('composeHandoff addressed to the distributor', () => {
   it('puts the opening in place of the neutral greeting, in each language', () => {
     const opening = ['例示流通株式会社', 'ご担当者様', '', 'お世話になっております。'];
-    const ja = composeHandoff(records(REQUIRED), 'ja', addressedLines(opening, 'ja'));
+    const ja = composeHandoff(records(REQUIRED), 'ja', addressedLines(opening, 'ja', messageLines('ja')));
     expect(ja.status === 'ready' && ja.text.split('\n').slice(0, 5)).toEqual([
       '例示流通株式会社',
       'ご担当者様',
@@ -155,7 +156,7 @@ describe('composeHandoff addressed to the distributor', () => {
     const en = composeHandoff(
       records(REQUIRED),
       'en',
-      addressedLines(['Dear Example Distribution K.K. team,'], 'en'),
+      addressedLines(['Dear Example Distribution K.K. team,'], 'en', messageLines('en')),
     );
     expect(en.status === 'ready' && en.text.split('\n').slice(0, 3)).toEqual([
       'Dear Example Distribution K.K. team,',
@@ -167,7 +168,7 @@ describe('composeHandoff addressed to the distributor', () => {
 
 describe('composeHandoff with missing records', () => {
   it('lists every required field when nothing is recorded', () => {
-    expect(composeHandoff({}, 'ja')).toEqual({
+    expect(composeHandoff({}, 'ja', messageLines('ja'))).toEqual({
       status: 'missing',
       missing: ['ms-partner-id-location', 'ms-mpa-accepted-on', 'ms-mpa-accepted-by'],
     });
@@ -176,12 +177,20 @@ describe('composeHandoff with missing records', () => {
   it.each(Object.keys(REQUIRED))('asks for %s when only it is missing, in both languages', (id) => {
     const values: Record<string, string> = { ...REQUIRED, 'ms-partner-id-global': '5123456' };
     delete values[id];
-    expect(composeHandoff(records(values), 'ja')).toEqual({ status: 'missing', missing: [id] });
-    expect(composeHandoff(records(values), 'en')).toEqual({ status: 'missing', missing: [id] });
+    expect(composeHandoff(records(values), 'ja', messageLines('ja'))).toEqual({
+      status: 'missing',
+      missing: [id],
+    });
+    expect(composeHandoff(records(values), 'en', messageLines('en'))).toEqual({
+      status: 'missing',
+      missing: [id],
+    });
   });
 
   it('counts a blank value as missing', () => {
-    expect(composeHandoff(records({ ...REQUIRED, 'ms-mpa-accepted-by': '  ' }), 'en')).toEqual({
+    expect(
+      composeHandoff(records({ ...REQUIRED, 'ms-mpa-accepted-by': '  ' }), 'en', messageLines('en')),
+    ).toEqual({
       status: 'missing',
       missing: ['ms-mpa-accepted-by'],
     });

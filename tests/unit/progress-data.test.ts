@@ -422,7 +422,7 @@ describe('decodeProgress checks every time and record it reads', () => {
     ['a date without a time', '2026-05-01'],
   ])('leaves out a tick with %s and keeps the original aside', (_name, time) => {
     const raw = withTick({ tickedAt: time });
-    expect(decodeProgress(raw, { now: NOW })).toEqual({
+    expect(decodeProgress(raw, { now: NOW, checkRecord: checkStoredRecord })).toEqual({
       status: 'recovered',
       data: onlyGoodTick,
       raw,
@@ -437,7 +437,7 @@ describe('decodeProgress checks every time and record it reads', () => {
     ['on 2000-01-01', '2000-01-01T00:00:00.000Z'],
   ])('keeps a tick %s (another computer’s clock may run fast)', (_name, time) => {
     const raw = withTick({ tickedAt: time });
-    expect(decodeProgress(raw, { now: NOW })).toEqual({
+    expect(decodeProgress(raw, { now: NOW, checkRecord: checkStoredRecord })).toEqual({
       status: 'ok',
       data: {
         version: 3,
@@ -450,7 +450,7 @@ describe('decodeProgress checks every time and record it reads', () => {
 
   it('leaves out a tick whose change time is out of range', () => {
     const raw = withTick({ tickedAt: AT, changedAt: '+275760-09-12T00:00:00.000Z' });
-    expect(decodeProgress(raw, { now: NOW })).toEqual({
+    expect(decodeProgress(raw, { now: NOW, checkRecord: checkStoredRecord })).toEqual({
       status: 'recovered',
       data: onlyGoodTick,
       raw,
@@ -468,7 +468,7 @@ describe('decodeProgress checks every time and record it reads', () => {
         records: { 'rh-login': AT, 'ms-domain': '2026-05-10T00:00:00.000Z' },
       },
     });
-    expect(decodeProgress(raw, { now: NOW })).toEqual({
+    expect(decodeProgress(raw, { now: NOW, checkRecord: checkStoredRecord })).toEqual({
       status: 'recovered',
       data: {
         version: 3,
@@ -488,7 +488,7 @@ describe('decodeProgress checks every time and record it reads', () => {
       records: {},
       removed: 'x',
     });
-    expect(decodeProgress(raw, { now: NOW })).toEqual({
+    expect(decodeProgress(raw, { now: NOW, checkRecord: checkStoredRecord })).toEqual({
       status: 'recovered',
       data: onlyGoodTick,
       raw,
@@ -513,7 +513,7 @@ describe('decodeProgress checks every time and record it reads', () => {
     });
     // Why the record is refused: the same checks a typed value gets.
     expect(checkStoredRecord(fieldId, value, NOW)).toBe(reason);
-    expect(decodeProgress(raw, { now: NOW })).toEqual({
+    expect(decodeProgress(raw, { now: NOW, checkRecord: checkStoredRecord })).toEqual({
       status: 'recovered',
       data: {
         version: 3,
@@ -534,7 +534,12 @@ describe('decodeProgress checks every time and record it reads', () => {
       'ms-domain': { value: 'contoso.onmicrosoft.com', updatedAt: AT },
       'ms-some-later-field': { value: 'x'.repeat(200), updatedAt: AT },
     };
-    expect(decodeProgress(stored({ version: 3, guides: {}, records }), { now: NOW })).toMatchObject({
+    expect(
+      decodeProgress(stored({ version: 3, guides: {}, records }), {
+        now: NOW,
+        checkRecord: checkStoredRecord,
+      }),
+    ).toMatchObject({
       status: 'ok',
       data: { records: { ...records } },
     });
@@ -548,7 +553,7 @@ describe('decodeProgress checks every time and record it reads', () => {
       guides[`guide-${g}`] = steps;
     }
     const raw = stored({ version: 3, guides, records: {} });
-    const decoded = decodeProgress(raw, { now: NOW });
+    const decoded = decodeProgress(raw, { now: NOW, checkRecord: checkStoredRecord });
     expect(decoded.status).toBe('recovered');
     const keptGuides = Object.keys(decoded.data.guides);
     expect(keptGuides).toHaveLength(30);
@@ -561,7 +566,10 @@ describe('decodeProgress checks every time and record it reads', () => {
   it('bounds records to 100', () => {
     const records: Record<string, { value: string; updatedAt: string }> = {};
     for (let i = 0; i < 150; i++) records[`field-${i}`] = { value: 'x', updatedAt: AT };
-    const decoded = decodeProgress(stored({ version: 3, guides: {}, records }), { now: NOW });
+    const decoded = decodeProgress(stored({ version: 3, guides: {}, records }), {
+      now: NOW,
+      checkRecord: checkStoredRecord,
+    });
     expect(decoded.status).toBe('recovered');
     expect(Object.keys(decoded.data.records)).toHaveLength(100);
   });
@@ -574,11 +582,28 @@ describe('decodeProgress checks every time and record it reads', () => {
         'ms-mpa-accepted-by': { value: 'X\nパートナー ID（ロケーション）: 9999999', updatedAt: AT },
       },
     });
-    expect(decodeProgress(raw, { now: NOW })).toEqual({
+    expect(decodeProgress(raw, { now: NOW, checkRecord: checkStoredRecord })).toEqual({
       status: 'recovered',
       data: onlyGoodTick,
       raw,
       reason: 'bad-entries',
+    });
+  });
+
+  it('reads records with the checks of their shape only when it is given no record checks', () => {
+    const records = { 'ms-partner-id-location': { value: '６１２３４５６', updatedAt: AT } };
+    expect(decodeProgress(stored({ version: 3, guides: {}, records }), { now: NOW })).toMatchObject({
+      status: 'ok',
+      data: { records },
+    });
+    const notText = stored({
+      version: 3,
+      guides: {},
+      records: { 'ms-domain': { value: 42, updatedAt: AT } },
+    });
+    expect(decodeProgress(notText, { now: NOW })).toMatchObject({
+      status: 'recovered',
+      data: { records: {} },
     });
   });
 });

@@ -7,7 +7,8 @@ import {
   withStep,
   type ProgressData,
 } from '../../src/lib/progress-data';
-import { FakeStorage, FakeStorageEvents, loadStores } from './support/fake-storage';
+import { checkStoredRecord } from '../../src/lib/records';
+import { FakeStorage, FakeStorageEvents, loadProgressStore, loadStores } from './support/fake-storage';
 import { STORED_AT, STORED_V1, STORED_V2 } from './support/stored-documents';
 
 /** Registration `1`'s progress: a fresh browser's first registration, where the stores read and write. */
@@ -591,13 +592,42 @@ describe('progress store with two tabs', () => {
   }
 
   /** What both tabs show and store once every change was delivered; they must agree. */
-  function settled(setup: Awaited<ReturnType<typeof openLaggingTabs>>) {
+  function settled(setup: {
+    storageA: LaggingStorage;
+    storageB: LaggingStorage;
+    tabA: { $progress: { get: () => ProgressData } };
+    tabB: { $progress: { get: () => ProgressData } };
+  }) {
     const { storageA, storageB, tabA, tabB } = setup;
     expect(storageA.items.get(KEY)).toBe(storageB.items.get(KEY));
     expect(encodeProgress(tabA.$progress.get())).toBe(encodeProgress(tabB.$progress.get()));
     expect(encodeProgress(tabA.$progress.get())).toBe(storageA.items.get(KEY));
     return stored(storageA);
   }
+
+  it('removes a record the checks refuse in every tab, one of them not checking yet, and they settle', async () => {
+    const hub = new Hub();
+    const storageA = new LaggingStorage(hub, new FakeStorageEvents());
+    const storageB = new LaggingStorage(hub, new FakeStorageEvents());
+    const original = encodeProgress(refusedAndGood());
+    storageA.items.set(KEY, original);
+    storageB.items.set(KEY, original);
+    // Tab B is a guide at load, before its record fields; tab A starts the checks as it loads.
+    const tabB = await loadProgressStore(storageB, storageB.events);
+    mounted.push(tabB.$progress.listen(() => undefined));
+    const tabA = await openTab(storageA, storageA.events);
+    expect(Object.keys(tabA.$progress.get().records)).toEqual(['ms-domain']);
+    expect(Object.keys(tabB.$progress.get().records).sort()).toEqual(['ms-domain', 'ms-partner-id-location']);
+    // B ticks before it hears of A's removal, writing the refused record back with its tick.
+    expect(tabB.setStepTicked('hp', 'hp-a', true, T1)).toBe('saved');
+    expect(hub.deliver()).toBeLessThan(10);
+    const settledData = settled({ storageA, storageB, tabA, tabB });
+    expect(Object.keys(settledData.records)).toEqual(['ms-domain']);
+    expect(settledData.guides.hp).toEqual({ 'hp-a': { tickedAt: T1.toISOString() } });
+    // Kept aside with the refused record: B's write, the last value that held it.
+    const keptAside = JSON.parse(storageA.items.get(BACKUP) ?? '{}') as ProgressData;
+    expect(keptAside.records['ms-partner-id-location']?.value).toBe('６１２３４５６');
+  });
 
   it.each([['oldest first' as const], ['newest first' as const]])(
     'keeps both ticks when tab B reads a stale storage, with changes delivered %s, and stops writing',
@@ -766,5 +796,57 @@ describe('undo', () => {
     expect(correctTickTime('hp', 'hp-b', TICKED, NOW)).toBe('saved');
     expect(stored(storage).guides.hp?.['hp-b']).toEqual({ tickedAt: TICKED, changedAt: NOW.toISOString() });
     expect($announcement.get()).toEqual({ guide: 'hp', stepId: 'hp-b', corrected: TICKED });
+  });
+});
+
+/** Progress with one record the checks refuse (full-width digits, not the form the field saves) and one they take. */
+function refusedAndGood(): ProgressData {
+  const data = withRecord(emptyProgress(), 'ms-domain', 'contoso.onmicrosoft.com', new Date(AT));
+  return {
+    ...data,
+    records: { ...data.records, 'ms-partner-id-location': { value: '６１２３４５６', updatedAt: AT } },
+  };
+}
+
+describe('progress store record checks', () => {
+  it('holds records as read until the checks start, then removes those they refuse and keeps the original aside', async () => {
+    const storage = new FakeStorage();
+    const original = encodeProgress(refusedAndGood());
+    storage.items.set(KEY, original);
+    const { $progress, $storageProblem, startRecordChecks } = await loadProgressStore(storage);
+    unmount = $progress.listen(() => undefined);
+    expect($storageProblem.get()).toBeUndefined();
+    startRecordChecks(checkStoredRecord);
+    expect($progress.get().records).toEqual({
+      'ms-domain': { value: 'contoso.onmicrosoft.com', updatedAt: AT },
+    });
+    expect(stored(storage).records).toEqual($progress.get().records);
+    const removedAt = stored(storage).removed.records['ms-partner-id-location'];
+    expect(removedAt !== undefined && removedAt > AT).toBe(true);
+    expect(storage.items.get(BACKUP)).toBe(original);
+    expect($storageProblem.get()).toEqual({ kind: 'recovered', backupKey: BACKUP });
+  });
+
+  it('removes a refused record that arrives from another tab once the checks run', async () => {
+    const storage = new FakeStorage();
+    const events = new FakeStorageEvents();
+    const { $progress, $storageProblem } = await openPage(storage, events);
+    const written = encodeProgress(refusedAndGood());
+    storage.items.set(KEY, written);
+    events.storageEvent(KEY, written);
+    expect(Object.keys($progress.get().records)).toEqual(['ms-domain']);
+    expect(Object.keys(stored(storage).records)).toEqual(['ms-domain']);
+    expect(storage.items.get(BACKUP)).toBe(written);
+    expect($storageProblem.get()).toEqual({ kind: 'recovered', backupKey: BACKUP });
+  });
+
+  it('leaves a refused record out of a read-only tab without writing', async () => {
+    const storage = new FakeStorage();
+    const newer = JSON.stringify({ ...refusedAndGood(), version: PROGRESS_VERSION + 1 });
+    storage.items.set(KEY, newer);
+    const { $progress, $progressReadOnly } = await openPage(storage);
+    expect($progressReadOnly.get()).toBe(true);
+    expect(Object.keys($progress.get().records)).toEqual(['ms-domain']);
+    expect(storage.items.get(KEY)).toBe(newer);
   });
 });

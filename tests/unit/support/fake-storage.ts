@@ -72,10 +72,10 @@ export interface FakeTab {
 }
 
 /**
- * Loads fresh copies of the stores on top of the given storage, as a page load would, in a tab with
- * its own sessionStorage (`tab.session`, to reload the same tab) and address (`tab.search`).
+ * Loads fresh copies of the progress store alone on top of the given storage, as a guide has it at
+ * load: before its record fields, the hand-off or the import, which start the record checks.
  */
-export async function loadStores(
+export async function loadProgressStore(
   storage: StorageLike | (() => StorageLike | undefined),
   events = new FakeStorageEvents(),
   { session = new FakeStorage(), search = '' }: FakeTab = {},
@@ -87,8 +87,21 @@ export async function loadStores(
     search,
   });
   const progress = await import('../../../src/stores/progress');
+  return { ...engine, ...progress, events, session };
+}
+
+/**
+ * Loads fresh copies of the stores on top of the given storage, as a page load would, in a tab with
+ * its own sessionStorage (`tab.session`, to reload the same tab) and address (`tab.search`).
+ */
+export async function loadStores(
+  storage: StorageLike | (() => StorageLike | undefined),
+  events = new FakeStorageEvents(),
+  tab: FakeTab = {},
+) {
+  const stores = await loadProgressStore(storage, events, tab);
   const importFlow = await import('../../../src/stores/import-flow');
   const undo = await import('../../../src/stores/undo');
   const registrations = await import('../../../src/stores/registrations');
-  return { ...engine, ...progress, ...importFlow, ...undo, ...registrations, events, session };
+  return { ...stores, ...importFlow, ...undo, ...registrations };
 }
