@@ -136,6 +136,13 @@ export default defineConfig({
           codeSplitting: {
             groups: [
               {
+                // Vite's helper for dynamic imports, which every page loads: in a file of its own, never
+                // with the first group that imports something on demand.
+                name: 'preload-helper',
+                test: /preload-helper/,
+                priority: 30,
+              },
+              {
                 name: 'preact-runtime',
                 test: /node_modules\/(preact|@nanostores)\/|\/src\/islands\/hydration\./,
                 priority: 20,
@@ -196,8 +203,15 @@ export default defineConfig({
                 // page, the import and export, and the registrations' dialog load them, apart from
                 // each other's code.
                 name: 'record-checks',
-                test: /\/src\/lib\/(records|guide-registry|record-kinds)\./,
+                test: /\/src\/lib\/(records|record-format|guide-registry|record-kinds)\./,
                 priority: 7,
+              },
+              {
+                // Drawing without a framework (islands/checklist-dom) and its copy button: one file for
+                // the pages that draw so (home, hand-off, a guide's extras), the copying itself on click.
+                name: 'checklist-dom',
+                test: /\/src\/islands\/(checklist-dom|copy-button)\./,
+                priority: 5,
               },
               {
                 // Record fields: guides only (the home page does not need them).

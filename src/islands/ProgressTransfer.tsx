@@ -18,7 +18,8 @@ import {
   undoImport,
   type ImportFlow,
 } from '../stores/import-flow';
-import { formatRecordValue, type HandoffField } from '../lib/handoff';
+import type { HandoffField } from '../lib/handoff';
+import { formatRecordValue } from '../lib/record-format';
 import { defaultImportChoice, type ImportChoice } from '../lib/import-targets';
 import { formatTickTime } from '../lib/progress';
 import {

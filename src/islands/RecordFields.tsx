@@ -6,11 +6,11 @@ import { fillTemplate } from '../lib/template';
 import {
   checkStoredRecord,
   recordFieldAnchor,
-  validateRecord,
   type RecordFieldId,
   type RecordFieldView,
   type RecordKind,
 } from '../lib/records';
+import { validateRecord } from '../lib/record-validation';
 import type { UiStrings } from '../lib/ui-strings';
 
 // Before any field shows a stored value.

@@ -1,10 +1,10 @@
-import { copyText } from './clipboard';
 import { h } from './checklist-dom';
 
 /**
  * A button that copies `text`, and says politely whether it worked: islands/CopyButton.tsx without a
  * framework, for pages drawn by a vanilla module (the hand-off page). `accessibleLabel` contains
- * the visible label.
+ * the visible label. The copying itself comes with the first click: the browser lets a page write to
+ * the clipboard for a few seconds after the click, far longer than fetching it takes.
  */
 export function copyButton(
   text: string,
@@ -20,7 +20,7 @@ export function copyButton(
     label,
   );
   button.onclick = async () => {
-    const ok = await copyText(text);
+    const ok = await import('./clipboard').then((clipboard) => clipboard.copyText(text));
     status.textContent = ok ? copied : `${failed} ${text}`;
     if (ok) setTimeout(() => (status.textContent = ''), 4000);
   };

@@ -9,7 +9,8 @@ import { checkStoredRecord } from '../lib/records';
 import { $storageHealth, readStored } from '../stores/storage-engine';
 import { REGISTRATIONS_KEY } from '../lib/tab-registration';
 import { ownName } from '../lib/tab-label';
-import { composeHandoff, formatRecordValue, stepsStillToTick, type HandoffField } from '../lib/handoff';
+import { composeHandoff, stepsStillToTick, type HandoffField } from '../lib/handoff';
+import { formatRecordValue } from '../lib/record-format';
 import { fillTemplate } from '../lib/template';
 import { h } from './checklist-dom';
 import { copyButton } from './copy-button';
@@ -27,7 +28,7 @@ startRecordChecks(checkStoredRecord);
  */
 
 /** Draws the message to the distributor, or what is missing for it, into `area`. */
-export function startHandoffMessage(area: HTMLElement): void {
+function startHandoffMessage(area: HTMLElement): void {
   const lang = area.dataset.lang as Lang;
   const fields = JSON.parse(area.dataset.fields ?? '[]') as HandoffField[];
   const reportedSteps = JSON.parse(area.dataset.steps ?? '[]') as {
@@ -123,7 +124,7 @@ export function startHandoffMessage(area: HTMLElement): void {
 }
 
 /** Fills the value cells of the record table (`table`) with the stored records, and keeps them so. */
-export function startRecordTable(table: HTMLElement): void {
+function startRecordTable(table: HTMLElement): void {
   const lang = table.dataset.lang as Lang;
   const fields = JSON.parse(table.dataset.fields ?? '[]') as HandoffField[];
   const strings = JSON.parse(table.dataset.strings ?? '{}') as UiStrings<'recordTable.'>;
@@ -160,7 +161,7 @@ export function startRecordTable(table: HTMLElement): void {
  * they take focus and clicks before their code is there; and has them drawn at once when progress is
  * read-only or storage has a problem, which they must say.
  */
-export function armProgressTransfer(): void {
+function armProgressTransfer(): void {
   const hydrateNow = () => {
     if ($progressReadOnly.get() || $storageProblem.get() || $storageHealth.get() !== 'ok')
       dispatchEvent(new Event('hydrate-intent'));
@@ -171,4 +172,13 @@ export function armProgressTransfer(): void {
   }
   for (const store of [$progressReadOnly, $storageProblem, $storageHealth]) store.listen(hydrateNow);
   hydrateNow();
+}
+
+/** Starts the parts of the hand-off page (components/handoff/) that are on it. */
+export function startHandoffPage(): void {
+  const area = document.querySelector<HTMLElement>('.handoff-message-area');
+  if (area) startHandoffMessage(area);
+  const table = document.querySelector<HTMLElement>('table.handoff-records[data-fields]');
+  if (table) startRecordTable(table);
+  armProgressTransfer();
 }

@@ -45,7 +45,6 @@
  * before anything else is written.
  */
 
-
 /** Version of the shape this code writes. */
 export const PROGRESS_VERSION = 3;
 

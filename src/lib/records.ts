@@ -51,43 +51,6 @@ export function recordFieldAnchor(id: RecordFieldId): string {
 /** Every value is capped so that a paste by mistake cannot fill storage or a message. */
 export const MAX_RECORD_LENGTH = 200;
 
-/**
- * Domains of personal mailboxes, for the `free-mail` warning of a field whose source document refuses
- * personal addresses. hotmail.com, live.com and outlook.com are named by the Microsoft source
- * document (「hotmail.com、live.com、outlook.com アドレスなど、個人のアドレス」); the others are the site's own
- * reading of its 「など」: the common free-mail and mobile-carrier domains in Japan and worldwide.
- */
-export const FREE_MAIL_DOMAINS: readonly string[] = [
-  'hotmail.com',
-  'live.com',
-  'outlook.com',
-  'gmail.com',
-  'googlemail.com',
-  'yahoo.co.jp',
-  'yahoo.com',
-  'icloud.com',
-  'me.com',
-  'outlook.jp',
-  'hotmail.co.jp',
-  'live.jp',
-  'docomo.ne.jp',
-  'ezweb.ne.jp',
-  'softbank.ne.jp',
-  'i.softbank.jp',
-  'nifty.com',
-  'excite.co.jp',
-  'aol.com',
-  'proton.me',
-  'protonmail.com',
-];
-
-/**
- * Words the Microsoft source document says the user name of the 第一連絡先 email address cannot
- * contain ("info", "admin", "email@", "marketing@"), for the `reserved-word` warning of a field that
- * declares it; the ones ending in @ only match at the end of the part before the @.
- */
-export const RESERVED_USER_NAME_WORDS: readonly string[] = ['info', 'admin', 'email@', 'marketing@'];
-
 /** Why a value was refused. */
 export type RecordErrorCode =
   | 'unknown-field'
@@ -158,12 +121,6 @@ function isDomain(domain: string): boolean {
   );
 }
 
-/** Tells whether a domain is or is under a free-mail one (`mail.gmail.com` is, `gmail.com.x.jp` is not). */
-export function isFreeMailDomain(domain: string): boolean {
-  const normalised = domain.trim().toLowerCase().replace(/\.$/, '');
-  return FREE_MAIL_DOMAINS.some((free) => normalised === free || normalised.endsWith(`.${free}`));
-}
-
 /** Splits an address at its last @, lower-casing the domain (local parts are left as typed). */
 function splitAddress(address: string): { local: string; domain: string } | undefined {
   const at = address.lastIndexOf('@');
@@ -172,20 +129,6 @@ function splitAddress(address: string): { local: string; domain: string } | unde
   const domain = address.slice(at + 1).toLowerCase();
   if (local.length > 64 || !LOCAL_PART.test(local) || !isDomain(domain)) return undefined;
   return { local, domain };
-}
-
-function hasReservedWord(local: string): boolean {
-  const name = `${local.toLowerCase()}@`;
-  return RESERVED_USER_NAME_WORDS.some((word) =>
-    word.endsWith('@') ? name.endsWith(word) : name.includes(word),
-  );
-}
-
-/** The domain part of a sign-in name, or undefined when there is none. */
-function domainOf(signInName: string | undefined): string | undefined {
-  if (signInName === undefined) return undefined;
-  const at = signInName.lastIndexOf('@');
-  return at < 0 ? undefined : signInName.slice(at + 1).toLowerCase();
 }
 
 /** Days in a month of the proleptic Gregorian calendar. */
@@ -230,63 +173,42 @@ function latestRecordDate(now: Date): string {
   return localDate(latest);
 }
 
-/** The warnings the source states for an address, where the field declares them (`sourceWarnings`). */
-function addressWarnings(field: RecordField, local: string, domain: string): RecordWarningCode[] {
-  return (field.sourceWarnings ?? []).filter((code) =>
-    code === 'free-mail' ? isFreeMailDomain(domain) : hasReservedWord(local),
-  );
-}
+/** What the checks of a field make of a value: its normalised form, or why it is refused. */
+export type RecordCheck = { ok: true; value: string } | { ok: false; error: RecordErrorCode };
 
-function checkKind(field: RecordField, value: string, context: RecordContext): RecordValidation {
-  const warnings: RecordWarningCode[] = [];
+function checkKind(field: RecordField, value: string, now: Date): RecordCheck {
   switch (field.kind) {
-    case 'email': {
-      const address = splitAddress(value);
-      if (!address) return { ok: false, error: 'not-email' };
-      warnings.push(...addressWarnings(field, address.local, address.domain));
-      return { ok: true, value: `${address.local}@${address.domain}`, warnings };
-    }
+    case 'email':
     case 'sign-in-name': {
       const address = splitAddress(value);
-      if (!address) return { ok: false, error: 'not-sign-in-name' };
-      warnings.push(...addressWarnings(field, address.local, address.domain));
-      const recorded = field.sameDomainAs && context.records[field.sameDomainAs]?.value.toLowerCase();
-      if (recorded && recorded !== address.domain) warnings.push('domain-mismatch');
-      return { ok: true, value: `${address.local}@${address.domain}`, warnings };
+      if (!address) return { ok: false, error: field.kind === 'email' ? 'not-email' : 'not-sign-in-name' };
+      return { ok: true, value: `${address.local}@${address.domain}` };
     }
     case 'domain': {
       // A trailing dot (fully qualified form) names the same domain.
       const domain = value.toLowerCase().replace(/\.$/, '');
-      if (!isDomain(domain)) return { ok: false, error: 'not-domain' };
-      const signInDomains = RECORD_FIELDS.filter((other) => other.sameDomainAs === field.id).map((other) =>
-        domainOf(context.records[other.id]?.value),
-      );
-      if (signInDomains.some((signIn) => signIn !== undefined && signIn !== domain))
-        warnings.push('domain-mismatch');
-      return { ok: true, value: domain, warnings };
+      return isDomain(domain) ? { ok: true, value: domain } : { ok: false, error: 'not-domain' };
     }
     case 'partner-id':
       // No length is checked: the source documents do not fix one.
-      return /^[0-9]+$/.test(value) ? { ok: true, value, warnings } : { ok: false, error: 'not-digits' };
+      return /^[0-9]+$/.test(value) ? { ok: true, value } : { ok: false, error: 'not-digits' };
     case 'date':
       // The native date field takes years of up to six digits (to 275760): out of range, not malformed.
       if (/^\d{5,}-\d{2}-\d{2}$/.test(value) && parseCalendarDate(`2000${value.slice(-6)}`))
         return { ok: false, error: 'date-out-of-range' };
       if (!parseCalendarDate(value)) return { ok: false, error: 'not-date' };
       // YYYY-MM-DD strings compare in calendar order.
-      return value < EARLIEST_RECORD_DATE || value > latestRecordDate(context.now)
+      return value < EARLIEST_RECORD_DATE || value > latestRecordDate(now)
         ? { ok: false, error: 'date-out-of-range' }
-        : { ok: true, value, warnings };
+        : { ok: true, value };
     case 'choice': {
       const choice = field.choices?.find((option) => option.toLowerCase() === value.toLowerCase());
-      return choice === undefined
-        ? { ok: false, error: 'not-a-choice' }
-        : { ok: true, value: choice, warnings };
+      return choice === undefined ? { ok: false, error: 'not-a-choice' } : { ok: true, value: choice };
     }
     case 'text':
       // A name typed over two lines would break the labelled lines of the hand-off message; other
       // spaces, such as the full-width one between family and given names, are kept.
-      return { ok: true, value: value.replace(/\s*[\t\r\n\u2028\u2029]\s*/g, ' '), warnings };
+      return { ok: true, value: value.replace(/\s*[\t\r\n\u2028\u2029]\s*/g, ' ') };
   }
 }
 
@@ -294,14 +216,14 @@ function checkKind(field: RecordField, value: string, context: RecordContext): R
  * Checks and normalises what the user typed for a field. An empty (or all-space) input is valid with
  * an empty value, meaning the record is to be removed, unless it is `incomplete`: a date input with
  * its year, month or day left blank reports an empty value and `validity.badInput`, which is a date
- * typed halfway, not a field cleared.
+ * typed halfway, not a field cleared. The form adds what to double-check (lib/record-validation.ts).
  */
-export function validateRecord(
+export function checkTypedRecord(
   fieldId: RecordFieldId,
   raw: string,
-  context: RecordContext,
+  now: Date,
   incomplete = false,
-): RecordValidation {
+): RecordCheck {
   const field = getRecordField(fieldId);
   if (!field) return { ok: false, error: 'unknown-field' };
   if (incomplete) return { ok: false, error: 'incomplete' };
@@ -309,11 +231,11 @@ export function validateRecord(
   // Free text (names) is kept as typed.
   const structured = field.kind !== 'text' && field.kind !== 'choice';
   const value = (structured ? raw.normalize('NFKC') : raw).trim();
-  if (value === '') return { ok: true, value: '', warnings: [] };
+  if (value === '') return { ok: true, value: '' };
   if (value.length > MAX_RECORD_LENGTH) return { ok: false, error: 'too-long' };
   if (CONTROL_CHARACTER.test(value.replace(/[\t\n\r]/g, ' ')))
     return { ok: false, error: 'control-character' };
-  return checkKind(field, value, context);
+  return checkKind(field, value, now);
 }
 
 const LINE_BREAK = /[\r\n\u2028\u2029]/;
@@ -328,7 +250,7 @@ export function checkStoredRecord(fieldId: string, value: string, now: Date): Re
   if (LINE_BREAK.test(value)) return 'line-break';
   if (CONTROL_CHARACTER.test(value)) return 'control-character';
   if (!isRecordFieldId(fieldId)) return undefined;
-  const result = validateRecord(fieldId, value, { records: {}, now });
+  const result = checkTypedRecord(fieldId, value, now);
   if (!result.ok) return result.error;
   return result.value === value ? undefined : 'not-normalised';
 }

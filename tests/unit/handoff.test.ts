@@ -1,13 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  HANDOFF_REQUIRED_FIELDS,
-  composeHandoff,
-  stepsStillToTick,
-  formatRecordDate,
-  formatRecordValue,
-} from '../../src/lib/handoff';
+import { HANDOFF_REQUIRED_FIELDS, composeHandoff, stepsStillToTick } from '../../src/lib/handoff';
+import { formatRecordDate, formatRecordValue } from '../../src/lib/record-format';
 import { HANDOFF_GUIDE, REPORTED_STEPS, addressedLines, messageLines } from '../../src/lib/handoff-template';
 import type { RecordValue } from '../../src/lib/progress-data';
 import { RECORD_FIELDS } from '../../src/lib/records';

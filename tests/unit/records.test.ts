@@ -2,21 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { CLOCK_TOLERANCE_MS, EARLIEST_TIME, type RecordValue } from '../../src/lib/progress-data';
 import { COMMON_ERRORS, MESSAGES_BY_KIND, warningsOfField } from '../../src/lib/record-messages';
 import {
-  FREE_MAIL_DOMAINS,
   MAX_RECORD_LENGTH,
   EARLIEST_RECORD_DATE,
   RECORD_DATE_TOLERANCE_DAYS,
   RECORD_FIELDS,
-  RESERVED_USER_NAME_WORDS,
   checkStoredRecord,
   getRecordField,
-  isFreeMailDomain,
   isRecordFieldId,
   parseCalendarDate,
   recordFieldsOfStep,
-  validateRecord,
   type RecordFieldId,
 } from '../../src/lib/records';
+import {
+  FREE_MAIL_DOMAINS,
+  RESERVED_USER_NAME_WORDS,
+  isFreeMailDomain,
+  validateRecord,
+} from '../../src/lib/record-validation';
 import { extractSteps } from '../../src/lib/steps';
 import { readDoc } from '../support/site';
 import { withSeeds } from './support/seeds';

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RECORD_FIELDS, validateRecord } from '../../src/lib/records';
+import { RECORD_FIELDS } from '../../src/lib/records';
+import { validateRecord } from '../../src/lib/record-validation';
 import { ROOT } from '../support/site';
 
 /**
