@@ -309,6 +309,29 @@ export function migrateProgress(
   return current;
 }
 
+/** What parsing a stored versioned document found, before its parts are read. */
+export type ParsedDocument =
+  | { status: 'empty' }
+  | { status: 'unreadable'; raw: string; reason: 'not-json' | 'unknown-shape' }
+  | { status: 'parsed'; raw: string; value: Record<string, unknown>; version: number };
+
+/**
+ * Parses a stored JSON document of the shape `{"version": <integer from 1>, …}` (progress, the
+ * registrations' index) without ever throwing; its parts are for the caller to read.
+ */
+export function parseVersioned(raw: string | null | undefined): ParsedDocument {
+  if (raw === null || raw === undefined || raw === '') return { status: 'empty' };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return { status: 'unreadable', raw, reason: 'not-json' };
+  }
+  if (!isPlainObject(parsed) || !Number.isInteger(parsed.version) || (parsed.version as number) < 1)
+    return { status: 'unreadable', raw, reason: 'unknown-shape' };
+  return { status: 'parsed', raw, value: parsed, version: parsed.version as number };
+}
+
 /**
  * Reads a stored value (or its absence) without ever throwing. Times outside 2000-01-01 to a day
  * after `now`, records that fail `checkRecord` and entries beyond PROGRESS_LIMITS are left
@@ -316,28 +339,21 @@ export function migrateProgress(
  */
 export function decodeProgress(raw: string | null | undefined, options: DecodeOptions = {}): DecodedProgress {
   const { now = new Date(), checkRecord, migrations = PROGRESS_MIGRATIONS } = options;
-  if (raw === null || raw === undefined || raw === '') return { status: 'empty', data: emptyProgress() };
+  const document = parseVersioned(raw);
+  if (document.status === 'empty') return { status: 'empty', data: emptyProgress() };
+  if (document.status === 'unreadable')
+    return { status: 'recovered', data: emptyProgress(), raw: document.raw, reason: document.reason };
 
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return { status: 'recovered', data: emptyProgress(), raw, reason: 'not-json' };
-  }
-  if (!isPlainObject(parsed) || !Number.isInteger(parsed.version) || (parsed.version as number) < 1) {
-    return { status: 'recovered', data: emptyProgress(), raw, reason: 'unknown-shape' };
-  }
-
-  const version = parsed.version as number;
+  const { value: parsed, version, raw: text } = document;
   if (version > PROGRESS_VERSION) {
-    return { status: 'newer', data: salvage(parsed, now, checkRecord).value, raw, version };
+    return { status: 'newer', data: salvage(parsed, now, checkRecord).value, raw: text, version };
   }
 
   const current = version < PROGRESS_VERSION ? migrateProgress(parsed, version, migrations) : parsed;
-  if (!current) return { status: 'recovered', data: emptyProgress(), raw, reason: 'no-migration' };
+  if (!current) return { status: 'recovered', data: emptyProgress(), raw: text, reason: 'no-migration' };
 
   const { value: data, lossless } = salvage(current, now, checkRecord);
-  if (!lossless) return { status: 'recovered', data, raw, reason: 'bad-entries' };
+  if (!lossless) return { status: 'recovered', data, raw: text, reason: 'bad-entries' };
   return version < PROGRESS_VERSION ? { status: 'ok', data, migratedFrom: version } : { status: 'ok', data };
 }
 

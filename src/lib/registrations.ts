@@ -36,7 +36,7 @@
  * key then holding `{"version": 4, "movedTo": "partner-guides:registrations"}`, which a copy of the
  * site from before registrations reads as newer progress and so shows read-only.
  */
-import { isPlainObject, isPlausibleTime } from './progress-data';
+import { isPlainObject, isPlausibleTime, parseVersioned } from './progress-data';
 import {
   CONTROL_CHARACTER,
   MAX_NAME_LENGTH,
@@ -132,16 +132,11 @@ export function decodeRegistrations(
   raw: string | null | undefined,
   now: Date = new Date(),
 ): DecodedRegistrations {
-  if (raw === null || raw === undefined || raw === '') return { status: 'empty', data: emptyRegistrations() };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return { status: 'recovered', data: emptyRegistrations(), raw, reason: 'not-json' };
-  }
-  if (!isPlainObject(parsed) || !Number.isInteger(parsed.version) || (parsed.version as number) < 1) {
-    return { status: 'recovered', data: emptyRegistrations(), raw, reason: 'unknown-shape' };
-  }
+  const document = parseVersioned(raw);
+  if (document.status === 'empty') return { status: 'empty', data: emptyRegistrations() };
+  if (document.status === 'unreadable')
+    return { status: 'recovered', data: emptyRegistrations(), raw: document.raw, reason: document.reason };
+  const { value: parsed, version, raw: text } = document;
   const data = emptyRegistrations();
   let lossless =
     isPlainObject(parsed.registrations) && (parsed.removed === undefined || isPlainObject(parsed.removed));
@@ -165,9 +160,8 @@ export function decodeRegistrations(
     data.removed = newestRemovals(data.removed);
     lossless = false;
   }
-  const version = parsed.version as number;
-  if (version > REGISTRATIONS_VERSION) return { status: 'newer', data, raw, version };
-  return lossless ? { status: 'ok', data } : { status: 'recovered', data, raw, reason: 'bad-entries' };
+  if (version > REGISTRATIONS_VERSION) return { status: 'newer', data, raw: text, version };
+  return lossless ? { status: 'ok', data } : { status: 'recovered', data, raw: text, reason: 'bad-entries' };
 }
 
 /** Entries in creation order, ties by id: the order of every list of registrations. */
