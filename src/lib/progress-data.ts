@@ -309,27 +309,23 @@ export function migrateProgress(
   return current;
 }
 
-/** What parsing a stored versioned document found, before its parts are read. */
-export type ParsedDocument =
-  | { status: 'empty' }
-  | { status: 'unreadable'; raw: string; reason: 'not-json' | 'unknown-shape' }
-  | { status: 'parsed'; raw: string; value: Record<string, unknown>; version: number };
-
 /**
  * Parses a stored JSON document of the shape `{"version": <integer from 1>, …}` (progress, the
- * registrations' index) without ever throwing; its parts are for the caller to read.
+ * registrations' index) without ever throwing: the document and its version, or why it is none.
+ * Its parts are for the caller to read.
  */
-export function parseVersioned(raw: string | null | undefined): ParsedDocument {
-  if (raw === null || raw === undefined || raw === '') return { status: 'empty' };
+export function parseVersioned(
+  raw: string,
+): { value: Record<string, unknown>; version: number } | { reason: 'not-json' | 'unknown-shape' } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
-    return { status: 'unreadable', raw, reason: 'not-json' };
+    return { reason: 'not-json' };
   }
-  if (!isPlainObject(parsed) || !Number.isInteger(parsed.version) || (parsed.version as number) < 1)
-    return { status: 'unreadable', raw, reason: 'unknown-shape' };
-  return { status: 'parsed', raw, value: parsed, version: parsed.version as number };
+  return isPlainObject(parsed) && Number.isInteger(parsed.version) && (parsed.version as number) >= 1
+    ? { value: parsed, version: parsed.version as number }
+    : { reason: 'unknown-shape' };
 }
 
 /**
@@ -339,21 +335,20 @@ export function parseVersioned(raw: string | null | undefined): ParsedDocument {
  */
 export function decodeProgress(raw: string | null | undefined, options: DecodeOptions = {}): DecodedProgress {
   const { now = new Date(), checkRecord, migrations = PROGRESS_MIGRATIONS } = options;
+  if (raw === null || raw === undefined || raw === '') return { status: 'empty', data: emptyProgress() };
   const document = parseVersioned(raw);
-  if (document.status === 'empty') return { status: 'empty', data: emptyProgress() };
-  if (document.status === 'unreadable')
-    return { status: 'recovered', data: emptyProgress(), raw: document.raw, reason: document.reason };
-
-  const { value: parsed, version, raw: text } = document;
+  if ('reason' in document)
+    return { status: 'recovered', data: emptyProgress(), raw, reason: document.reason };
+  const { value: parsed, version } = document;
   if (version > PROGRESS_VERSION) {
-    return { status: 'newer', data: salvage(parsed, now, checkRecord).value, raw: text, version };
+    return { status: 'newer', data: salvage(parsed, now, checkRecord).value, raw, version };
   }
 
   const current = version < PROGRESS_VERSION ? migrateProgress(parsed, version, migrations) : parsed;
-  if (!current) return { status: 'recovered', data: emptyProgress(), raw: text, reason: 'no-migration' };
+  if (!current) return { status: 'recovered', data: emptyProgress(), raw, reason: 'no-migration' };
 
   const { value: data, lossless } = salvage(current, now, checkRecord);
-  if (!lossless) return { status: 'recovered', data, raw: text, reason: 'bad-entries' };
+  if (!lossless) return { status: 'recovered', data, raw, reason: 'bad-entries' };
   return version < PROGRESS_VERSION ? { status: 'ok', data, migratedFrom: version } : { status: 'ok', data };
 }
 

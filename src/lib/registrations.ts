@@ -132,11 +132,11 @@ export function decodeRegistrations(
   raw: string | null | undefined,
   now: Date = new Date(),
 ): DecodedRegistrations {
+  if (raw === null || raw === undefined || raw === '') return { status: 'empty', data: emptyRegistrations() };
   const document = parseVersioned(raw);
-  if (document.status === 'empty') return { status: 'empty', data: emptyRegistrations() };
-  if (document.status === 'unreadable')
-    return { status: 'recovered', data: emptyRegistrations(), raw: document.raw, reason: document.reason };
-  const { value: parsed, version, raw: text } = document;
+  if ('reason' in document)
+    return { status: 'recovered', data: emptyRegistrations(), raw, reason: document.reason };
+  const { value: parsed, version } = document;
   const data = emptyRegistrations();
   let lossless =
     isPlainObject(parsed.registrations) && (parsed.removed === undefined || isPlainObject(parsed.removed));
@@ -160,8 +160,8 @@ export function decodeRegistrations(
     data.removed = newestRemovals(data.removed);
     lossless = false;
   }
-  if (version > REGISTRATIONS_VERSION) return { status: 'newer', data, raw: text, version };
-  return lossless ? { status: 'ok', data } : { status: 'recovered', data, raw: text, reason: 'bad-entries' };
+  if (version > REGISTRATIONS_VERSION) return { status: 'newer', data, raw, version };
+  return lossless ? { status: 'ok', data } : { status: 'recovered', data, raw, reason: 'bad-entries' };
 }
 
 /** Entries in creation order, ties by id: the order of every list of registrations. */
