@@ -30,7 +30,7 @@ export function registrationsSetup(
   count: number,
 ): { storage: Map<string, string>; opened: { id: string; name: string } } {
   const storage = storedRegistrations(guides, count);
-  // The middle one: neither the oldest nor the one a new tab starts on.
+  // The middle one: from three on, neither the oldest nor the one a new tab starts on, so the link decides.
   const place = Math.floor(count / 2);
   const opened = { id: registrationIdOf(place), name: registrationNameOf(place) };
   const key = `partner-guides:progress:${opened.id}`;

@@ -84,7 +84,9 @@ export async function measureTickTiming(
       times.push(await measured);
     }
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-    const registration = (await page.locator('.registration-switcher strong').textContent()) ?? '';
+    const registration = await page.evaluate(
+      () => document.querySelector('.registration-switcher strong')?.textContent ?? '',
+    );
     await context.close();
     results.push({ rate, ms: median(times), registration });
   }
@@ -93,7 +95,7 @@ export async function measureTickTiming(
 
 /** Prints the click-to-next-frame of a tick on /microsoft/ at 1× and 4× CPU. */
 export async function printTickTiming(browser: Browser, siteUrl: string): Promise<void> {
-  const timings = await measureTickTiming(browser, siteUrl, {});
+  const timings = await measureTickTiming(browser, siteUrl);
   const figures = timings.map(({ rate, ms }) => `${ms.toFixed(1)} ms at ${rate}× CPU`);
   console.log(`\nTick on /microsoft/, click to next frame (median of 5): ${figures.join(', ')}.`);
 }
