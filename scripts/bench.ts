@@ -1,8 +1,8 @@
 /**
  * Prints what each page of the built site (dist/) costs to load, in gzip bytes: JavaScript before
  * the load event and by the time the page is idle, the HTML and the CSS; then what a guide costs
- * while idle beside a plain page; then what 1, 10 and 50 registrations take in storage. Run after
- * `npm run build`.
+ * while idle beside a plain page; then what 1, 10 and 50 registrations take in storage, and a tick
+ * and the home page's overview with that many stored. Run after `npm run build`.
  */
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../tests/e2e/support/browser.ts';
@@ -21,13 +21,24 @@ import {
 import { printTickTiming } from './support/tick-timing.ts';
 import { printSearchTiming } from './support/search-timing.ts';
 import { printStorageSize } from './support/storage-size.ts';
+import { printRegistrationTiming } from './support/registration-timing.ts';
 
 const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
-/** `npm run bench -- --only=idle,tick` runs only those parts: weights, search, tick, idle, search-timing, storage. */
-const only = process.argv
-  .find((argument) => argument.startsWith('--only='))
-  ?.slice('--only='.length)
-  .split(',');
+/** The value of `--<name>=a,b` on the command line, split at commas. */
+const option = (name: string) =>
+  process.argv
+    .find((argument) => argument.startsWith(`--${name}=`))
+    ?.slice(`--${name}=`.length)
+    .split(',');
+/**
+ * `npm run bench -- --only=idle,tick` runs only those parts: weights, search, tick, idle,
+ * search-timing, storage, registrations.
+ */
+const only = option('only');
+/** `--registrations=1,10` measures storage and registrations with those numbers instead of 1, 10 and 50. */
+const registrationCounts = option('registrations')
+  ?.map(Number)
+  .filter((count) => Number.isInteger(count) && count > 0);
 const runs = (part: string) => only === undefined || only.includes(part);
 const server = await startStaticServer({ root: distDir });
 const browser = await launchBrowser();
@@ -37,7 +48,8 @@ try {
   if (runs('tick')) await printTickTiming(browser, server.url);
   if (runs('idle')) await printIdleCpu(browser, server.url);
   if (runs('search-timing')) await printSearchTiming(browser, server.url);
-  if (runs('storage')) printStorageSize();
+  if (runs('storage')) printStorageSize(registrationCounts);
+  if (runs('registrations')) await printRegistrationTiming(browser, server.url, registrationCounts);
 } finally {
   await browser.close();
   await server.close();

@@ -125,6 +125,17 @@ export function storedRegistrations(guides: GuideContent[], count: number): Map<
   return items;
 }
 
+/**
+ * One registration's stored progress (as storedRegistrations writes it) without the ticks of
+ * `guide`: a registration still working through that guide, its records and other guides done.
+ */
+export function withGuideUnticked(progress: string, guide: string): string {
+  const { guides, ...rest } = JSON.parse(progress) as { guides: Record<string, unknown> };
+  return JSON.stringify(
+    sortKeys({ ...rest, guides: Object.fromEntries(Object.entries(guides).filter(([id]) => id !== guide)) }),
+  );
+}
+
 /** The export file of `count` fully done registrations, as the hand-off page saves it. */
 export function exportedRegistrations(guides: GuideContent[], count: number, exportedAt: string): string {
   const { guides: ticks, records } = fullProgress(guides);
@@ -147,8 +158,11 @@ export function storedBytes(items: Map<string, string>): number {
   return units * 2;
 }
 
+/** The numbers of registrations the bench measures unless told others. */
+export const REGISTRATION_COUNTS: readonly number[] = [1, 10, 50];
+
 /** Prints the stored size and the export file size of 1, 10 and 50 fully done registrations. */
-export function printStorageSize(counts: readonly number[] = [1, 10, 50]): void {
+export function printStorageSize(counts: readonly number[] = REGISTRATION_COUNTS): void {
   const guides = readGuideContent();
   const steps = guides.reduce((sum, guide) => sum + guide.steps.length, 0);
   const fields = guides.reduce((sum, guide) => sum + guide.records.length, 0);

@@ -4,12 +4,33 @@
  * speed and slowed down 4× (Chromium's CPU throttling, as on an old PC). Used by scripts/bench.ts.
  */
 import type { Browser } from 'playwright-core';
+import { seedStorage } from '../../tests/e2e/support/registrations.ts';
 
 /** The median of `values`. */
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** What a tick is measured on. */
+export interface TickTimingOptions {
+  /** The guide's route, with a query if any (`microsoft/?r=<id>`). */
+  route?: string;
+  /** CPU throttling rates, each in a fresh browser context. */
+  rates?: readonly number[];
+  /** How many boxes are clicked, one after the other. */
+  ticks?: number;
+  /** What localStorage holds before the page loads, by key (registrations, for example). */
+  storage?: ReadonlyMap<string, string>;
+}
+
+/** The median click-to-next-frame time at one CPU rate, and the registration the page showed. */
+export interface TickTiming {
+  rate: number;
+  ms: number;
+  /** The name the registration switcher showed ('' if none). */
+  registration: string;
 }
 
 /**
@@ -19,13 +40,12 @@ function median(values: number[]): number {
 export async function measureTickTiming(
   browser: Browser,
   siteUrl: string,
-  route = 'microsoft/',
-  rates: readonly number[] = [1, 4],
-  ticks = 5,
-): Promise<{ rate: number; ms: number }[]> {
+  { route = 'microsoft/', rates = [1, 4], ticks = 5, storage }: TickTimingOptions = {},
+): Promise<TickTiming[]> {
   const results = [];
   for (const rate of rates) {
     const context = await browser.newContext();
+    if (storage) await seedStorage(context, Object.fromEntries(storage));
     const page = await context.newPage();
     await page.goto(siteUrl + route, { waitUntil: 'load' });
     await page.waitForLoadState('networkidle');
@@ -39,7 +59,7 @@ export async function measureTickTiming(
     for (const id of ids) {
       const measured = page.evaluate(
         () =>
-          new Promise<number>((resolve) => {
+          new Promise<number>((resolve, reject) => {
             const count = document.querySelector('.checklist-panel__count')!;
             const before = count.textContent;
             let clickedAt = 0;
@@ -53,14 +73,22 @@ export async function measureTickTiming(
               requestAnimationFrame(() => resolve(performance.now() - clickedAt));
             });
             observer.observe(count, { subtree: true, childList: true, characterData: true });
+            // A limit, not a wait: a page whose count never changes fails the bench instead of hanging it.
+            setTimeout(() => {
+              observer.disconnect();
+              reject(new Error(`The progress count still read “${before}” 10 s after the click.`));
+            }, 10_000);
           }),
       );
       await page.locator(`#${id}`).click();
       times.push(await measured);
     }
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    const registration = await page.evaluate(
+      () => document.querySelector('.registration-switcher strong')?.textContent ?? '',
+    );
     await context.close();
-    results.push({ rate, ms: median(times) });
+    results.push({ rate, ms: median(times), registration });
   }
   return results;
 }

@@ -6,6 +6,7 @@ import {
   registrationNameOf,
   storedBytes,
   storedRegistrations,
+  withGuideUnticked,
 } from '../../scripts/support/storage-size';
 import { GUIDE_IDS } from '../../src/lib/guides';
 import { decodeProgress, encodeProgress } from '../../src/lib/progress-data';
@@ -39,6 +40,19 @@ describe('the documents of the storage size figures (scripts/support/storage-siz
     expect(decodedIndex.status).toBe('ok');
     expect(encodeRegistrations(decodedIndex.data)).toBe(index);
     expect(Object.keys(decodedIndex.data.registrations)).toHaveLength(3);
+  });
+
+  it('leave a guide unticked as the stores write it, records and other guides kept, for the tick bench', () => {
+    const [started, ...others] = guides;
+    const full = storedRegistrations(guides, 1).get('partner-guides:progress:1') ?? '';
+    const text = withGuideUnticked(full, started!.id);
+    const decoded = decodeProgress(text, { now: NOW });
+    expect(decoded.status).toBe('ok');
+    expect(encodeProgress(decoded.data)).toBe(text);
+    expect(decoded.data.guides[started!.id]).toBeUndefined();
+    for (const guide of others)
+      expect(Object.keys(decoded.data.guides[guide.id] ?? {}).sort()).toEqual([...guide.steps].sort());
+    expect(Object.keys(decoded.data.records)).toHaveLength(RECORD_FIELDS.length);
   });
 
   it('give valid, distinct registration ids', () => {
