@@ -112,6 +112,36 @@ describe('values stored by something else', () => {
     expect(await storedRecord(page, 'ms-mpa-accepted-by')).toBeUndefined();
   });
 
+  it('removes on a guide a stored record the checks refuse, once its fields load, keeping ticks and the value aside', async () => {
+    const raw = JSON.stringify({
+      version: 3,
+      guides: { microsoft: { 'ms-account-open-signup-page': { tickedAt: AT } } },
+      records: records({ 'ms-partner-id-location': '６１２３４５６' }),
+      removed: { ticks: {}, records: {} },
+    });
+    const context = await pages.freshContext();
+    await context.addInitScript(
+      ([key, value]) => {
+        if (sessionStorage.getItem('seeded') === null) {
+          localStorage.setItem(key, value);
+          sessionStorage.setItem('seeded', '1');
+        }
+      },
+      [FIRST_REGISTRATION, raw] as const,
+    );
+    const page = await pages.newPage();
+    await openGuide(page, 'microsoft/');
+    await expect.poll(() => storedRecord(page, 'ms-partner-id-location')).toBeUndefined();
+    expect(await keptAsideRecord(page, 'ms-partner-id-location')).toBe('６１２３４５６');
+    expect(await storedRecord(page, 'ms-mpa-accepted-by')).toBe('山田 太郎');
+    await page.locator('#record-ms-partner-id-location').scrollIntoViewIfNeeded();
+    expect(await page.locator('#record-ms-partner-id-location').inputValue()).toBe('');
+    expect(await page.locator('#check-ms-account-open-signup-page').isChecked()).toBe(true);
+    await expect
+      .poll(() => page.locator('[data-testid="storage-notice"]').first().textContent())
+      .toContain(FIRST_BACKUP);
+  });
+
   it('does not show a non-numeric Partner ID, a future date or a huge name as recorded', async () => {
     const raw = JSON.stringify({
       version: 2,
