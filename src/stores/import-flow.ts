@@ -176,10 +176,12 @@ export async function chooseImportFile(file: ImportFile | undefined): Promise<vo
   } else if (
     only &&
     others.length === 0 &&
+    only.refused.length === 0 &&
     planImport($progress.get(), only.data).changes.length === 0 &&
-    only.refused.length === 0
+    !listRegistrations($registrations.get()).some(({ id }) => id !== $registrationId.get())
   ) {
-    // Nothing new for this tab's registration, where a file of one goes unless told otherwise.
+    // Nothing new for this tab's registration, the only one of this browser. With others, the
+    // preview compares the file with the registration chosen, which may not be this tab's.
     $importFlow.set({ pending: undefined, status: { keys: ['transfer.nothingNew'], values, error: false } });
   } else {
     $importFlow.set({ pending: { name: file.name, registrations: result.registrations }, status: undefined });

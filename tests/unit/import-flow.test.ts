@@ -351,6 +351,33 @@ describe('importing into a registration of choice', () => {
   });
 });
 
+describe('a file with nothing new for this tab’s registration', () => {
+  it('is previewed when it can go elsewhere, and compared with the registration chosen', async () => {
+    const {
+      $importFlow,
+      $importTargets,
+      $registrationId,
+      chooseImportFile,
+      chooseImportTarget,
+      confirmImport,
+      storage,
+      sample,
+    } = await twoRegistrations();
+    // Registration 1, this tab's, holds everything the file holds; 株式会社サンプル holds none of it.
+    await chooseImportFile(fileOf(exportProgress(elsewhere(), NOW), 'same.json'));
+    expect($importFlow.get().pending?.name).toBe('same.json');
+    expect($importTargets.get()?.imports[0]?.plan.changes).toEqual([]);
+    chooseImportTarget({ kind: 'existing', id: sample });
+    expect($importTargets.get()?.imports[0]?.plan.changes.map(({ key }) => key)).toEqual([
+      'redhat/rh-open-partner-connect',
+      'rh-login',
+    ]);
+    expect(confirmImport(APPLIED)).toBe('saved');
+    expect($registrationId.get()).toBe(sample);
+    expect(storedOf(storage, sample)?.records['rh-login']?.value).toBe('taro');
+  });
+});
+
 describe('a file of several registrations', () => {
   /** A file of three: one named as this browser's second registration, one new, one unnamed. */
   const several = () =>
