@@ -1,4 +1,4 @@
-import { atom, computed } from 'nanostores';
+import { atom, computed, onMount } from 'nanostores';
 import {
   MAX_IMPORT_BYTES,
   applyImport,
@@ -20,7 +20,8 @@ import {
 import { canUndo, changedEntries, undoChanges, type ChangedEntries } from '../lib/progress-undo';
 import { listRegistrations, registrationNameProblem } from '../lib/registrations';
 import { importFailureKey } from '../lib/transfer-messages';
-import type { ProgressData } from '../lib/progress-data';
+import { emptyProgress, type ProgressData } from '../lib/progress-data';
+import { REGISTRATIONS_KEY } from '../lib/tab-registration';
 import type { UiKeyOf } from '../lib/ui-strings';
 import {
   $lastUndoable,
@@ -38,9 +39,10 @@ import {
   createRegistration,
   readRegistration,
   readRegistrationProgress,
+  removeRegistration,
   switchRegistration,
 } from './registrations';
-import { $undoOffer, undoLastChange } from './undo';
+import { getStorageEvents } from './storage-engine';
 
 /**
  * Saving progress to a file and importing such a file, apart from the progress store so that the
@@ -52,7 +54,14 @@ import { $undoOffer, undoLastChange } from './undo';
  * (the default), another one or a new one; for the last two, this tab switches to it first, so that
  * the import is made, shown and undone there as in its own registration. A file of several is
  * imported by name or all as new registrations, this tab staying where it is (on the first of them
- * when its own registration did not exist yet); its undoing puts back every registration it changed.
+ * when its own registration did not exist yet).
+ *
+ * Undoing an import takes back all it did, or is not offered: every entry it changed, in every
+ * registration, gets back what it held, and a registration it added is removed as a deleted one is
+ * (its removal noted, a tab on it turning read-only), unless something else was done in it since
+ * (a change of its own, a new name). The offer lasts until the next file or a switch of this tab,
+ * and ends as soon as an entry the import changed changes again or a registration it wrote is
+ * removed, here or in another tab: undoing then could no longer put back exactly what it did.
  */
 
 /** A file read and accepted, waiting for the user to choose where it goes and confirm. */
@@ -123,15 +132,50 @@ export type ImportFile = Pick<File, 'name' | 'size' | 'text'>;
 /** Counts the files chosen, so that a slow read that a later choice overtook changes nothing. */
 let choices = 0;
 
-/**
- * The last import of a file of several registrations, while it can be undone: the entries it changed
- * in each registration. The offer ends with the next file chosen or a switch of this tab; an entry
- * changed again since (here or in another tab) is left as it is.
- */
-const $severalImported = atom<
-  { changedAt: Date; changed: { id: string; changes: ChangedEntries }[] } | undefined
->(undefined);
-$registrationId.listen(() => $severalImported.set(undefined));
+/** What the last import did, while it may be undone (see $canUndoImport). */
+interface ImportDone {
+  changedAt: Date;
+  /** The registration this tab was on before it (an import into another one switches the tab). */
+  tabBefore: string;
+  /** Every registration it wrote: the entries it changed there, and whether it added the registration. */
+  written: { id: string; changes: ChangedEntries; added: boolean }[];
+}
+
+const $lastImport = atom<ImportDone | undefined>(undefined);
+$registrationId.listen(() => $lastImport.set(undefined));
+
+/** Counts the changes other tabs made to storage, so that the offer to undo is checked again after each. */
+const $storageChanges = atom(0);
+onMount($storageChanges, () => {
+  const events = getStorageEvents();
+  const count = (): void => $storageChanges.set($storageChanges.get() + 1);
+  events.addEventListener(REGISTRATIONS_KEY, count, count);
+  return () => events.removeEventListener(REGISTRATIONS_KEY, count, count);
+});
+
+const changedNothing = ({ ticks, records }: ChangedEntries): boolean =>
+  ticks.length === 0 && records.length === 0;
+
+/** Tells whether undoing `done` now would put back exactly what it did (see the module's comment). */
+function undoable(done: ImportDone): boolean {
+  return (
+    done.written.some(({ changes, added }) => added || !changedNothing(changes)) &&
+    done.written.every(
+      ({ id, changes }) =>
+        readRegistration(id) !== undefined && (changedNothing(changes) || canUndo(changes, progressOf(id))),
+    )
+  );
+}
+
+/** Tells whether nothing was done in registration `id`, which an import added, but what the import did. */
+function untouchedSince(id: string): boolean {
+  const entry = readRegistration(id);
+  return (
+    entry !== undefined &&
+    entry.changedAt === entry.createdAt &&
+    changedNothing(changedEntries(emptyProgress(), progressOf(id)))
+  );
+}
 
 /** Merges progress read from a file into the freshest progress of this tab's registration (see applyImport). */
 export function importProgress(incoming: ProgressData, now: Date = new Date()): SaveOutcome {
@@ -165,7 +209,7 @@ export async function chooseImportFile(file: ImportFile | undefined): Promise<vo
   }
   $importFlow.set({ pending: undefined, status: undefined });
   $importChoice.set(undefined);
-  $severalImported.set(undefined);
+  $lastImport.set(undefined);
   const result = await readImportFile(file);
   if (choice !== choices) return;
   const values = { file: file.name };
@@ -176,10 +220,12 @@ export async function chooseImportFile(file: ImportFile | undefined): Promise<vo
   } else if (
     only &&
     others.length === 0 &&
+    only.refused.length === 0 &&
     planImport($progress.get(), only.data).changes.length === 0 &&
-    only.refused.length === 0
+    !listRegistrations($registrations.get()).some(({ id }) => id !== $registrationId.get())
   ) {
-    // Nothing new for this tab's registration, where a file of one goes unless told otherwise.
+    // Nothing new for this tab's registration, the only one of this browser. With others, the
+    // preview compares the file with the registration chosen, which may not be this tab's.
     $importFlow.set({ pending: undefined, status: { keys: ['transfer.nothingNew'], values, error: false } });
   } else {
     $importFlow.set({ pending: { name: file.name, registrations: result.registrations }, status: undefined });
@@ -246,21 +292,30 @@ function confirmOne(
   target: ImportTargets['imports'][number]['target'],
   now: Date,
 ): SaveOutcome {
-  const tabId = $registrationId.get();
-  const moved =
-    target.kind === 'new'
-      ? addRegistration(target.name, now) !== undefined
-      : target.id !== tabId && switchRegistration(target.id);
-  if (target.kind === 'new' && !moved) {
+  const tabBefore = $registrationId.get();
+  const added = target.kind === 'new' ? addRegistration(target.name, now) : undefined;
+  if (target.kind === 'new' && added === undefined) {
     // The index is read-only, or full since the preview: nothing was added.
     const status = { keys: ['transfer.notAdded', 'transfer.unchanged'] satisfies TransferStatus['keys'] };
     $importFlow.set({ pending: undefined, status: { ...status, values: {}, error: true } });
     return 'read-only';
   }
+  const moved =
+    added !== undefined ||
+    (target.kind === 'existing' && target.id !== tabBefore && switchRegistration(target.id));
   // The status line names the registration switched to (`registration`: its id).
   const counts = countsOf(planImport($progress.get(), registration.data));
   const values = moved ? { ...counts, registration: $registrationId.get() } : counts;
   const outcome = importProgress(registration.data, now);
+  const last = $lastUndoable.get();
+  if (outcome !== 'read-only' && last?.kind === 'import') {
+    const changes = changedEntries(last.before, last.after);
+    $lastImport.set({
+      changedAt: now,
+      tabBefore,
+      written: [{ id: $registrationId.get(), changes, added: added !== undefined }],
+    });
+  }
   const switched = moved ? (['transfer.switched'] as const) : [];
   $importFlow.set({
     pending: undefined,
@@ -276,33 +331,32 @@ function confirmOne(
 
 /** Imports a file of several registrations where `targets` says, this tab staying where it is. */
 function confirmSeveral(pending: PendingImport, targets: ImportTargets, now: Date): SaveOutcome {
-  const tabId = $registrationId.get();
-  const tabExisted = readRegistration(tabId) !== undefined;
-  const changed: { id: string; changes: ChangedEntries }[] = [];
+  const tabBefore = $registrationId.get();
+  const tabExisted = readRegistration(tabBefore) !== undefined;
+  const written: ImportDone['written'] = [];
   let outcome: SaveOutcome = 'saved';
-  let added = 0;
   for (const { source, target } of targets.imports) {
     const id = target.kind === 'new' ? createRegistration(target.name, now) : target.id;
     if (id === undefined) {
       outcome = 'read-only';
       continue;
     }
-    if (target.kind === 'new') added += 1;
     let changes: ChangedEntries | undefined;
-    const written = changeRegistrationProgress(id, (data) => {
+    const saved = changeRegistrationProgress(id, (data) => {
       const after = applyImport(data, pending.registrations[source]!.data, now);
       changes = changedEntries(data, after);
       return after;
     });
-    if (written !== 'saved' && outcome !== 'read-only') outcome = written;
-    if (changes && written !== 'read-only') changed.push({ id, changes });
+    if (saved !== 'saved' && outcome !== 'read-only') outcome = saved;
+    if (changes && saved !== 'read-only') written.push({ id, changes, added: target.kind === 'new' });
   }
   // An import is a change of its own: the offer to undo the one before ends.
   $lastUndoable.set(undefined);
   // A tab whose registration did not exist yet goes to the first one the file filled.
-  if (!tabExisted && changed[0]) switchRegistration(changed[0].id);
-  $severalImported.set(changed.length > 0 ? { changedAt: now, changed } : undefined);
-  const values = { count: changed.length, added, merged: changed.length - added };
+  if (!tabExisted && written[0]) switchRegistration(written[0].id);
+  $lastImport.set(written.length > 0 ? { changedAt: now, tabBefore, written } : undefined);
+  const added = written.filter((registration) => registration.added).length;
+  const values = { count: written.length, added, merged: written.length - added };
   $importFlow.set({
     pending: undefined,
     status: importedStatus(
@@ -315,32 +369,47 @@ function confirmSeveral(pending: PendingImport, targets: ImportTargets, now: Dat
   return outcome;
 }
 
-/** True while the last import can be undone (until the next change: see $undoOffer and $severalImported). */
+/** True while the last import can be undone: undoing it would put back exactly what it did. */
 export const $canUndoImport = computed(
-  [$undoOffer, $severalImported],
-  (offer, several) => offer?.kind === 'import' || several !== undefined,
+  [$lastImport, $progress, $registrations, $storageChanges],
+  (done) => done !== undefined && undoable(done),
 );
 
-/** Puts back what the last import of several registrations changed, in each of them. */
-function undoSeveral(now: Date): SaveOutcome {
-  const { changedAt, changed } = $severalImported.get()!;
-  $severalImported.set(undefined);
+/**
+ * Undoes the last import (see the module's comment): what it changed is put back in every
+ * registration, and the registrations it added are removed unless something else was done in them
+ * since; this tab, if it was on one of those, goes back to the registration it was on before.
+ * Undefined, and nothing changes, when the import can no longer be undone exactly.
+ */
+export function undoImport(now: Date = new Date()): SaveOutcome | undefined {
+  const done = $lastImport.get();
+  if (!done || !undoable(done)) return undefined;
   let outcome: SaveOutcome = 'saved';
-  for (const { id, changes } of changed) {
+  for (const { id, changes } of done.written) {
+    if (changedNothing(changes)) continue;
     const undone = changeRegistrationProgress(id, (data) =>
-      canUndo(changes, data) ? undoChanges(data, changes, changedAt, now) : data,
+      canUndo(changes, data) ? undoChanges(data, changes, done.changedAt, now) : data,
     );
     if (undone !== 'saved' && outcome === 'saved') outcome = undone;
   }
-  return outcome;
-}
-
-/** Undoes the last import: the progress and records it changed are as they were before it. */
-export function undoImport(now: Date = new Date()): SaveOutcome | undefined {
-  if (!$canUndoImport.get()) return undefined;
-  const outcome = $severalImported.get() ? undoSeveral(now) : undoLastChange(now);
-  if (outcome === 'saved' || outcome === 'not-saved')
-    $importFlow.set({ pending: undefined, status: { keys: ['transfer.undone'], values: {}, error: false } });
+  const tabOn = $registrationId.get();
+  for (const { id } of done.written.filter(({ added }) => added)) {
+    if (!untouchedSince(id)) continue;
+    if (id === $registrationId.get()) switchRegistration(done.tabBefore);
+    // The tab still on it (the one it was on before is gone too) goes to the oldest one left.
+    const removed = removeRegistration(id, now);
+    if (removed !== 'saved' && removed !== 'refused' && outcome === 'saved') outcome = removed;
+  }
+  $lastImport.set(undefined);
+  $lastUndoable.set(undefined);
+  const tabNow = $registrationId.get();
+  if (outcome === 'saved' || outcome === 'not-saved') {
+    const status: TransferStatus =
+      tabNow === tabOn
+        ? { keys: ['transfer.undone'], values: {}, error: false }
+        : { keys: ['transfer.undone', 'transfer.switched'], values: { registration: tabNow }, error: false };
+    $importFlow.set({ pending: undefined, status });
+  }
   return outcome;
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { axeViolations } from './support/axe';
+import { copiedText, keepCopiesInPage } from './support/clipboard';
 import { useBrowser, openPage, type PageErrors } from './support/browser';
 import { composeHandoff } from '../../src/lib/handoff';
 import { messageLines } from '../../src/lib/handoff-template';
@@ -114,7 +115,8 @@ const SAMPLE: StoredV2 = {
 
 describe('message to the upstream distributor', () => {
   it('composes the Japanese message from records entered on the guide, live, and copies exactly it', async () => {
-    const context = await newContext(undefined, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await newContext();
+    await keepCopiesInPage(context);
     const handoff = await newPage(context);
     await openHandoff(handoff);
     const missing = handoff.locator('.handoff-message[data-state="missing"] li a');
@@ -163,7 +165,7 @@ describe('message to the upstream distributor', () => {
     await expect
       .poll(() => handoff.locator('.handoff-message .copy-button [role="status"]').textContent())
       .toBe('連絡文をコピーしました。');
-    expect(await handoff.evaluate(() => navigator.clipboard.readText())).toBe(expected.text);
+    expect(await copiedText(handoff)).toBe(expected.text);
   });
 
   it('lists the missing fields with when each becomes available and a link to its field', async () => {
@@ -290,7 +292,8 @@ describe('records', () => {
       'Copied.',
     ],
   ])('on /%s, copies each recorded value with its own button', async (path, buttons, copied) => {
-    const context = await newContext(SAMPLE, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await newContext(SAMPLE);
+    await keepCopiesInPage(context);
     const page = await newPage(context);
     await openHandoff(page, path);
     const table = page.locator('.handoff-records');
@@ -306,9 +309,35 @@ describe('records', () => {
       await expect
         .poll(() => button.locator('xpath=..').locator('[role="status"]').textContent())
         .toBe(copied);
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(value);
+      expect(await copiedText(page)).toBe(value);
     }
     expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+describe('copying in two windows at once', () => {
+  it('reads back in each page what that page copied, not what the other one copied since', async () => {
+    const windows = await Promise.all(
+      [0, 1].map(async () => {
+        const context = await newContext(SAMPLE);
+        await keepCopiesInPage(context);
+        const page = await newPage(context);
+        await openHandoff(page, 'handoff/');
+        return page;
+      }),
+    );
+    const copy = async (page: Page, name: string) => {
+      const button = page.locator('.handoff-records').getByRole('button', { name, exact: true });
+      await expect.poll(() => button.isEnabled()).toBe(true);
+      await button.click();
+      await expect
+        .poll(() => button.locator('xpath=..').locator('[role="status"]').textContent())
+        .not.toBe('');
+    };
+    await copy(windows[0]!, 'パートナー ID（ロケーション）をコピー');
+    await copy(windows[1]!, '組織アカウントのドメインをコピー');
+    expect(await copiedText(windows[0]!)).toBe('6123456');
+    expect(await copiedText(windows[1]!)).toBe('contoso.onmicrosoft.com');
   });
 });
 

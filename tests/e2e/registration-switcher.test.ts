@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { copiedText, keepCopiesInPage } from './support/clipboard';
 import { useBrowser, useTestPages } from './support/browser';
 import { INDEX_KEY, progressKey, storedIndex } from './support/registrations';
 import { decodeEntities, readBuiltPage, stepCount } from '../support/site';
@@ -382,18 +383,7 @@ describe.each(LANGS)('the registration switcher (%s)', (lang) => {
 
   it('opens the registration a link names, copies such links, and says so when this browser lacks it', async () => {
     const context = await browserWith(TWO_COMPANIES);
-    // What the page copies is kept in the page: the system clipboard is the whole browser's, which
-    // other test files running beside this one use too (tests/e2e/handoff.test.ts).
-    await context.addInitScript(() => {
-      Object.defineProperty(navigator, 'clipboard', {
-        value: {
-          writeText: (text: string) => {
-            sessionStorage.setItem('partner-guides-test:copied', text);
-            return Promise.resolve();
-          },
-        },
-      });
-    });
+    await keepCopiesInPage(context);
     const page = await pages.newPage();
     await open(page, `${prefix}hp/?r=${EXAMPLE.id}`);
     expect(await shownName(page)).toBe(EXAMPLE.name);
@@ -405,7 +395,7 @@ describe.each(LANGS)('the registration switcher (%s)', (lang) => {
     await expect
       .poll(() => entry(dialog, SAMPLE.name).getByRole('status').textContent())
       .toBe(text.linkCopied);
-    const link = (await page.evaluate(() => sessionStorage.getItem('partner-guides-test:copied'))) ?? '';
+    const link = (await copiedText(page)) ?? '';
     expect(link).toBe(`${site}${prefix}hp/?r=${SAMPLE.id}`);
 
     const other = await pages.newPage();

@@ -120,6 +120,10 @@ const TEXT = {
     imported: (name: string) =>
       `取り込みました。チェック 1 件と記録 1 件を反映しました。 このタブは「${name}」に切り替わりました。 「取り込みを元に戻す」を選ぶと、取り込む前の状態に戻せます。`,
     undo: '取り込みを元に戻す',
+    undone: (name: string) =>
+      `取り込みを元に戻しました。進捗と記録は取り込む前の状態です。 このタブは「${name}」に切り替わりました。`,
+    removed:
+      'この登録先は、別のタブで削除されました。削除した登録先を元に戻さないよう、このタブでは表示のみとしています。別の登録先に切り替えてください。',
     controlCharacter: '名前に改行やタブなどの制御文字は使えません。取り除いてからもう一度お試しください。',
   },
   en: {
@@ -139,6 +143,10 @@ const TEXT = {
     imported: (name: string) =>
       `Imported. 1 ticks and 1 records updated. This tab is now on “${name}”. Choose “Undo the import” to go back to what was here before.`,
     undo: 'Undo the import',
+    undone: (name: string) =>
+      `Import undone. The progress and records are as they were before the import. This tab is now on “${name}”.`,
+    removed:
+      'This registration was deleted in another tab. So that it does not come back, this tab only shows it. Switch to another registration.',
     controlCharacter:
       'A name cannot contain line breaks, tabs or other control characters. Remove them and try again.',
   },
@@ -232,8 +240,24 @@ describe.each(['ja', 'en'] as const)('the hand-off page per registration, in %s'
     });
     expect(await storedProgressOf(page, SAMPLE.id)).toEqual(JSON.parse(before[progressKey(SAMPLE.id)]!));
 
+    // A second tab on the new registration, which the undo is about to take back.
+    const other = await pages.newPage();
+    await other.goto(`${site}${text.prefix}hp/?r=${gamma}`);
+    await expect.poll(() => switcherName(other).textContent()).toBe(text.current('Gamma 株式会社'));
+
     await page.getByRole('button', { name: text.undo }).click();
-    await expect.poll(() => recordsOf(page, gamma)).toEqual({});
+    await expect.poll(() => status(page).textContent()).toBe(text.undone(SAMPLE.name));
+    // The whole import is taken back: the registration it added is gone, as a deleted one goes.
+    expect(await storedNames(page)).toEqual([
+      { id: SAMPLE.id, name: SAMPLE.name },
+      { id: EXAMPLE.id, name: EXAMPLE.name },
+    ]);
+    expect(await storedProgressOf(page, gamma)).toBeNull();
+    expect(await switcherName(page).textContent()).toBe(text.current(SAMPLE.name));
+    expect(await page.getByRole('button', { name: text.undo }).count()).toBe(0);
+    await expect
+      .poll(() => other.locator('[data-testid="registration-notice"]').textContent())
+      .toBe(text.removed);
   });
 
   it('imports a file into another registration chosen in the preview, switching this tab to it', async () => {
@@ -322,11 +346,56 @@ describe('a file of several registrations', () => {
 
     await page.getByRole('button', { name: '取り込みを元に戻す' }).click();
     await expect
-      .poll(async () => Object.keys((await recordsOf(page, SAMPLE.id)) ?? {}))
-      .toEqual(['ms-mpa-accepted-by', 'ms-mpa-accepted-on', 'ms-partner-id-location']);
-    // The registration the import added is left without its tick.
-    const added = (await storedProgressOf(page, names[2]!.id)) as { guides: { hp?: object } };
-    expect(Object.keys(added.guides.hp ?? {})).toEqual([]);
+      .poll(() => status(page).textContent())
+      .toBe('取り込みを元に戻しました。進捗と記録は取り込む前の状態です。');
+    expect(Object.keys((await recordsOf(page, SAMPLE.id)) ?? {})).toEqual([
+      'ms-mpa-accepted-by',
+      'ms-mpa-accepted-on',
+      'ms-partner-id-location',
+    ]);
+    // The registration the import added is taken back with it; this tab stays where it was.
+    expect(await storedNames(page)).toEqual([
+      { id: SAMPLE.id, name: SAMPLE.name },
+      { id: EXAMPLE.id, name: EXAMPLE.name },
+    ]);
+    expect(await storedProgressOf(page, names[2]!.id)).toBeNull();
+    expect(await switcherName(page).textContent()).toBe(`登録先: ${EXAMPLE.name}`);
+    expect(await page.getByRole('button', { name: '取り込みを元に戻す' }).count()).toBe(0);
+  });
+
+  it('stops offering to undo the import once another tab changes what it imported', async () => {
+    await browserWith(TWO_COMPANIES);
+    const page = await pages.newPage();
+    await openHandoff(page, `handoff/?r=${EXAMPLE.id}`);
+    await page.locator('#handoff-import-file').setInputFiles({
+      name: 'all.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(file),
+    });
+    await page.locator('.handoff-preview').getByRole('button', { name: '取り込む', exact: true }).click();
+    const undo = page.getByRole('button', { name: '取り込みを元に戻す' });
+    await undo.waitFor();
+
+    // Another tab's new value for the e-mail address the import brought to 株式会社サンプル.
+    const other = await pages.newPage();
+    await other.goto(`${site}about/`);
+    await other.evaluate((key) => {
+      const progress = JSON.parse(localStorage.getItem(key)!) as {
+        records: Record<string, { value: string; updatedAt: string }>;
+      };
+      progress.records['hp-account-email'] = {
+        value: 'sales@sample.example.co.jp',
+        updatedAt: new Date().toISOString(),
+      };
+      localStorage.setItem(key, JSON.stringify(progress));
+    }, progressKey(SAMPLE.id));
+    await expect.poll(() => undo.count()).toBe(0);
+    expect(await status(page).textContent()).toBe(
+      '2 件の登録先を取り込みました（新しい登録先 1 件、統合 1 件）。',
+    );
+    expect(await recordsOf(page, SAMPLE.id)).toMatchObject({
+      'hp-account-email': { value: 'sales@sample.example.co.jp' },
+    });
   });
 
   it('changes nothing when the file is bad, and says why', async () => {

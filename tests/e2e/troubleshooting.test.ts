@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { axeViolations } from './support/axe';
+import { copiedText, keepCopiesInPage } from './support/clipboard';
 import { useBrowser, useTestPages } from './support/browser';
 
 const site = inject('siteUrl');
@@ -13,7 +14,7 @@ async function open(
 ): Promise<Page> {
   const context = await pages.freshContext();
   await prepare?.(context);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site).origin });
+  await keepCopiesInPage(context);
   const page = await pages.newPage();
   await page.goto(site + path, { waitUntil });
   await page.locator('#faq-filter-query:not([disabled])').waitFor();
@@ -265,7 +266,7 @@ describe('troubleshooting copy buttons', () => {
     const page = await open('troubleshooting/');
     const button = page.getByRole('button', { name: 'コピー: sendgrid.net' });
     await button.click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('sendgrid.net');
+    await expect.poll(() => copiedText(page)).toBe('sendgrid.net');
     const status = page
       .locator('.faq-entry[data-faq-id="hp-confirmation-mail-not-arriving"] .faq-entry__copy [role="status"]')
       .first();
@@ -276,9 +277,8 @@ describe('troubleshooting copy buttons', () => {
     const page = await open('en/troubleshooting/');
     const entry = page.locator('.faq-entry[data-faq-id="ms-review-pending"]');
     await entry.getByRole('button', { name: 'Copy a link to this entry' }).click();
-    const link = await page.evaluate(() => navigator.clipboard.readText());
-    expect(link).toBe(`${site}en/troubleshooting/#ms-review-pending`);
-    await page.goto(link);
+    await expect.poll(() => copiedText(page)).toBe(`${site}en/troubleshooting/#ms-review-pending`);
+    await page.goto(`${site}en/troubleshooting/#ms-review-pending`);
     await expect.poll(() => page.locator('#ms-review-pending').isVisible()).toBe(true);
   });
 });

@@ -21,6 +21,8 @@ const KEY = 'partner-guides:progress:1';
 const AT = '2026-05-01T01:02:03.000Z';
 const NOW = new Date('2026-05-07T09:00:00.000Z');
 const APPLIED = new Date('2026-05-07T09:05:00.000Z');
+/** A moment after the import: a later change, or its undoing. */
+const AT2 = '2026-05-07T09:06:00.000Z';
 
 let unmount: (() => void)[] = [];
 
@@ -340,6 +342,70 @@ describe('importing into a registration of choice', () => {
     expect(storedOf(storage, '1')).toEqual(JSON.parse(encodeProgress(elsewhere())));
   });
 
+  it('undone, takes back the registration it added too, this tab going back where it was', async () => {
+    const {
+      $registrationId,
+      $registrations,
+      $importFlow,
+      chooseImportFile,
+      chooseImportTarget,
+      confirmImport,
+      undoImport,
+      storage,
+    } = await twoRegistrations();
+    await chooseImportFile(fileOf(exportProgress(hpProgress(), NOW, '株式会社テスト')));
+    chooseImportTarget({ kind: 'new', name: '株式会社テスト' });
+    expect(confirmImport(APPLIED)).toBe('saved');
+    const id = $registrationId.get();
+    expect(undoImport(new Date(AT2))).toBe('saved');
+    expect($registrationId.get()).toBe('1');
+    expect($registrations.get().registrations[id]).toBeUndefined();
+    expect($registrations.get().removed[id]).toBe(AT2);
+    expect(storedOf(storage, id)).toBeNull();
+    expect(storedOf(storage, '1')).toEqual(JSON.parse(encodeProgress(elsewhere())));
+    expect($importFlow.get().status).toEqual({
+      keys: ['transfer.undone', 'transfer.switched'],
+      values: { registration: '1' },
+      error: false,
+    });
+  });
+
+  it('undone, keeps the registration it added when something else was done in it since', async () => {
+    const {
+      $registrationId,
+      $registrations,
+      $canUndoImport,
+      chooseImportFile,
+      chooseImportTarget,
+      confirmImport,
+      undoImport,
+      setStepTicked,
+      renameRegistration,
+      storage,
+    } = await twoRegistrations();
+    await chooseImportFile(fileOf(exportProgress(hpProgress(), NOW, '株式会社テスト')));
+    chooseImportTarget({ kind: 'new', name: '株式会社テスト' });
+    expect(confirmImport(APPLIED)).toBe('saved');
+    const ticked = $registrationId.get();
+    // A tick of its own: the import's entries are untouched, so undoing it is still exactly the import.
+    setStepTicked('redhat', 'rh-open-partner-connect', true, new Date(AT2));
+    expect($canUndoImport.get()).toBe(true);
+    expect(undoImport(new Date(AT2))).toBe('saved');
+    expect($registrationId.get()).toBe(ticked);
+    expect(storedOf(storage, ticked)?.records['hp-account-email']).toBeUndefined();
+    expect(storedOf(storage, ticked)?.guides.redhat?.['rh-open-partner-connect']?.tickedAt).toBe(AT2);
+
+    // Renamed since: kept too.
+    await chooseImportFile(fileOf(exportProgress(hpProgress(), NOW, '株式会社テスト')));
+    chooseImportTarget({ kind: 'new', name: '株式会社テスト' });
+    expect(confirmImport(APPLIED)).toBe('saved');
+    const renamed = $registrationId.get();
+    expect(renameRegistration(renamed, '株式会社テスト東京', new Date(AT2))).toBe('saved');
+    expect(undoImport(new Date(AT2))).toBe('saved');
+    expect($registrations.get().registrations[renamed]?.name).toBe('株式会社テスト東京');
+    expect(storedOf(storage, renamed)?.records['hp-account-email']).toBeUndefined();
+  });
+
   it('refuses a name the index would refuse, changing nothing', async () => {
     const { $registrations, $registrationId, chooseImportFile, chooseImportTarget, confirmImport } =
       await twoRegistrations();
@@ -348,6 +414,33 @@ describe('importing into a registration of choice', () => {
     expect(confirmImport(APPLIED)).toBeUndefined();
     expect(Object.keys($registrations.get().registrations)).toHaveLength(2);
     expect($registrationId.get()).toBe('1');
+  });
+});
+
+describe('a file with nothing new for this tab’s registration', () => {
+  it('is previewed when it can go elsewhere, and compared with the registration chosen', async () => {
+    const {
+      $importFlow,
+      $importTargets,
+      $registrationId,
+      chooseImportFile,
+      chooseImportTarget,
+      confirmImport,
+      storage,
+      sample,
+    } = await twoRegistrations();
+    // Registration 1, this tab's, holds everything the file holds; 株式会社サンプル holds none of it.
+    await chooseImportFile(fileOf(exportProgress(elsewhere(), NOW), 'same.json'));
+    expect($importFlow.get().pending?.name).toBe('same.json');
+    expect($importTargets.get()?.imports[0]?.plan.changes).toEqual([]);
+    chooseImportTarget({ kind: 'existing', id: sample });
+    expect($importTargets.get()?.imports[0]?.plan.changes.map(({ key }) => key)).toEqual([
+      'redhat/rh-open-partner-connect',
+      'rh-login',
+    ]);
+    expect(confirmImport(APPLIED)).toBe('saved');
+    expect($registrationId.get()).toBe(sample);
+    expect(storedOf(storage, sample)?.records['rh-login']?.value).toBe('taro');
   });
 });
 
@@ -412,7 +505,49 @@ describe('a file of several registrations', () => {
     expect($canUndoImport.get()).toBe(true);
     expect(undoImport(new Date('2026-05-07T09:06:00.000Z'))).toBe('saved');
     expect(storedOf(storage, sample)?.records['hp-account-email']).toBeUndefined();
-    for (const { id } of added) expect(storedOf(storage, id)?.records).toEqual({});
+    // The registrations it added go as a deleted one goes: with a removal that other tabs see.
+    for (const { id } of added) {
+      expect(storedOf(storage, id)).toBeNull();
+      expect($registrations.get().registrations[id]).toBeUndefined();
+      expect($registrations.get().removed[id]).toBe('2026-05-07T09:06:00.000Z');
+    }
+    expect($registrationId.get()).toBe('1');
+    expect($importFlow.get().status).toEqual({ keys: ['transfer.undone'], values: {}, error: false });
+    expect($canUndoImport.get()).toBe(false);
+  });
+
+  it('withdraws the offer to undo once what it imported changes again, in another tab', async () => {
+    const {
+      $canUndoImport,
+      chooseImportFile,
+      confirmImport,
+      undoImport,
+      readRegistrationProgress,
+      events,
+      storage,
+      sample,
+    } = await twoRegistrations();
+    await chooseImportFile(fileOf(several(), 'all.json'));
+    expect(confirmImport(APPLIED)).toBe('saved');
+    expect($canUndoImport.get()).toBe(true);
+    const changed = encodeProgress(
+      withRecord(readRegistrationProgress(sample), 'hp-account-email', 'sales@example.co.jp', new Date(AT2)),
+    );
+    storage.items.set(`partner-guides:progress:${sample}`, changed);
+    events.storageEvent(`partner-guides:progress:${sample}`, changed);
+    expect($canUndoImport.get()).toBe(false);
+    const before = new Map(storage.items);
+    expect(undoImport(new Date(AT2))).toBeUndefined();
+    expect(new Map(storage.items)).toEqual(before);
+  });
+
+  it('withdraws the offer to undo once a registration it added is deleted', async () => {
+    const { $canUndoImport, $registrations, chooseImportFile, confirmImport, removeRegistration, sample } =
+      await twoRegistrations();
+    await chooseImportFile(fileOf(several(), 'all.json'));
+    expect(confirmImport(APPLIED)).toBe('saved');
+    const added = Object.keys($registrations.get().registrations).find((id) => id !== '1' && id !== sample)!;
+    removeRegistration(added, new Date(AT2));
     expect($canUndoImport.get()).toBe(false);
   });
 
