@@ -191,7 +191,10 @@ export default function ProgressTransfer({
     </>
   );
 
-  /** One of the choices of where an import goes, as a radio button of the group `name`. */
+  /**
+   * One of the choices of where an import goes, as a radio button of the group `name`; the field it
+   * enables follows, as a record field is (styles/handoff.css aligns it with the choice's text).
+   */
   const choiceOf = (name: string, value: ImportChoice, label: string) => (
     <label class="handoff-preview__choice">
       <input
@@ -206,51 +209,55 @@ export default function ProgressTransfer({
 
   /** Where a file of one registration goes: an existing registration or a new one. */
   const chooseOne = pending && !several && (
-    <fieldset class="handoff-preview__targets">
-      <legend>{strings['transfer.targetLegend']}</legend>
+    <fieldset class="record-fields">
+      <legend class="record-fields__legend">{strings['transfer.targetLegend']}</legend>
       {choiceOf(
         'handoff-import-target',
         { kind: 'existing', id: selectedId },
         strings['transfer.targetExisting'],
       )}
-      <label for="handoff-import-registration">{strings['transfer.targetExistingLabel']}</label>
-      <select
-        id="handoff-import-registration"
-        disabled={choice?.kind !== 'existing'}
-        onChange={(event) => {
-          setExistingId(event.currentTarget.value);
-          chooseImportTarget({ kind: 'existing', id: event.currentTarget.value });
-        }}
-      >
-        {choosable.map((id) => (
-          <option key={id} value={id} selected={id === selectedId}>
-            {labelOf(id)}
-            {id === tabId && ` ${strings['registration.thisTab']}`}
-          </option>
-        ))}
-      </select>
+      <div class="record-field">
+        <label for="handoff-import-registration">{strings['transfer.targetExistingLabel']}</label>
+        <select
+          id="handoff-import-registration"
+          disabled={choice?.kind !== 'existing'}
+          onChange={(event) => {
+            setExistingId(event.currentTarget.value);
+            chooseImportTarget({ kind: 'existing', id: event.currentTarget.value });
+          }}
+        >
+          {choosable.map((id) => (
+            <option key={id} value={id} selected={id === selectedId}>
+              {labelOf(id)}
+              {id === tabId && ` ${strings['registration.thisTab']}`}
+            </option>
+          ))}
+        </select>
+      </div>
       {choiceOf('handoff-import-target', { kind: 'new', name: typedName }, strings['transfer.targetNew'])}
-      <label for="handoff-import-name">{strings['transfer.targetNewName']}</label>
-      <input
-        type="text"
-        id="handoff-import-name"
-        value={typedName}
-        disabled={choice?.kind !== 'new'}
-        aria-describedby={`handoff-import-name-hint${nameProblem ? ' handoff-import-name-error' : ''}`}
-        aria-invalid={nameProblem ? 'true' : undefined}
-        onInput={(event) => {
-          setNewName(event.currentTarget.value);
-          chooseImportTarget({ kind: 'new', name: event.currentTarget.value });
-        }}
-      />
-      <p class="handoff__hint" id="handoff-import-name-hint">
-        {strings['registration.nameHint']}
-      </p>
-      {nameProblem && (
-        <p class="handoff-transfer__status--error" id="handoff-import-name-error">
-          {strings[`registration.error.${nameProblem}`]}
+      <div class="record-field">
+        <label for="handoff-import-name">{strings['transfer.targetNewName']}</label>
+        <input
+          type="text"
+          id="handoff-import-name"
+          value={typedName}
+          disabled={choice?.kind !== 'new'}
+          aria-describedby={`handoff-import-name-hint${nameProblem ? ' handoff-import-name-error' : ''}`}
+          aria-invalid={nameProblem ? 'true' : undefined}
+          onInput={(event) => {
+            setNewName(event.currentTarget.value);
+            chooseImportTarget({ kind: 'new', name: event.currentTarget.value });
+          }}
+        />
+        <p class="handoff__hint" id="handoff-import-name-hint">
+          {strings['registration.nameHint']}
         </p>
-      )}
+        {nameProblem && (
+          <p class="handoff-transfer__status--error" id="handoff-import-name-error">
+            {strings[`registration.error.${nameProblem}`]}
+          </p>
+        )}
+      </div>
     </fieldset>
   );
 
@@ -263,8 +270,8 @@ export default function ProgressTransfer({
           count: pending.registrations.length,
         })}
       </p>
-      <fieldset class="handoff-preview__targets">
-        <legend>{strings['transfer.severalLegend']}</legend>
+      <fieldset class="record-fields">
+        <legend class="record-fields__legend">{strings['transfer.severalLegend']}</legend>
         {choiceOf('handoff-import-several', { kind: 'by-name' }, strings['transfer.severalByName'])}
         {choiceOf('handoff-import-several', { kind: 'all-new' }, strings['transfer.severalAllNew'])}
       </fieldset>

@@ -260,6 +260,58 @@ describe.each(['ja', 'en'] as const)('the hand-off page per registration, in %s'
       .toBe(text.removed);
   });
 
+  it.each([1280, 375])(
+    'lays out where a file goes as the other forms are, at %i pixels wide: each field under its choice’s text',
+    async (width) => {
+      await browserWith(TWO_COMPANIES);
+      const page = await pages.newPage();
+      await page.setViewportSize({ width, height: 900 });
+      await openHandoff(page, `${text.prefix}handoff/`);
+      await page.locator('#handoff-import-file').setInputFiles({
+        name: 'gamma.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(gammaFile('Gamma K.K.')),
+      });
+      const targets = page.locator('.handoff-preview').getByRole('group', { name: text.legend });
+      await targets.waitFor();
+      const layout = await targets.evaluate((group) => {
+        const box = (element: Element | null) => element!.getBoundingClientRect();
+        const choices = [...group.querySelectorAll('label:has(input[type="radio"])')];
+        const textStart = (label: Element) => {
+          const range = document.createRange();
+          range.selectNodeContents(label.lastChild!);
+          return range.getBoundingClientRect().left;
+        };
+        const fields = ['handoff-import-registration', 'handoff-import-name'].map((id) => ({
+          label: box(group.querySelector(`label[for="${id}"]`)),
+          field: box(document.getElementById(id)),
+          minHeight: getComputedStyle(document.getElementById(id)!).minHeight,
+        }));
+        return {
+          groupRight: box(group).right,
+          choiceWeights: choices.map((label) => getComputedStyle(label).fontWeight),
+          labelWeights: fields.map(
+            (_, place) => getComputedStyle(group.querySelectorAll('label[for]')[place]!).fontWeight,
+          ),
+          offsets: choices.map((label, place) => Math.round(fields[place]!.label.left - textStart(label))),
+          belowChoice: choices.map((label, place) =>
+            Math.round(fields[place]!.label.top - box(label).bottom),
+          ),
+          overflow: fields.map(({ field }) => Math.round(field.right - box(group).right)),
+          minHeights: fields.map(({ minHeight }) => minHeight),
+        };
+      });
+      // A choice reads as text beside its button; the field it enables sits under that text, close
+      // to it, labelled in bold and as tall as a record field; nothing sticks out of the form.
+      expect(layout.choiceWeights).toEqual(['400', '400']);
+      expect(layout.labelWeights).toEqual(['600', '600']);
+      for (const offset of layout.offsets) expect(Math.abs(offset)).toBeLessThanOrEqual(1);
+      for (const gap of layout.belowChoice) expect(gap).toBeLessThanOrEqual(8);
+      for (const overflow of layout.overflow) expect(overflow).toBeLessThanOrEqual(0);
+      expect(layout.minHeights).toEqual(['40px', '40px']);
+    },
+  );
+
   it('imports a file into another registration chosen in the preview, switching this tab to it', async () => {
     await browserWith(TWO_COMPANIES);
     const page = await pages.newPage();
