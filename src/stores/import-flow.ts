@@ -300,9 +300,14 @@ function confirmOne(
     $importFlow.set({ pending: undefined, status: { ...status, values: {}, error: true } });
     return 'read-only';
   }
-  const moved =
-    added !== undefined ||
-    (target.kind === 'existing' && target.id !== tabBefore && switchRegistration(target.id));
+  const elsewhere = target.kind === 'existing' && target.id !== tabBefore;
+  if (elsewhere && !switchRegistration(target.id)) {
+    // Deleted since the preview (in another tab): never into another registration than the one chosen.
+    const status = { keys: ['transfer.targetGone', 'transfer.unchanged'] satisfies TransferStatus['keys'] };
+    $importFlow.set({ pending: undefined, status: { ...status, values: {}, error: true } });
+    return 'read-only';
+  }
+  const moved = added !== undefined || elsewhere;
   // The status line names the registration switched to (`registration`: its id).
   const counts = countsOf(planImport($progress.get(), registration.data));
   const values = moved ? { ...counts, registration: $registrationId.get() } : counts;

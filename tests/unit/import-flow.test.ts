@@ -342,6 +342,31 @@ describe('importing into a registration of choice', () => {
     expect(storedOf(storage, '1')).toEqual(JSON.parse(encodeProgress(elsewhere())));
   });
 
+  it('changes nothing when the registration chosen is deleted before the import is confirmed, and says so', async () => {
+    const {
+      $registrationId,
+      $importFlow,
+      chooseImportFile,
+      chooseImportTarget,
+      confirmImport,
+      removeRegistration,
+      storage,
+      sample,
+    } = await twoRegistrations();
+    await chooseImportFile(fileOf(exportProgress(hpProgress(), NOW)));
+    chooseImportTarget({ kind: 'existing', id: sample });
+    // Deleted meanwhile, as in another tab.
+    expect(removeRegistration(sample)).toBe('saved');
+    expect(confirmImport(APPLIED)).toBe('read-only');
+    expect($registrationId.get()).toBe('1');
+    expect(storedOf(storage, '1')).toEqual(JSON.parse(encodeProgress(elsewhere())));
+    expect($importFlow.get().status).toEqual({
+      keys: ['transfer.targetGone', 'transfer.unchanged'],
+      values: {},
+      error: true,
+    });
+  });
+
   it('undone, takes back the registration it added too, this tab going back where it was', async () => {
     const {
       $registrationId,
