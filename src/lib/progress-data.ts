@@ -353,7 +353,7 @@ export function decodeProgress(raw: string | null | undefined, options: DecodeOp
 }
 
 /** A copy of an object with its keys in sorted order, nested objects included. */
-function sortKeys(value: unknown): unknown {
+export function sortKeys(value: unknown): unknown {
   if (!isPlainObject(value)) return value;
   return Object.fromEntries(
     Object.keys(value)

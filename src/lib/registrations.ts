@@ -36,7 +36,7 @@
  * key then holding `{"version": 4, "movedTo": "partner-guides:registrations"}`, which a copy of the
  * site from before registrations reads as newer progress and so shows read-only.
  */
-import { isPlainObject, isPlausibleTime, parseVersioned } from './progress-data';
+import { isPlainObject, isPlausibleTime, parseVersioned, sortKeys } from './progress-data';
 import {
   CONTROL_CHARACTER,
   MAX_NAME_LENGTH,
@@ -177,16 +177,6 @@ function newestRemovals(removed: Record<string, string>): Record<string, string>
     Object.entries(removed)
       .sort(([idA, a], [idB, b]) => Date.parse(b) - Date.parse(a) || (idA < idB ? -1 : 1))
       .slice(0, REGISTRATION_LIMITS.removed),
-  );
-}
-
-/** A copy of an object with its keys in sorted order, nested objects included. */
-function sortKeys(value: unknown): unknown {
-  if (!isPlainObject(value)) return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((key) => [key, sortKeys(value[key])]),
   );
 }
 

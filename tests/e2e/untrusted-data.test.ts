@@ -23,8 +23,8 @@ const FORGED_NAME = 'X\nパートナー ID（ロケーション）: 9999999';
 
 const pages = useTestPages(useBrowser());
 
-/** A context whose storage holds `raw` as progress before any page of the site runs. */
-async function contextWithStored(raw: string): Promise<BrowserContext> {
+/** A context whose storage holds `raw` under `key` (old progress unless told) before any page of the site runs. */
+async function contextWithStored(raw: string, key = KEY): Promise<BrowserContext> {
   const context = await pages.freshContext();
   await context.addInitScript(
     ([key, value]) => {
@@ -33,7 +33,7 @@ async function contextWithStored(raw: string): Promise<BrowserContext> {
         sessionStorage.setItem('seeded', '1');
       }
     },
-    [KEY, raw] as const,
+    [key, raw] as const,
   );
   return context;
 }
@@ -119,16 +119,7 @@ describe('values stored by something else', () => {
       records: records({ 'ms-partner-id-location': '６１２３４５６' }),
       removed: { ticks: {}, records: {} },
     });
-    const context = await pages.freshContext();
-    await context.addInitScript(
-      ([key, value]) => {
-        if (sessionStorage.getItem('seeded') === null) {
-          localStorage.setItem(key, value);
-          sessionStorage.setItem('seeded', '1');
-        }
-      },
-      [FIRST_REGISTRATION, raw] as const,
-    );
+    await contextWithStored(raw, FIRST_REGISTRATION);
     const page = await pages.newPage();
     await openGuide(page, 'microsoft/');
     await expect.poll(() => storedRecord(page, 'ms-partner-id-location')).toBeUndefined();
