@@ -62,36 +62,47 @@ async function contextWithTwoRegistrations(): Promise<BrowserContext> {
 }
 
 describe('progress stored before registrations', () => {
-  it('opens as registration 1 with its ticks and records, leaving the marker in the old key', async () => {
-    const context = await pages.freshContext();
-    const old = JSON.stringify({
-      version: 2,
-      guides: { microsoft: { 'ms-account-open-signup-page': { tickedAt: AT } } },
-      records: { 'ms-partner-id-global': { value: '1234567', updatedAt: AT } },
-    });
-    await context.addInitScript(
-      ([key, value]) => {
-        if (localStorage.getItem(key) === null) localStorage.setItem(key, value);
-      },
-      [LEGACY, old] as const,
-    );
-    const page = await pages.newPage();
-    await openGuide(page, 'microsoft/');
-    await expect.poll(() => box(page, 'ms-account-open-signup-page').isChecked()).toBe(true);
-    const field = page.getByLabel('パートナー ID（グローバル）', { exact: true });
-    await field.scrollIntoViewIfNeeded();
-    await expect.poll(() => field.inputValue()).toBe('1234567');
-    expect(await page.evaluate((key) => localStorage.getItem(key), LEGACY)).toBe(MARKER);
-    expect(await stored(page, progressKey('1'))).toEqual({
-      version: 3,
-      guides: { microsoft: { 'ms-account-open-signup-page': { tickedAt: AT } } },
-      records: { 'ms-partner-id-global': { value: '1234567', updatedAt: AT } },
-    });
-    // A guide never writes the index: registration 1 exists by its progress, and the registrations
-    // store lists it where registrations are shown.
-    expect(await stored(page, INDEX)).toBeNull();
-    expect(await page.locator('[data-testid="storage-notice"]').count()).toBe(0);
-  });
+  it.each([
+    ['', 2, 'パートナー ID（グローバル）'],
+    ['en/', 2, 'Partner ID (global)'],
+    ['en/', 1, undefined],
+  ])(
+    '/%smicrosoft/ opens version %s as registration 1 with its ticks and records, leaving the marker in the old key',
+    async (prefix, version, fieldLabel) => {
+      const context = await pages.freshContext();
+      // Version 1 had no records.
+      const records = version === 1 ? {} : { 'ms-partner-id-global': { value: '1234567', updatedAt: AT } };
+      const old = JSON.stringify({
+        version,
+        guides: { microsoft: { 'ms-account-open-signup-page': { tickedAt: AT } } },
+        ...(version === 1 ? {} : { records }),
+      });
+      await context.addInitScript(
+        ([key, value]) => {
+          if (localStorage.getItem(key) === null) localStorage.setItem(key, value);
+        },
+        [LEGACY, old] as const,
+      );
+      const page = await pages.newPage();
+      await openGuide(page, `${prefix}microsoft/`);
+      await expect.poll(() => box(page, 'ms-account-open-signup-page').isChecked()).toBe(true);
+      if (fieldLabel) {
+        const field = page.getByLabel(fieldLabel, { exact: true });
+        await field.scrollIntoViewIfNeeded();
+        await expect.poll(() => field.inputValue()).toBe('1234567');
+      }
+      expect(await page.evaluate((key) => localStorage.getItem(key), LEGACY)).toBe(MARKER);
+      expect(await stored(page, progressKey('1'))).toEqual({
+        version: 3,
+        guides: { microsoft: { 'ms-account-open-signup-page': { tickedAt: AT } } },
+        records,
+      });
+      // A guide never writes the index: registration 1 exists by its progress, and the registrations
+      // store lists it where registrations are shown.
+      expect(await stored(page, INDEX)).toBeNull();
+      expect(await page.locator('[data-testid="storage-notice"]').count()).toBe(0);
+    },
+  );
 
   it('has no registration in a fresh browser until the first tick creates registration 1', async () => {
     await pages.freshContext();
