@@ -356,6 +356,11 @@ describe('checklist with broken storage', () => {
     await page.goto(site + 'hp/');
     await expect.poll(() => box(page, FIRST_HP_STEP).isChecked()).toBe(true);
     expect(await box(page, SECOND_HP_STEP).isDisabled()).toBe(true);
+    // A record field cannot be typed in either, and looks so.
+    const field = page.locator('#record-hp-account-email');
+    await field.scrollIntoViewIfNeeded();
+    await expect.poll(() => field.isDisabled()).toBe(true);
+    expect(await field.evaluate((element) => getComputedStyle(element).opacity)).toBe('0.7');
     await expect
       .poll(() => page.locator('.checklist-panel [data-testid="storage-notice"]').textContent())
       .toContain('新しい版');
