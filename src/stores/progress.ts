@@ -192,8 +192,7 @@ function withoutRefusedRecords(data: ProgressData, raw: string | undefined): Pro
   const refused = Object.entries(data.records).filter(
     ([fieldId, record]) => recordCheck?.(fieldId, record.value, now) !== undefined,
   );
-  refusedOnRead = refused.length > 0;
-  if (!refusedOnRead) return data;
+  if (refused.length === 0) return data;
   if (raw !== undefined) keepAside(raw);
   return refused.reduce(
     (result, [fieldId, record]) =>
@@ -222,7 +221,9 @@ function decodeStored(raw: string | undefined): ProgressData {
     // A value written by a newer tab and then replaced by a readable one ends read-only mode.
     else if ($storageProblem.get()?.kind === 'newer') $storageProblem.set(undefined);
   }
-  return withoutRefusedRecords(decoded.data, raw);
+  const data = withoutRefusedRecords(decoded.data, raw);
+  refusedOnRead = data !== decoded.data;
+  return data;
 }
 
 /**
@@ -336,9 +337,10 @@ export function startRecordChecks(check: RecordChecker): void {
   recordCheck = check;
   // Its value, not get(): reading must not start the store (and its storage events) on its own.
   const held = $progress.value ?? emptyProgress();
-  if (withoutRefusedRecords(held, undefined) === held) return;
+  const checked = withoutRefusedRecords(held, undefined);
+  if (checked === held) return;
   // Storage read afresh leaves them out too, with their removals, which win the merge with `held`.
-  if (changeProgress((data) => data) === 'read-only') $progress.set(withoutRefusedRecords(held, undefined));
+  if (changeProgress((data) => data) === 'read-only') $progress.set(checked);
 }
 
 /** A change the user can take back (see stores/undo.ts): an untick, a reset (of a guide) or an import. */
