@@ -17,8 +17,6 @@ import { copyButton } from './copy-button';
 import type { Lang } from '../lib/guides';
 import type { UiStrings } from '../lib/ui-strings';
 
-// Before the message or the table shows a stored record.
-startRecordChecks(checkStoredRecord);
 /**
  * The hand-off page's message and record table, without a framework: the server draws them as a
  * visitor without JavaScript sees them (components/handoff/*.astro: the fields the message is written
@@ -26,6 +24,9 @@ startRecordChecks(checkStoredRecord);
  * the records change, in this tab or another. Both are of the registration this tab works on (the
  * progress store's), and the message names it. The import and export come on intent (ProgressTransfer).
  */
+
+// Before the message or the table shows a stored record.
+startRecordChecks(checkStoredRecord);
 
 /** Draws the message to the distributor, or what is missing for it, into `area`. */
 function startHandoffMessage(area: HTMLElement): void {

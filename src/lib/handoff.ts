@@ -2,9 +2,9 @@
  * The message a reseller sends its upstream distributor once a procedure is through. Its text is
  * content: the lines of src/content/handoff/<guide id>.json for the guide that reports upstream, with
  * `{<record field id>}` standing for the recorded values, which the page carries in its language
- * (src/lib/handoff-template.ts reads them at build time, so that no page's script holds both). For Microsoft, the source document asks to
- * tell the distributor that the MPA was accepted and which Partner ID (location) is linked to the CSP
- * enrollment. The message names the registration (company) it is written for when it has a name
+ * (src/lib/handoff-template.ts reads them at build time, so that no page's script holds both). For
+ * Microsoft, the source document asks to tell the distributor that the MPA was accepted and which
+ * Partner ID (location) is linked to the CSP enrollment. The message names the registration (company) it is written for when it has a name
  * (`{registration.name}`); the sender's signature is left to the sender.
  */
 import type { Lang } from './guides';

@@ -64,10 +64,10 @@ import { getStorageEvents } from './storage-engine';
  * removed, here or in another tab: undoing then could no longer put back exactly what it did.
  */
 
-/** A file read and accepted, waiting for the user to choose where it goes and confirm. */
 // Before an export writes a record, or an import is compared with them.
 startRecordChecks(checkStoredRecord);
 
+/** A file read and accepted, waiting for the user to choose where it goes and confirm. */
 export interface PendingImport {
   /** The file's name. */
   name: string;
@@ -272,18 +272,19 @@ export function confirmImport(now: Date = new Date()): SaveOutcome | undefined {
   const choice = $importChoice.get();
   if (choice?.kind === 'new' && registrationNameProblem(choice.name)) return undefined;
   const targets = targetsOf(pending, choice);
-  if (targets.overLimit) {
-    const status = {
-      keys: ['transfer.overLimit', 'transfer.unchanged'] satisfies TransferStatus['keys'],
-      values: {},
-      error: true,
-    };
-    $importFlow.set({ pending: undefined, status });
-    return 'read-only';
-  }
+  if (targets.overLimit) return refuseImport('transfer.overLimit');
   const [first] = targets.imports;
   if (targets.imports.length === 1 && first) return confirmOne(pending.registrations[0]!, first.target, now);
   return confirmSeveral(pending, targets, now);
+}
+
+/** Drops the pending file, changing nothing, and says why (`reason`) and that nothing changed. */
+function refuseImport(reason: UiKeyOf<'transfer.'>): 'read-only' {
+  $importFlow.set({
+    pending: undefined,
+    status: { keys: [reason, 'transfer.unchanged'], values: {}, error: true },
+  });
+  return 'read-only';
 }
 
 /** Imports a file of one registration into `target`, where this tab goes first. */
@@ -294,19 +295,11 @@ function confirmOne(
 ): SaveOutcome {
   const tabBefore = $registrationId.get();
   const added = target.kind === 'new' ? addRegistration(target.name, now) : undefined;
-  if (target.kind === 'new' && added === undefined) {
-    // The index is read-only, or full since the preview: nothing was added.
-    const status = { keys: ['transfer.notAdded', 'transfer.unchanged'] satisfies TransferStatus['keys'] };
-    $importFlow.set({ pending: undefined, status: { ...status, values: {}, error: true } });
-    return 'read-only';
-  }
+  // The index is read-only, or full since the preview: nothing was added.
+  if (target.kind === 'new' && added === undefined) return refuseImport('transfer.notAdded');
   const elsewhere = target.kind === 'existing' && target.id !== tabBefore;
-  if (elsewhere && !switchRegistration(target.id)) {
-    // Deleted since the preview (in another tab): never into another registration than the one chosen.
-    const status = { keys: ['transfer.targetGone', 'transfer.unchanged'] satisfies TransferStatus['keys'] };
-    $importFlow.set({ pending: undefined, status: { ...status, values: {}, error: true } });
-    return 'read-only';
-  }
+  // Deleted since the preview (in another tab): never into another registration than the one chosen.
+  if (elsewhere && !switchRegistration(target.id)) return refuseImport('transfer.targetGone');
   const moved = added !== undefined || elsewhere;
   // The status line names the registration switched to (`registration`: its id).
   const counts = countsOf(planImport($progress.get(), registration.data));
